@@ -1,0 +1,43 @@
+// Flopscope — the ImGui application: a function of the core's state drawn once per frame.
+// Platform code (src/web) owns the window, the GL context and the ImGui backends; it calls
+// App::frame() between ImGui::NewFrame() and ImGui::Render().
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace flopscope::app {
+
+class Platform;
+struct AppImpl;
+
+class App {
+public:
+    explicit App(Platform& platform);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // Loads state from a URL fragment (with or without the leading '#'). An empty fragment opens the
+    // default scenario. A malformed link applies its valid parts and queues a message for the user.
+    void load_fragment(const std::string& fragment);
+
+    // Builds this frame's UI. Call between ImGui::NewFrame() and ImGui::Render().
+    void frame();
+
+    // True while something animates (e.g. a confirmation fading out): the platform keeps rendering.
+    bool wants_continuous_frames() const;
+
+    // Called by the platform when the pixel ratio or colour-scheme preference changed; the app restyles
+    // on the next frame. Fonts are rebuilt by the platform.
+    void on_style_inputs_changed();
+
+    // The test hook (exported through embind as Module.flopscope.*).
+    std::string state_json() const;    // the app's current state
+    std::string results_json() const;  // the current results, same JSON shape as `flopscope --format json`
+
+private:
+    std::unique_ptr<AppImpl> impl_;
+};
+
+} // namespace flopscope::app

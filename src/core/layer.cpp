@@ -1,0 +1,71 @@
+// Flopscope core — layer kinds, names and the output-size formula.
+#include "core/layer.h"
+
+#include <array>
+
+namespace flopscope {
+
+namespace {
+constexpr std::array<const char*, kLayerKindCount> kKindNames = {
+    "conv", "linear", "batchnorm", "activation", "pool", "add", "mul", "concat", "flatten"};
+constexpr std::array<const char*, kActivationKindCount> kActivationNames = {
+    "relu", "relu6", "hardswish", "hardsigmoid", "sigmoid", "silu", "tanh", "gelu"};
+constexpr std::array<const char*, kPoolKindCount> kPoolNames = {"max", "avg", "adaptive_avg", "adaptive_max"};
+
+template <typename E, std::size_t N>
+bool parse_name(std::string_view s, const std::array<const char*, N>& names, E& out) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (s == names[i]) {
+            out = static_cast<E>(i);
+            return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
+const char* kind_name(LayerKind k) { return kKindNames[static_cast<std::size_t>(k)]; }
+const char* activation_name(ActivationKind a) { return kActivationNames[static_cast<std::size_t>(a)]; }
+const char* pool_name(PoolKind p) { return kPoolNames[static_cast<std::size_t>(p)]; }
+bool parse_kind(std::string_view s, LayerKind& out) { return parse_name(s, kKindNames, out); }
+bool parse_activation(std::string_view s, ActivationKind& out) { return parse_name(s, kActivationNames, out); }
+bool parse_pool(std::string_view s, PoolKind& out) { return parse_name(s, kPoolNames, out); }
+
+std::int64_t conv_output_size(std::int64_t in, std::int64_t kernel, std::int64_t stride, std::int64_t pad,
+                              std::int64_t dilation, bool ceil_mode) {
+    if (stride <= 0) return 0;
+    const std::int64_t span = in + 2 * pad - dilation * (kernel - 1) - 1;
+    if (span < 0) return 0;
+    std::int64_t out = (ceil_mode ? (span + stride - 1) / stride : span / stride) + 1;
+    // PyTorch: with ceil_mode, the last window must start inside the input or the left padding.
+    if (ceil_mode && (out - 1) * stride >= in + pad) --out;
+    return out;
+}
+
+Layer make_conv(std::string name, std::int64_t out_channels, std::int64_t kernel, std::int64_t stride,
+                std::int64_t pad, std::int64_t groups, bool bias, std::int64_t dilation) {
+    Layer l;
+    l.name = std::move(name);
+    l.kind = LayerKind::Conv;
+    l.out_channels = out_channels;
+    l.kernel_h = l.kernel_w = kernel;
+    l.stride_h = l.stride_w = stride;
+    l.pad_h = l.pad_w = pad;
+    l.groups = groups;
+    l.bias = bias;
+    l.dilation_h = l.dilation_w = dilation;
+    return l;
+}
+
+Layer make_explicit_conv(std::string name, std::int64_t out_h, std::int64_t out_w, std::int64_t kernel,
+                         std::int64_t in_channels, std::int64_t out_channels, std::int64_t repeat) {
+    Layer l = make_conv(std::move(name), out_channels, kernel, 1, kernel / 2);
+    l.explicit_shape = true;
+    l.out_h = out_h;
+    l.out_w = out_w;
+    l.in_channels = in_channels;
+    l.repeat = repeat;
+    return l;
+}
+
+} // namespace flopscope

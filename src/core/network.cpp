@@ -1,0 +1,286 @@
+// Flopscope core — validation, shape inference and exact costs of a network.
+//
+// [SECTION] Field validation
+// [SECTION] Shape inference and costs per kind
+// [SECTION] Evaluation
+#include "core/network.h"
+
+#include <cstdio>
+#include <string>
+
+namespace flopscope {
+
+namespace {
+
+std::string dims(const Shape& s) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%lld×%lld×%lld", static_cast<long long>(s.c), static_cast<long long>(s.h),
+                  static_cast<long long>(s.w));
+    return buf;
+}
+
+std::string num(std::int64_t v) { return with_commas(count_of(v < 0 ? -v : v)).insert(0, v < 0 ? "-" : ""); }
+
+// "" when lo ≤ value ≤ hi, else "<field> <value> is outside <lo>…<hi>".
+std::string check_range(const char* field, std::int64_t value, std::int64_t lo, std::int64_t hi) {
+    if (value >= lo && value <= hi) return {};
+    std::string msg = std::string(field) + " " + num(value);
+    if (value < lo) msg += lo == 1 ? " must be at least 1" : (lo == 0 ? " must not be negative" : " is below " + num(lo));
+    else msg += " is above the limit of " + num(hi);
+    return msg;
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Field validation
+//-----------------------------------------------------------------------------
+
+std::string validate_fields(const Layer& l) {
+    std::string e;
+    auto check = [&](const char* field, std::int64_t v, std::int64_t lo, std::int64_t hi) {
+        if (e.empty()) e = check_range(field, v, lo, hi);
+    };
+    check("repeat", l.repeat, 1, kMaxRepeat);
+    switch (l.kind) {
+    case LayerKind::Conv:
+        check("output channels", l.out_channels, 1, kMaxChannels);
+        check("kernel height", l.kernel_h, 1, kMaxKernel);
+        check("kernel width", l.kernel_w, 1, kMaxKernel);
+        check("stride (height)", l.stride_h, 1, kMaxKernel);
+        check("stride (width)", l.stride_w, 1, kMaxKernel);
+        check("padding (height)", l.pad_h, 0, kMaxPadding);
+        check("padding (width)", l.pad_w, 0, kMaxPadding);
+        check("dilation (height)", l.dilation_h, 1, kMaxKernel);
+        check("dilation (width)", l.dilation_w, 1, kMaxKernel);
+        check("groups", l.groups, 1, kMaxChannels);
+        if (l.explicit_shape) {
+            check("input channels", l.in_channels, 1, kMaxChannels);
+            check("output height", l.out_h, 1, kMaxSpatial);
+            check("output width", l.out_w, 1, kMaxSpatial);
+        }
+        if (e.empty() && l.out_channels % l.groups != 0)
+            e = "output channels " + num(l.out_channels) + " are not divisible by groups " + num(l.groups);
+        break;
+    case LayerKind::Linear:
+        check("output features", l.out_channels, 1, kMaxChannels);
+        break;
+    case LayerKind::Pool:
+        if (l.pool == PoolKind::AdaptiveAvg || l.pool == PoolKind::AdaptiveMax) {
+            check("output height", l.out_h, 1, kMaxSpatial);
+            check("output width", l.out_w, 1, kMaxSpatial);
+        } else {
+            check("kernel height", l.kernel_h, 1, kMaxKernel);
+            check("kernel width", l.kernel_w, 1, kMaxKernel);
+            check("stride (height)", l.stride_h, 1, kMaxKernel);
+            check("stride (width)", l.stride_w, 1, kMaxKernel);
+            check("padding (height)", l.pad_h, 0, l.kernel_h / 2);
+            check("padding (width)", l.pad_w, 0, l.kernel_w / 2);
+        }
+        break;
+    case LayerKind::Add:
+    case LayerKind::Mul:
+        if (e.empty() && l.inputs.size() < 2) e = std::string(kind_name(l.kind)) + " needs at least two inputs";
+        break;
+    case LayerKind::BatchNorm:
+    case LayerKind::Activation:
+    case LayerKind::Concat:
+    case LayerKind::Flatten:
+        break;
+    }
+    if (e.empty() && l.inputs.size() > 1 && l.kind != LayerKind::Add && l.kind != LayerKind::Mul &&
+        l.kind != LayerKind::Concat && !(l.kind == LayerKind::Conv && l.explicit_shape))
+        e = std::string(kind_name(l.kind)) + " takes one input, not " + std::to_string(l.inputs.size());
+    return e;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Shape inference and costs per kind
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Computes `cost` for layer `l` whose inputs have shapes `ins` (already resolved). Returns "" or an error.
+std::string cost_of(const Layer& l, const std::vector<Shape>& ins, LayerCost& cost) {
+    const Shape in = ins.empty() ? Shape{} : ins.front();
+    cost.in = in;
+    Shape out = in;
+    Count macs, params, bias_ops, bn_ops, act_ops, pool_ops, elt_ops;
+
+    switch (l.kind) {
+    case LayerKind::Conv: {
+        Shape cin = in;
+        if (l.explicit_shape) {
+            cin = Shape{l.in_channels, l.out_h * l.stride_h, l.out_w * l.stride_w};
+            out = Shape{l.out_channels, l.out_h, l.out_w};
+        } else {
+            const std::int64_t oh = conv_output_size(in.h, l.kernel_h, l.stride_h, l.pad_h, l.dilation_h);
+            const std::int64_t ow = conv_output_size(in.w, l.kernel_w, l.stride_w, l.pad_w, l.dilation_w);
+            if (oh <= 0 || ow <= 0)
+                return "the " + num(l.kernel_h) + "×" + num(l.kernel_w) + " kernel (dilation " + num(l.dilation_h) +
+                       ") does not fit the " + num(in.h) + "×" + num(in.w) + " input with padding " + num(l.pad_h);
+            out = Shape{l.out_channels, oh, ow};
+        }
+        cost.in = cin;
+        if (cin.c % l.groups != 0)
+            return "input channels " + num(cin.c) + " are not divisible by groups " + num(l.groups);
+        const Count per_output = count_of(l.kernel_h) * count_of(l.kernel_w) * count_of(cin.c / l.groups);
+        macs = out.elements() * per_output;
+        params = per_output * count_of(l.out_channels) + (l.bias ? count_of(l.out_channels) : Count(0));
+        if (l.bias) bias_ops = out.elements();
+        break;
+    }
+    case LayerKind::Linear: {
+        const Count in_features = in.elements();
+        out = Shape{l.out_channels, 1, 1};
+        macs = in_features * count_of(l.out_channels);
+        params = macs + (l.bias ? count_of(l.out_channels) : Count(0));
+        if (l.bias) bias_ops = count_of(l.out_channels);
+        break;
+    }
+    case LayerKind::BatchNorm:
+        params = count_of(in.c) * 2;
+        bn_ops = in.elements() * 2;
+        break;
+    case LayerKind::Activation:
+        act_ops = in.elements();
+        break;
+    case LayerKind::Pool:
+        if (l.pool == PoolKind::AdaptiveAvg || l.pool == PoolKind::AdaptiveMax) {
+            out = Shape{in.c, l.out_h, l.out_w};
+            pool_ops = in.elements();
+        } else {
+            const std::int64_t oh = conv_output_size(in.h, l.kernel_h, l.stride_h, l.pad_h, 1, l.ceil_mode);
+            const std::int64_t ow = conv_output_size(in.w, l.kernel_w, l.stride_w, l.pad_w, 1, l.ceil_mode);
+            if (oh <= 0 || ow <= 0)
+                return "the " + num(l.kernel_h) + "×" + num(l.kernel_w) + " pooling window does not fit the " +
+                       num(in.h) + "×" + num(in.w) + " input";
+            out = Shape{in.c, oh, ow};
+            pool_ops = out.elements() * count_of(l.kernel_h) * count_of(l.kernel_w);
+        }
+        break;
+    case LayerKind::Add:
+    case LayerKind::Mul: {
+        // Add needs equal shapes; Mul also broadcasts a C×1×1 gate over C×H×W (squeeze-excitation).
+        for (const Shape& s : ins)
+            if (s.elements().value > out.elements().value) out = s;
+        for (const Shape& s : ins) {
+            const bool same = s == out;
+            const bool gate = l.kind == LayerKind::Mul && s.c == out.c && s.h == 1 && s.w == 1;
+            if (!same && !gate)
+                return std::string("cannot ") + (l.kind == LayerKind::Add ? "add " : "multiply ") + dims(s) +
+                       " and " + dims(out) + " (shapes differ)";
+        }
+        elt_ops = out.elements() * count_of(static_cast<std::int64_t>(ins.size()) - 1);
+        break;
+    }
+    case LayerKind::Concat: {
+        out = Shape{0, in.h, in.w};
+        for (const Shape& s : ins) {
+            if (s.h != in.h || s.w != in.w)
+                return "cannot concatenate " + dims(s) + " with " + dims(in) + " (height and width differ)";
+            out.c += s.c;
+        }
+        if (out.c > kMaxChannels) return "concatenated channels " + num(out.c) + " are above the limit of " + num(kMaxChannels);
+        break;
+    }
+    case LayerKind::Flatten: {
+        const Count n = in.elements();
+        if (!n.ok() || n.value > static_cast<std::uint64_t>(kMaxChannels) * kMaxSpatial)
+            return "flattened size is too large";
+        out = Shape{static_cast<std::int64_t>(n.value), 1, 1};
+        break;
+    }
+    }
+
+    if (l.repeat > 1 && !l.explicit_shape && !(out == in))
+        return "repeat " + num(l.repeat) + " needs a layer whose output shape equals its input (" + dims(in) +
+               " → " + dims(out) + ")";
+
+    Count in_elems;
+    for (const Shape& s : ins) in_elems += s.elements();
+    if (l.kind == LayerKind::Conv && l.explicit_shape) in_elems = cost.in.elements();
+
+    const Count rep = count_of(l.repeat);
+    cost.out = out;
+    cost.macs = macs * rep;
+    cost.params = params * rep;
+    cost.bias_ops = bias_ops * rep;
+    cost.batchnorm_ops = bn_ops * rep;
+    cost.activation_ops = act_ops * rep;
+    cost.pooling_ops = pool_ops * rep;
+    cost.elementwise_ops = elt_ops * rep;
+    cost.input_elements = in_elems * rep;
+    cost.output_elements = out.elements() * rep;
+
+    const Count all[] = {cost.macs,           cost.params,          cost.bias_ops,       cost.batchnorm_ops,
+                         cost.activation_ops, cost.pooling_ops,     cost.elementwise_ops, cost.input_elements,
+                         cost.output_elements};
+    for (const Count& c : all)
+        if (!c.ok()) return "a count overflows 64 bits (more than 18,446,744,073,709,551,615)";
+    return {};
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Evaluation
+//-----------------------------------------------------------------------------
+
+Evaluation evaluate(const Network& net, const Counting& counting) {
+    Evaluation ev;
+    auto fail = [&](int layer, std::string msg) {
+        ev.error_layer = layer;
+        ev.error = layer >= 0 ? "layer " + std::to_string(layer + 1) + " \"" + net.layers[layer].name + "\": " + msg
+                              : msg;
+        return ev;
+    };
+    if (std::string e = check_range("input channels", net.input.c, 1, kMaxChannels); !e.empty()) return fail(-1, e);
+    if (std::string e = check_range("input height", net.input.h, 1, kMaxSpatial); !e.empty()) return fail(-1, e);
+    if (std::string e = check_range("input width", net.input.w, 1, kMaxSpatial); !e.empty()) return fail(-1, e);
+    if (net.layers.size() > static_cast<std::size_t>(kMaxLayers))
+        return fail(-1, "the network has " + num(static_cast<std::int64_t>(net.layers.size())) +
+                            " layers; the limit is " + num(kMaxLayers));
+
+    ev.layers.reserve(net.layers.size());
+    std::vector<Shape> ins;
+    for (std::size_t i = 0; i < net.layers.size(); ++i) {
+        const Layer& l = net.layers[i];
+        const int idx = static_cast<int>(i);
+        if (std::string e = validate_fields(l); !e.empty()) return fail(idx, e);
+        ins.clear();
+        if (!(l.kind == LayerKind::Conv && l.explicit_shape)) {
+            if (l.inputs.empty()) {
+                ins.push_back(i == 0 ? net.input : ev.layers.back().out);
+            } else {
+                for (int src : l.inputs) {
+                    if (src == kNetworkInput) ins.push_back(net.input);
+                    else if (src >= 0 && src < idx) ins.push_back(ev.layers[static_cast<std::size_t>(src)].out);
+                    else
+                        return fail(idx, "input " + std::to_string(src + 1) +
+                                             " is not an earlier layer (a layer can only use layers above it)");
+                }
+            }
+        }
+        LayerCost cost;
+        if (std::string e = cost_of(l, ins, cost); !e.empty()) return fail(idx, e);
+        ev.layers.push_back(cost);
+
+        Totals& t = ev.totals;
+        t.macs += counted_macs(cost, counting);
+        t.flops += counted_flops(cost, counting);
+        t.dense_macs += cost.macs;
+        t.params += cost.params;
+        t.activation_elements += cost.output_elements;
+        t.input_elements += cost.input_elements;
+        if (!t.macs.ok() || !t.flops.ok() || !t.params.ok() || !t.activation_elements.ok() || !t.input_elements.ok())
+            return fail(idx, "the network's total overflows 64 bits");
+    }
+    return ev;
+}
+
+Count layer_traffic_bytes(const LayerCost& c, Count bytes_per_element) {
+    return (c.input_elements + c.params + c.output_elements) * bytes_per_element;
+}
+
+} // namespace flopscope
