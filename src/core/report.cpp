@@ -1,0 +1,496 @@
+// Flopscope core — textual outputs: numbers, sentences, JSON, table, CSV, Markdown.
+//
+// [SECTION] Numbers
+// [SECTION] Sentences
+// [SECTION] JSON
+// [SECTION] Table, CSV, Markdown
+#include "core/report.h"
+
+#include "core/link.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace flopscope {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Numbers
+//-----------------------------------------------------------------------------
+
+std::string format_double(double v) {
+    if (!std::isfinite(v)) return "null";
+    if (v == 0) return "0";  // also turns -0 into 0
+    char buf[40];
+    for (int precision = 1; precision <= 17; ++precision) {
+        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+        if (std::strtod(buf, nullptr) == v) break;
+    }
+    return buf;
+}
+
+std::string format_scaled(double v, int decimals) {
+    if (!std::isfinite(v)) return "n/a";
+    struct Prefix { double scale; const char* name; };
+    static const Prefix prefixes[] = {{1e15, "P"}, {1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "K"}};
+    const double a = std::fabs(v);
+    char buf[64];
+    for (const Prefix& p : prefixes) {
+        if (a >= p.scale) {
+            std::snprintf(buf, sizeof buf, "%.*f %s", decimals, v / p.scale, p.name);
+            return buf;
+        }
+    }
+    if (v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f ", v);
+    else std::snprintf(buf, sizeof buf, "%.*f ", decimals, v);
+    return buf;
+}
+
+std::string format_percent(double percent, int decimals) {
+    if (!std::isfinite(percent)) return "n/a";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f %%", decimals, percent);
+    return buf;
+}
+
+namespace {
+
+std::string format_bytes(double bytes) {
+    if (!std::isfinite(bytes)) return "n/a";
+    struct Unit { double scale; const char* name; };
+    static const Unit units[] = {{1e12, "TB"}, {1e9, "GB"}, {1e6, "MB"}, {1e3, "KB"}};
+    char buf[64];
+    for (const Unit& u : units) {
+        if (bytes >= u.scale) {
+            std::snprintf(buf, sizeof buf, "%.2f %s", bytes / u.scale, u.name);
+            return buf;
+        }
+    }
+    std::snprintf(buf, sizeof buf, "%.0f B", bytes);
+    return buf;
+}
+
+std::string percent_of(double part, double whole) { return whole > 0 ? format_percent(part / whole * 100.0) : "n/a"; }
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sentences
+//-----------------------------------------------------------------------------
+
+std::string savings_sentence(const ScenarioResult& r) {
+    if (!r.ok()) return r.error;
+    if (r.baseline_flops <= 0) return "The network has no counted FLOPs, so there is nothing to save.";
+    const double percent = r.saved_flops / r.baseline_flops * 100.0;
+    if (r.saved_flops > 0) return "Caching saves " + format_percent(percent) + " of the FLOPs.";
+    if (r.saved_flops < 0) return "Caching costs " + format_percent(-percent) + " more than not caching.";
+    return "Caching breaks even: it costs exactly as much as not caching.";
+}
+
+std::string break_even_sentence(const Scenario& s, const ScenarioResult& r) {
+    if (!r.ok()) return r.error;
+    // Percent with up to one decimal, without a trailing ".0": 50 %, 12.5 %, 250 %.
+    auto pct = [](double x) {
+        std::string p = format_percent(x * 100.0, 1);
+        if (const std::size_t dot = p.find(".0 "); dot != std::string::npos) p.erase(dot, 2);
+        return p;
+    };
+    switch (s.mode) {
+    case ScenarioMode::PartialReuse: {
+        if (s.truncation_efficiency <= 0)
+            return "Never pays off: with truncation efficiency 0 every cached channel is still computed, so the "
+                   "student and the lookup are pure overhead.";
+        const double need = r.sigma + r.lambda;
+        std::string out;
+        if (r.break_even_cached_fraction)
+            out = "Pays off only when more than " + pct(*r.break_even_cached_fraction) +
+                  " of output channels are cached at a " + pct(s.hit_rate) + " hit rate";
+        else
+            out = "Never pays off at a " + pct(s.hit_rate) + " hit rate: even caching every output channel saves less "
+                  "than the student and the lookup cost (" + pct(need) + " of the eligible layers' FLOPs)";
+        const double f = r.mean_effective_fraction;
+        if (r.break_even_hit_rate)
+            out += "; with " + pct(f) + " cached it needs a hit rate above " + pct(*r.break_even_hit_rate) + ".";
+        else if (f > 0)
+            out += "; with " + pct(f) + " cached no hit rate is enough (it would take " +
+                   pct(need / (s.truncation_efficiency * f)) + ").";
+        else
+            out += "; with nothing cached there is nothing to save.";
+        return out;
+    }
+    case ScenarioMode::Cascade:
+        if (r.break_even_hit_rate)
+            return "Pays off only when the student answers more than " + pct(*r.break_even_hit_rate) +
+                   " of the inputs alone.";
+        return "Never pays off: the student and the lookup cost more than the whole network.";
+    case ScenarioMode::ResultCache:
+        if (r.break_even_hit_rate)
+            return "Pays off only when more than " + pct(*r.break_even_hit_rate) + " of the inputs hit the cache.";
+        return "Never pays off: the lookup costs more than the whole network.";
+    }
+    return {};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] JSON
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char ch : s) {
+        switch (ch) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '<': out += "\\u003c"; break;  // never lets "</script>" through when embedded in a page
+        case '>': out += "\\u003e"; break;
+        case '&': out += "\\u0026"; break;
+        default:
+            if (ch < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", ch);
+                out += buf;
+            } else {
+                out += static_cast<char>(ch);
+            }
+        }
+    }
+    return out + "\"";
+}
+
+std::string json_count(Count c) { return c.ok() ? std::to_string(c.value) : "null"; }
+std::string json_number(double v) { return format_double(v); }
+std::string json_optional(const std::optional<double>& v) { return v ? format_double(*v) : "null"; }
+std::string json_bool(bool b) { return b ? "true" : "false"; }
+std::string json_shape(const Shape& s) {
+    return "[" + std::to_string(s.c) + ", " + std::to_string(s.h) + ", " + std::to_string(s.w) + "]";
+}
+
+constexpr std::uint64_t kActivationBytes = 4;  // activations are reported at FP32
+
+std::string counting_json(const State& state) {
+    const Counting& c = state.counting;
+    return "{\"name\": " + json_string(state.convention) + ", \"description\": " + json_string(describe(c)) +
+           ", \"bias\": " + json_bool(c.bias) + ", \"batchnorm\": " + json_bool(c.batchnorm) +
+           ", \"activations\": " + json_bool(c.activations) + ", \"pooling\": " + json_bool(c.pooling) +
+           ", \"elementwise\": " + json_bool(c.elementwise) + ", \"flops_per_mac\": " + std::to_string(c.flops_per_mac) + "}";
+}
+
+std::string student_json(const Scenario& s) {
+    switch (s.student_kind) {
+    case StudentKind::Fraction: return "{\"fraction\": " + json_number(s.student_fraction) + "}";
+    case StudentKind::Flops: return "{\"flops\": " + json_number(s.student_flops) + "}";
+    case StudentKind::Model: return "{\"model\": " + json_string(s.student_model) + "}";
+    }
+    return "null";
+}
+
+std::string scenario_json(const State& state, const ScenarioResult& r) {
+    const Scenario& s = state.scenario;
+    const ScenarioPreset* preset = find_preset(s.name);
+    std::string o = "{\"name\": " + json_string(s.name);
+    if (preset) o += ", \"label\": " + json_string(preset->label);
+    o += ", \"mode\": " + json_string(mode_name(s.mode));
+    if (!r.ok()) return o + ", \"error\": " + json_string(r.error) + "}";
+    o += ", \"baseline_flops\": " + json_number(r.baseline_flops);
+    o += ", \"total_flops\": " + json_number(r.total_flops);
+    o += ", \"saved_flops\": " + json_number(r.saved_flops);
+    o += ", \"percent_of_baseline\": " + json_number(r.percent_of_baseline);
+    o += ", \"break_even_cached_fraction\": " + json_optional(r.break_even_cached_fraction);
+    o += ", \"break_even_hit_rate\": " + json_optional(r.break_even_hit_rate);
+    o += ", \"break_even_student_fraction\": " + json_optional(r.break_even_student_fraction);
+    o += ", \"cache_bytes_per_entry\": " + json_number(r.partial_cache_bytes_per_entry);
+    o += ", \"computed_flops\": " + json_number(r.computed_flops);
+    o += ", \"student_flops\": " + json_number(r.student_flops);
+    o += ", \"lookup_flops\": " + json_number(r.lookup_flops);
+    o += ", \"touched_flops\": " + json_number(r.touched_flops);
+    o += ", \"sigma\": " + json_number(r.sigma) + ", \"lambda\": " + json_number(r.lambda);
+    o += ", \"mean_cached_fraction\": " + json_number(r.mean_nominal_fraction);
+    o += ", \"effective_cached_fraction\": " + json_number(r.mean_effective_fraction);
+    o += ", \"cache_elements_per_entry\": " + json_number(r.partial_cache_elements_per_entry);
+    o += ", \"cut_point_elements_per_entry\": " + std::to_string(r.cut_point_elements_per_entry);
+    o += ", \"cut_point_bytes_per_entry\": " + json_number(r.cut_point_bytes_per_entry);
+    o += ", \"cache_bytes_total\": " + json_number(r.partial_cache_bytes_total);
+    o += ", \"cut_point_bytes_total\": " + json_number(r.cut_point_bytes_total);
+    o += ", \"lookup_bytes_read\": " + json_number(r.lookup_bytes_read);
+    o += ", \"parameters\": {\"cached_fraction\": " + json_number(s.cached_fraction) +
+         ", \"hit_rate\": " + json_number(s.hit_rate) +
+         ", \"truncation_efficiency\": " + json_number(s.truncation_efficiency) +
+         ", \"channel_granularity\": " + std::to_string(s.channel_granularity) +
+         ", \"accept_rate\": " + json_number(s.accept_rate) + ", \"student\": " + student_json(s) +
+         ", \"lookup_flops\": " + json_number(r.lookup_flops) + ", \"cache_entries\": " + std::to_string(s.cache_entries) +
+         ", \"precision\": " + json_string(precision_name(s.precision)) +
+         ", \"eligible_first\": " + std::to_string(s.eligible_first) +
+         ", \"eligible_last\": " + std::to_string(s.eligible_last) + "}";
+    if (!r.full_network.empty())
+        o += ", \"full_network\": {\"model\": " + json_string(r.full_network) +
+             ", \"flops\": " + json_number(r.full_network_flops) +
+             ", \"percent_of_full_network\": " + json_number(r.percent_of_full_network) + "}";
+    return o + "}";
+}
+
+} // namespace
+
+std::string results_json(const State& state, const Results& res) {
+    const Network& net = res.network;
+    std::string o = "{\"model\": " + json_string(state.model);
+    o += ", \"input\": " + json_shape(net.input.c ? net.input : Shape{state.input_c, state.input_h, state.input_w});
+    o += ", \"convention\": " + counting_json(state);
+    if (!res.evaluation.ok() || (res.evaluation.layers.empty() && !res.error.empty())) {
+        o += ", \"error\": " + json_string(res.error);
+        return o + ", \"link\": " + json_string(encode_link(state)) + "}";
+    }
+    o += ", \"layers\": [";
+    for (std::size_t i = 0; i < res.evaluation.layers.size(); ++i) {
+        const Layer& l = net.layers[i];
+        const LayerCost& c = res.evaluation.layers[i];
+        if (i) o += ", ";
+        o += "{\"name\": " + json_string(l.name) + ", \"kind\": " + json_string(kind_name(l.kind)) +
+             ", \"out\": " + json_shape(c.out) + ", \"macs\": " + json_count(counted_macs(c, state.counting)) +
+             ", \"flops\": " + json_count(counted_flops(c, state.counting)) + ", \"params\": " + json_count(c.params) +
+             ", \"activation_elements\": " + json_count(c.output_elements) +
+             ", \"activation_bytes\": " + json_count(c.output_elements * Count(kActivationBytes)) +
+             ", \"traffic_bytes\": " + json_count(layer_traffic_bytes(c, Count(kActivationBytes))) + "}";
+    }
+    const Totals& t = res.evaluation.totals;
+    o += "], \"totals\": {\"macs\": " + json_count(t.macs) + ", \"flops\": " + json_count(t.flops) +
+         ", \"params\": " + json_count(t.params) +
+         ", \"activation_bytes\": " + json_count(t.activation_elements * Count(kActivationBytes)) +
+         ", \"activation_elements\": " + json_count(t.activation_elements) +
+         ", \"dense_macs\": " + json_count(t.dense_macs) + ", \"bytes_per_element\": " + std::to_string(kActivationBytes) + "}";
+    if (state.scenario_enabled) o += ", \"scenario\": " + scenario_json(state, res.scenario);
+    if (!res.error.empty()) o += ", \"error\": " + json_string(res.error);
+    o += ", \"link\": " + json_string(encode_link(state));
+    return o + "}";
+}
+
+std::string results_json(const State& state) { return results_json(state, compute(state)); }
+
+std::string state_json(const State& state) {
+    const Scenario& s = state.scenario;
+    std::string o = "{\"model\": " + json_string(state.model);
+    o += ", \"input\": [" + std::to_string(state.input_c) + ", " + std::to_string(state.input_h) + ", " +
+         std::to_string(state.input_w) + "]";
+    o += ", \"convention\": " + counting_json(state);
+    o += ", \"scenario_enabled\": " + json_bool(state.scenario_enabled);
+    o += ", \"scenario\": {\"name\": " + json_string(s.name) + ", \"mode\": " + json_string(mode_name(s.mode)) +
+         ", \"cached_fraction\": " + json_number(s.cached_fraction) + ", \"hit_rate\": " + json_number(s.hit_rate) +
+         ", \"truncation_efficiency\": " + json_number(s.truncation_efficiency) +
+         ", \"channel_granularity\": " + std::to_string(s.channel_granularity) +
+         ", \"accept_rate\": " + json_number(s.accept_rate) + ", \"student\": " + student_json(s) +
+         ", \"lookup\": " + (s.lookup_kind == LookupKind::Flops
+                                 ? "{\"flops\": " + json_number(s.lookup_flops) + "}"
+                                 : "{\"nearest_neighbour\": {\"key_dim\": " + std::to_string(s.key_dim) + "}}") +
+         ", \"cache_entries\": " + std::to_string(s.cache_entries) +
+         ", \"precision\": " + json_string(precision_name(s.precision)) +
+         ", \"eligible_first\": " + std::to_string(s.eligible_first) +
+         ", \"eligible_last\": " + std::to_string(s.eligible_last) + ", \"overrides\": [";
+    for (std::size_t i = 0; i < s.overrides.size(); ++i)
+        o += (i ? ", [" : "[") + std::to_string(s.overrides[i].layer) + ", " + json_number(s.overrides[i].fraction) + "]";
+    o += "]}";
+    if (state.model == kCustomModel) o += ", \"custom_layers\": " + std::to_string(state.custom.layers.size());
+    const ViewOptions& v = state.view;
+    o += ", \"view\": {\"unit\": " + json_string(v.unit == Unit::FLOPs ? "flops" : "macs") +
+         ", \"exact\": " + json_bool(v.exact) +
+         ", \"theme\": " + json_string(v.theme == Theme::System ? "system" : v.theme == Theme::Light ? "light" : "dark") +
+         ", \"embed\": " + json_bool(v.embed) + ", \"full_network_view\": " + json_bool(v.full_network_view) + "}";
+    o += ", \"link\": " + json_string(encode_link(state));
+    return o + "}";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Table, CSV, Markdown
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::string shape_text(const Shape& s) {
+    return std::to_string(s.c) + "×" + std::to_string(s.h) + "×" + std::to_string(s.w);
+}
+
+// Display width of UTF-8 text (counts code points, so "×" is one column).
+std::size_t columns(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+    return n;
+}
+
+std::string pad(const std::string& s, std::size_t width, bool right) {
+    const std::size_t w = columns(s);
+    if (w >= width) return s;
+    return right ? std::string(width - w, ' ') + s : s + std::string(width - w, ' ');
+}
+
+const char* unit_name(const State& state) { return state.view.unit == Unit::FLOPs ? "FLOPs" : "MACs"; }
+
+std::string count_text(const State& state, Count c) {
+    if (!c.ok()) return "overflow";
+    return state.view.exact ? with_commas(c) : format_scaled(static_cast<double>(c.value));
+}
+
+std::string flops_text(double v) { return format_scaled(v) + "FLOPs"; }
+
+// The scenario block shared by the table and Markdown outputs (plain lines).
+std::vector<std::string> scenario_lines(const State& state, const Results& res) {
+    std::vector<std::string> lines;
+    const ScenarioResult& r = res.scenario;
+    const Scenario& s = state.scenario;
+    const ScenarioPreset* preset = find_preset(s.name);
+    lines.push_back("Scenario: " + s.name + (preset ? std::string(" — ") + preset->label : std::string()) + " (" +
+                    mode_name(s.mode) + ")");
+    if (!r.ok()) {
+        lines.push_back("Error: " + r.error);
+        return lines;
+    }
+    const double B = r.baseline_flops;
+    lines.push_back("Total FLOPs before caching: " + flops_text(B));
+    lines.push_back("FLOPs still computed:       " + flops_text(r.computed_flops) + " (" + percent_of(r.computed_flops, B) + ")");
+    if (s.mode == ScenarioMode::PartialReuse)
+        lines.push_back("FLOPs served from cache:    " + flops_text(B - r.computed_flops) + " (" + percent_of(B - r.computed_flops, B) + ")");
+    lines.push_back("Student model:              " + flops_text(r.student_flops) + " (" + percent_of(r.student_flops, B) + ")");
+    lines.push_back("Lookup:                     " + flops_text(r.lookup_flops) + " (" + percent_of(r.lookup_flops, B) + ")");
+    lines.push_back("Total FLOPs after caching:  " + flops_text(r.total_flops) + ", " + format_percent(r.percent_of_baseline) +
+                    " of the baseline");
+    lines.push_back("FLOPs saved:                " + flops_text(r.saved_flops) + " (" + percent_of(r.saved_flops, B) + ")");
+    lines.push_back(savings_sentence(r));
+    lines.push_back(break_even_sentence(s, r));
+    if (s.mode == ScenarioMode::PartialReuse) {
+        lines.push_back("Cache memory per entry (" + std::string(precision_name(s.precision)) + "): per-layer " +
+                        format_bytes(r.partial_cache_bytes_per_entry) + ", cut point " + format_bytes(r.cut_point_bytes_per_entry));
+        if (s.cache_entries > 1)
+            lines.push_back("Cache memory for " + with_commas(count_of(s.cache_entries)) + " entries: per-layer " +
+                            format_bytes(r.partial_cache_bytes_total) + ", cut point " + format_bytes(r.cut_point_bytes_total));
+    }
+    if (!r.full_network.empty())
+        lines.push_back("This network is " + percent_of(B, r.full_network_flops) + " of " + r.full_network + " (" +
+                        flops_text(r.full_network_flops) + "); with the rest of " + r.full_network +
+                        " still running, caching costs " + format_percent(r.percent_of_full_network) + " of it.");
+    return lines;
+}
+
+std::string csv_field(const std::string& s) {
+    // Quote when needed; prefix formula-looking text so spreadsheets don't execute it.
+    std::string v = s;
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
+    if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+    std::string out = "\"";
+    for (char ch : v) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return out + "\"";
+}
+
+std::string md_escape(const std::string& s) {
+    std::string out;
+    for (char ch : s) {
+        if (ch == '|' || ch == '\\' || ch == '*' || ch == '_' || ch == '`' || ch == '<' || ch == '>' || ch == '[' || ch == ']')
+            out += '\\';
+        out += ch;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string results_table(const State& state, const Results& res) {
+    std::string out = "Flopscope — " + state.model + " (input " + shape_text(res.network.input) + ")\n";
+    out += "Counting: " + describe(state.counting) + "\n";
+    if (!res.evaluation.ok()) return out + "Error: " + res.error + "\n";
+    out += "\n";
+    const std::vector<std::string> header = {"#", "layer", "kind", "output", "MACs", "FLOPs", "params", "activations"};
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t i = 0; i < res.evaluation.layers.size(); ++i) {
+        const LayerCost& c = res.evaluation.layers[i];
+        rows.push_back({std::to_string(i + 1), res.network.layers[i].name, kind_name(res.network.layers[i].kind),
+                        shape_text(c.out), count_text(state, counted_macs(c, state.counting)),
+                        count_text(state, counted_flops(c, state.counting)), with_commas(c.params),
+                        with_commas(c.output_elements)});
+    }
+    const Totals& t = res.evaluation.totals;
+    rows.push_back({"", "total", "", "", count_text(state, t.macs), count_text(state, t.flops), with_commas(t.params),
+                    with_commas(t.activation_elements)});
+    std::vector<std::size_t> width(header.size());
+    for (std::size_t k = 0; k < header.size(); ++k) width[k] = columns(header[k]);
+    for (const auto& row : rows)
+        for (std::size_t k = 0; k < row.size(); ++k) width[k] = std::max(width[k], columns(row[k]));
+    auto line = [&](const std::vector<std::string>& row) {
+        std::string l;
+        for (std::size_t k = 0; k < row.size(); ++k) {
+            const bool right = k == 0 || k >= 4;
+            l += (k ? "  " : "") + pad(row[k], width[k], right);
+        }
+        while (!l.empty() && l.back() == ' ') l.pop_back();
+        return l + "\n";
+    };
+    out += line(header);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i + 1 == rows.size()) {
+            std::size_t total_width = 0;
+            for (std::size_t w : width) total_width += w + 2;
+            out += std::string(total_width - 2, '-') + "\n";
+        }
+        out += line(rows[i]);
+    }
+    out += "Activations are output elements (" + format_bytes(static_cast<double>(t.activation_elements.value) * 4) +
+           " at FP32).\n";
+    if (state.scenario_enabled) {
+        out += "\n";
+        for (const std::string& l : scenario_lines(state, res)) out += l + "\n";
+    }
+    if (!res.error.empty() && res.evaluation.ok() && res.scenario.ok()) out += "Error: " + res.error + "\n";
+    return out;
+}
+
+std::string results_csv(const State& state, const Results& res) {
+    std::string out = "index,name,kind,out_c,out_h,out_w,macs,flops,params,activation_elements,activation_bytes";
+    if (state.scenario_enabled && res.scenario.ok()) out += ",eligible,cached_fraction,effective_cached_fraction,flops_after_caching";
+    out += "\n";
+    for (std::size_t i = 0; i < res.evaluation.layers.size(); ++i) {
+        const LayerCost& c = res.evaluation.layers[i];
+        const Layer& l = res.network.layers[i];
+        out += std::to_string(i + 1) + "," + csv_field(l.name) + "," + kind_name(l.kind) + "," + std::to_string(c.out.c) +
+               "," + std::to_string(c.out.h) + "," + std::to_string(c.out.w) + "," +
+               json_count(counted_macs(c, state.counting)) + "," + json_count(counted_flops(c, state.counting)) + "," +
+               json_count(c.params) + "," + json_count(c.output_elements) + "," + json_count(c.output_elements * Count(4));
+        if (state.scenario_enabled && res.scenario.ok() && i < res.scenario.layers.size()) {
+            const LayerScenario& ls = res.scenario.layers[i];
+            out += std::string(",") + (ls.eligible ? "yes" : "no") + "," + format_double(ls.nominal_fraction) + "," +
+                   format_double(ls.effective_fraction) + "," + format_double(ls.cost_after);
+        }
+        out += "\n";
+    }
+    const Totals& t = res.evaluation.totals;
+    out += ",total,,,,," + json_count(t.macs) + "," + json_count(t.flops) + "," + json_count(t.params) + "," +
+           json_count(t.activation_elements) + "," + json_count(t.activation_elements * Count(4)) + "\n";
+    return out;
+}
+
+std::string results_markdown(const State& state, const Results& res) {
+    std::string out = "### Flopscope: " + md_escape(state.model) + " (input " + shape_text(res.network.input) + ")\n\n";
+    out += "Counting: " + md_escape(describe(state.counting)) + ".\n\n";
+    if (!res.evaluation.ok()) return out + "Error: " + md_escape(res.error) + "\n";
+    out += std::string("| # | layer | kind | output | ") + unit_name(state) + " | params | activations |\n";
+    out += "|---:|---|---|---|---:|---:|---:|\n";
+    const bool flops = state.view.unit == Unit::FLOPs;
+    for (std::size_t i = 0; i < res.evaluation.layers.size(); ++i) {
+        const LayerCost& c = res.evaluation.layers[i];
+        const Layer& l = res.network.layers[i];
+        out += "| " + std::to_string(i + 1) + " | " + md_escape(l.name) + " | " + kind_name(l.kind) + " | " +
+               shape_text(c.out) + " | " +
+               count_text(state, flops ? counted_flops(c, state.counting) : counted_macs(c, state.counting)) + " | " +
+               with_commas(c.params) + " | " + with_commas(c.output_elements) + " |\n";
+    }
+    const Totals& t = res.evaluation.totals;
+    out += "| | **total** | | | **" + count_text(state, flops ? t.flops : t.macs) + "** | **" + with_commas(t.params) +
+           "** | **" + with_commas(t.activation_elements) + "** |\n";
+    if (state.scenario_enabled) {
+        out += "\n";
+        for (const std::string& l : scenario_lines(state, res)) out += "- " + md_escape(l) + "\n";
+    }
+    out += "\n[Open in Flopscope](" + encode_link(state) + ")\n";
+    return out;
+}
+
+} // namespace flopscope

@@ -1,0 +1,48 @@
+// Flopscope core — every textual output of results: the JSON of `flopscope --format json` (also the web
+// test hook's resultsJson()), the CLI's table, CSV and Markdown exports, number formatting and the
+// plain-language sentences (savings, break-even). One place, so the CLI and the page agree.
+#pragma once
+
+#include "core/state.h"
+
+#include <optional>
+#include <string>
+
+namespace flopscope {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Numbers
+//-----------------------------------------------------------------------------
+
+// Shortest decimal that parses back to exactly `v` ("0.2", "3613153689.6"); "null" for NaN/inf.
+std::string format_double(double v);
+// Auto-scaled with a unit prefix and fixed decimals: 2779348992 → "2.7793 G" (decimals = 4).
+std::string format_scaled(double v, int decimals = 4);
+// A percentage with fixed decimals: 130 → "130.00 %".
+std::string format_percent(double percent, int decimals = 2);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sentences
+//-----------------------------------------------------------------------------
+
+// "Caching saves 15.9 % of the FLOPs." / "Caching costs 30.0 % more than not caching."
+std::string savings_sentence(const ScenarioResult& r);
+// "Pays off only when more than 50 % of output channels are cached at a 100 % hit rate." or
+// "Never pays off: ..." — the break-even statement in words.
+std::string break_even_sentence(const Scenario& s, const ScenarioResult& r);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Documents
+//-----------------------------------------------------------------------------
+
+// The CLI's --format json shape (model, input, layers, totals, scenario when enabled, convention, link).
+std::string results_json(const State& state, const Results& results);
+std::string results_json(const State& state);
+// The state itself as JSON (the web test hook's stateJson()).
+std::string state_json(const State& state);
+
+std::string results_table(const State& state, const Results& results);     // plain text for a terminal
+std::string results_csv(const State& state, const Results& results);
+std::string results_markdown(const State& state, const Results& results);
+
+} // namespace flopscope

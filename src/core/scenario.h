@@ -1,0 +1,175 @@
+// Flopscope core — the caching scenario engine.
+//
+// Expected cost per inference, with every term kept apart (../shared/design/caching-cost-models.md §3):
+//   partial reuse   cost = S + L + Σ_l (1 − ρ·h·f_l)·C_l   over cache-eligible layers, others count fully
+//   cascade / gate  cost = S + L + (1 − p)·T_full
+//   result cache    cost = L + (1 − h)·T_full
+// C_l is a layer's FLOPs under the counting convention, T the touched (eligible) cost, S the student's
+// cost, L the lookup cost. Break-even values are closed-form (σ = S/T, λ = L/T, f̄ = Σ f_l·C_l / T):
+//   h* = (σ + λ)/(ρ·f̄),  f̄* = (σ + λ)/(ρ·h),  σ* = ρ·h·f̄ − λ,  cascade p* = σ_full + λ_full,
+//   result cache h* = λ_full; "never" (std::nullopt) when no value in [0, 1] works.
+//
+// [SECTION] Parameters
+// [SECTION] Presets
+// [SECTION] Results
+// [SECTION] Evaluation and sweeps
+#pragma once
+
+#include "core/network.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flopscope {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Parameters
+//-----------------------------------------------------------------------------
+
+enum class ScenarioMode : std::uint8_t { PartialReuse, Cascade, ResultCache };
+enum class StudentKind : std::uint8_t { Fraction, Flops, Model };
+enum class LookupKind : std::uint8_t { Flops, NearestNeighbour };
+enum class Precision : std::uint8_t { FP32, FP16, INT8 };
+
+const char* mode_name(ScenarioMode m);          // "partial", "cascade", "result_cache"
+const char* precision_name(Precision p);        // "fp32", "fp16", "int8"
+std::int64_t bytes_per_element(Precision p);    // 4, 2, 1
+bool parse_mode(std::string_view s, ScenarioMode& out);
+bool parse_precision(std::string_view s, Precision& out);
+
+struct LayerFraction {
+    int layer = 0;          // index into the network's layers
+    double fraction = 0.0;  // f_l for that layer, overriding the global fraction
+    friend bool operator==(const LayerFraction&, const LayerFraction&) = default;
+};
+
+struct Scenario {
+    std::string name = "optimistic";  // a preset's name, or "custom" once edited
+    ScenarioMode mode = ScenarioMode::PartialReuse;
+
+    // Partial reuse. Cache-eligible layers are the conv and linear layers with index in
+    // [eligible_first, eligible_last] (eligible_last = -1: through the last layer).
+    double cached_fraction = 0.2;            // f: fraction of output channels served from the cache
+    std::vector<LayerFraction> overrides;    // per-layer f_l (sorted by layer, unique)
+    int eligible_first = 0;
+    int eligible_last = -1;
+    double truncation_efficiency = 1.0;      // ρ: 1 = skipped channels cost nothing, 0 = all recomputed
+    std::int64_t channel_granularity = 0;    // g: 0 = no rounding; else kept channels round up to multiples of g
+
+    double hit_rate = 1.0;                   // h (partial reuse and result cache)
+    double accept_rate = 0.0;                // p: cascade, fraction answered by the student alone
+
+    StudentKind student_kind = StudentKind::Fraction;
+    double student_fraction = 0.5;           // S as a fraction of the teacher's (the network's) cost
+    double student_flops = 0.0;              // S in FLOPs
+    std::string student_model;               // S as a zoo model at the same input resolution
+
+    LookupKind lookup_kind = LookupKind::Flops;
+    double lookup_flops = 0.0;               // L in FLOPs (LookupKind::Flops)
+    std::int64_t key_dim = 512;              // d for nearest-neighbour search: L = 2·d·E FLOPs, d·E·b bytes read
+
+    std::int64_t cache_entries = 1;          // E: entries in the cache (memory, and nearest-neighbour search)
+    Precision precision = Precision::FP32;   // b for cache memory
+
+    friend bool operator==(const Scenario&, const Scenario&) = default;
+};
+
+// Limits applied by validate(): fractions in [0, 1], counts within these.
+inline constexpr std::int64_t kMaxCacheEntries = 1'000'000'000;
+inline constexpr std::int64_t kMaxKeyDim = 1 << 20;
+inline constexpr std::int64_t kMaxGranularity = 4096;
+inline constexpr double kMaxAbsoluteFlops = 1e18;
+
+// "" when every field is in range; else a message naming the field (NaN and infinities are rejected).
+std::string validate(const Scenario& s);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Presets
+//-----------------------------------------------------------------------------
+
+// The seed notebook's three scenarios, all with a student costing 50 % of the network:
+//   optimistic  20 % of output channels from the cache, skipped for free (ρ = 1, h = 1): 130 %
+//   realistic   everything still computed (ρ = 0), plus the student: 150 %
+//   full        all outputs reused (f = 1), only the student runs: 50 %
+struct ScenarioPreset {
+    const char* name;
+    const char* label;        // what it really is, e.g. "partial reuse (ideal truncation)"
+    const char* description;  // one line
+    Scenario scenario;
+};
+const std::vector<ScenarioPreset>& scenario_presets();
+const ScenarioPreset* find_preset(std::string_view name);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Results
+//-----------------------------------------------------------------------------
+
+struct LayerScenario {
+    bool eligible = false;
+    double nominal_fraction = 0.0;    // f_l as set
+    double effective_fraction = 0.0;  // after channel-granularity rounding
+    double cost = 0.0;                // C_l
+    double cost_after = 0.0;          // (1 − ρ·h·f_l)·C_l for eligible layers, else C_l
+};
+
+struct ScenarioResult {
+    std::string error;  // empty when valid
+    bool ok() const { return error.empty(); }
+
+    ScenarioMode mode = ScenarioMode::PartialReuse;
+    double baseline_flops = 0;   // the whole network without caching
+    double touched_flops = 0;    // T: eligible layers (partial reuse) or the whole network
+    double computed_flops = 0;   // the network's FLOPs still computed with caching
+    double student_flops = 0;    // S
+    double lookup_flops = 0;     // L
+    double total_flops = 0;      // S + L + computed
+    double saved_flops = 0;      // baseline − total (negative: caching costs more)
+    double percent_of_baseline = 0;
+
+    double sigma = 0, lambda = 0;  // S/T, L/T
+    double mean_nominal_fraction = 0, mean_effective_fraction = 0;  // FLOP-weighted over touched layers
+
+    std::optional<double> break_even_hit_rate;        // h* (cascade: p*)
+    std::optional<double> break_even_cached_fraction; // f̄* (partial reuse only)
+    std::optional<double> break_even_student_fraction;// σ* (max student budget, relative to T)
+
+    // Cache memory. Per entry: a per-layer partial cache stores f_l of each eligible output; a cut-point
+    // cache stores the tensors crossing the cut after the last eligible layer.
+    std::int64_t bytes_per_element = 4;
+    double partial_cache_elements_per_entry = 0;
+    std::uint64_t cut_point_elements_per_entry = 0;
+    double partial_cache_bytes_per_entry = 0;
+    double cut_point_bytes_per_entry = 0;
+    double key_bytes_per_entry = 0;      // d·b for nearest-neighbour keys
+    double partial_cache_bytes_total = 0;  // E × (entry + key)
+    double cut_point_bytes_total = 0;
+    double lookup_bytes_read = 0;        // nearest neighbour: d·E·b
+
+    // When the network is part of a larger one (resnet18_seed ⊂ resnet18): the larger network's FLOPs
+    // and the with-caching cost with the untouched rest added, as a percent of it.
+    std::string full_network;
+    double full_network_flops = 0;
+    double percent_of_full_network = 0;
+
+    std::vector<LayerScenario> layers;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Evaluation and sweeps
+//-----------------------------------------------------------------------------
+
+// Evaluates `s` on a network already evaluated with `counting`. `part_of` names a larger zoo network
+// this one belongs to ("" for none). Never throws; an invalid scenario gives a result with `error`.
+ScenarioResult evaluate_scenario(const Network& net, const Evaluation& ev, const Counting& counting,
+                                 const Scenario& s, std::string_view part_of = {});
+
+enum class SweepParameter : std::uint8_t { CachedFraction, HitRate, StudentFraction };
+
+// Total cost with caching at `points` evenly spaced values of the parameter in [0, 1] (points ≥ 2).
+std::vector<double> sweep(const Network& net, const Evaluation& ev, const Counting& counting, const Scenario& s,
+                          SweepParameter parameter, int points);
+
+} // namespace flopscope
