@@ -34,9 +34,11 @@ bool parse_pool(std::string_view s, PoolKind& out) { return parse_name(s, kPoolN
 std::int64_t conv_output_size(std::int64_t in, std::int64_t kernel, std::int64_t stride, std::int64_t pad,
                               std::int64_t dilation, bool ceil_mode) {
     if (stride <= 0) return 0;
-    const std::int64_t span = in + 2 * pad - dilation * (kernel - 1) - 1;
+    // PyTorch's pooling_output_shape: div_rtn(span + (ceil_mode ? stride − 1 : 0), stride) + 1, so in
+    // ceil_mode a window may overhang the input by up to stride − 1 (a 3×3/2 ceil-mode pool accepts 2×2).
+    const std::int64_t span = in + 2 * pad - dilation * (kernel - 1) - 1 + (ceil_mode ? stride - 1 : 0);
     if (span < 0) return 0;
-    std::int64_t out = (ceil_mode ? (span + stride - 1) / stride : span / stride) + 1;
+    std::int64_t out = span / stride + 1;
     // PyTorch: with ceil_mode, the last window must start inside the input or the left padding.
     if (ceil_mode && (out - 1) * stride >= in + pad) --out;
     return out;
