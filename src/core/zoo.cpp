@@ -14,6 +14,16 @@ const std::vector<ModelInfo>& model_zoo() {
         std::vector<ModelInfo> all;
         zoo::register_seed(all);
         zoo::register_resnets(all);
+        zoo::register_vggs(all);
+        zoo::register_alexnet(all);
+        zoo::register_squeezenets(all);
+        zoo::register_densenets(all);
+        zoo::register_googlenet(all);
+        zoo::register_mobilenets(all);
+        zoo::register_shufflenets(all);
+        zoo::register_mnasnets(all);
+        zoo::register_efficientnets(all);
+        zoo::register_regnets(all);
         return all;
     }();
     return zoo;

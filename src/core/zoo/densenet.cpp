@@ -1,0 +1,72 @@
+// Flopscope core — DenseNet-121 and -169, transcribed from torchvision 0.14's models/densenet.py
+// (growth rate 32, bottleneck width 4 × 32, initial 64 features, compression 0.5).
+// features.conv0/norm0/relu0/pool0; features.denseblockN.denselayerM (norm1 → relu1 → conv1 1×1 →
+// norm2 → relu2 → conv2 3×3) whose input is the concatenation of the block input and every earlier
+// layer's output (torchvision concatenates anew in each layer, as here); features.transitionN
+// (norm → relu → conv 1×1 halving the channels → 2×2 average pool); features.norm5, then the forward
+// pass's functional ReLU and adaptive average pool, and the classifier.
+#include "core/zoo/families.h"
+
+#include <string>
+#include <vector>
+
+namespace flopscope::zoo {
+
+namespace {
+
+constexpr std::int64_t kGrowth = 32;
+constexpr std::int64_t kBnSize = 4;
+
+Network build_densenet(const char* name, const std::vector<int>& blocks, std::int64_t h, std::int64_t w) {
+    NetBuilder b(name, Shape{3, h, w});
+    b.conv("features.conv0", 64, 7, 2, 3);
+    b.batchnorm("features.norm0");
+    b.activation("features.relu0", ActivationKind::ReLU);
+    b.max_pool("features.pool0", 3, 2, 1);
+    std::int64_t features = 64;
+    for (std::size_t block = 0; block < blocks.size(); ++block) {
+        const std::string bp = "features.denseblock" + std::to_string(block + 1);
+        std::vector<int> parts = {b.last()};
+        for (int layer = 0; layer < blocks[block]; ++layer) {
+            const std::string lp = bp + ".denselayer" + std::to_string(layer + 1);
+            int in = parts.front();
+            if (parts.size() > 1) in = b.concat(lp + ".cat", parts);
+            b.batchnorm(lp + ".norm1", in);
+            b.activation(lp + ".relu1", ActivationKind::ReLU);
+            b.conv(lp + ".conv1", kBnSize * kGrowth, 1, 1, 0);
+            b.batchnorm(lp + ".norm2");
+            b.activation(lp + ".relu2", ActivationKind::ReLU);
+            parts.push_back(b.conv(lp + ".conv2", kGrowth, 3, 1, 1));
+            features += kGrowth;
+        }
+        b.concat(bp + ".cat", parts);
+        if (block + 1 < blocks.size()) {
+            const std::string tp = "features.transition" + std::to_string(block + 1);
+            b.batchnorm(tp + ".norm");
+            b.activation(tp + ".relu", ActivationKind::ReLU);
+            features /= 2;
+            b.conv(tp + ".conv", features, 1, 1, 0);
+            b.avg_pool(tp + ".pool", 2, 2);
+        }
+    }
+    b.batchnorm("features.norm5");
+    b.activation("relu", ActivationKind::ReLU);
+    b.adaptive_avg_pool("avgpool", 1, 1);
+    b.flatten("flatten");
+    b.linear("classifier", 1000);
+    return b.take();
+}
+
+Network densenet121(std::int64_t h, std::int64_t w) { return build_densenet("densenet121", {6, 12, 24, 16}, h, w); }
+Network densenet169(std::int64_t h, std::int64_t w) { return build_densenet("densenet169", {6, 12, 32, 32}, h, w); }
+
+} // namespace
+
+void register_densenets(std::vector<ModelInfo>& zoo) {
+    zoo.push_back({"densenet121", "DenseNet", "DenseNet-121: 4 dense blocks (6-12-24-16 layers), growth rate 32, 8.0 M parameters",
+                   224, 29, nullptr, densenet121});
+    zoo.push_back({"densenet169", "DenseNet", "DenseNet-169: 4 dense blocks (6-12-32-32 layers), growth rate 32, 14.1 M parameters",
+                   224, 29, nullptr, densenet169});
+}
+
+} // namespace flopscope::zoo
