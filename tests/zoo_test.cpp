@@ -1,0 +1,280 @@
+// The model zoo against torchvision: every built-in network's convolutions and fully-connected layers,
+// one by one (module name, output shape, MACs, parameters) and in total, at every resolution recorded in
+// tests/data/torchvision_reference.txt (written by tools/torchvision_reference.py from torchvision
+// 0.14's own definitions; this suite only reads it). Plus torchvision's published figures.
+#include "core/network.h"
+#include "core/zoo.h"
+#include "core/zoo/regnet.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace flopscope;
+
+namespace {
+
+struct RefLayer {
+    std::string module;
+    std::int64_t c = 0, h = 0, w = 0;
+    std::uint64_t macs = 0, params = 0;
+};
+
+struct RefRun {
+    std::vector<RefLayer> layers;
+    std::uint64_t macs = 0, params = 0;
+    std::size_t layer_count = 0;
+    bool has_total = false;
+};
+
+struct Reference {
+    std::map<std::string, std::int64_t> min_resolution;
+    std::map<std::string, std::map<std::int64_t, RefRun>> runs;  // model → resolution → run
+    std::map<std::string, std::vector<std::string>> regnet;       // model → widths, depths, group widths
+    bool loaded = false;
+};
+
+std::string data_path() {
+    std::string here = __FILE__;
+    const std::size_t slash = here.find_last_of("/\\");
+    return (slash == std::string::npos ? std::string(".") : here.substr(0, slash)) + "/data/torchvision_reference.txt";
+}
+
+const Reference& reference() {
+    static const Reference ref = [] {
+        Reference r;
+        std::ifstream in(data_path());
+        if (!in) return r;
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty() || line[0] == '#') continue;
+            std::istringstream s(line);
+            std::string tag, model;
+            s >> tag >> model;
+            if (tag == "min") {
+                s >> r.min_resolution[model];
+            } else if (tag == "layer") {
+                std::int64_t res = 0;
+                RefLayer l;
+                s >> res >> l.module >> l.c >> l.h >> l.w >> l.macs >> l.params;
+                r.runs[model][res].layers.push_back(l);
+            } else if (tag == "total") {
+                std::int64_t res = 0;
+                s >> res;
+                RefRun& run = r.runs[model][res];
+                s >> run.macs >> run.params >> run.layer_count;
+                run.has_total = true;
+            } else if (tag == "regnet") {
+                std::string field;
+                while (s >> field) r.regnet[model].push_back(field);
+            }
+        }
+        r.loaded = true;
+        return r;
+    }();
+    return ref;
+}
+
+Evaluation evaluate_model(const std::string& name, std::int64_t res) {
+    Network net;
+    std::string err;
+    REQUIRE_MESSAGE(build_model(name, res, res, net, err), err);
+    return evaluate(net, Counting{});
+}
+
+std::string joined(const std::vector<std::int64_t>& v) {
+    std::string s;
+    for (std::int64_t x : v) s += (s.empty() ? "" : ",") + std::to_string(x);
+    return s;
+}
+
+// value / scale rounded to `decimals` digits, as the published tables print it.
+std::string shown(std::uint64_t value, double scale, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, static_cast<double>(value) / scale);
+    return buf;
+}
+
+} // namespace
+
+TEST_CASE("zoo: the reference file is there and covers every built-in model") {
+    const Reference& ref = reference();
+    REQUIRE_MESSAGE(ref.loaded, "cannot read " << data_path());
+    std::set<std::string> zoo_names;
+    for (const ModelInfo& m : model_zoo()) {
+        if (std::string(m.name) == "resnet18_seed") continue;  // Flopscope's own, not a torchvision model
+        zoo_names.insert(m.name);
+        const std::string model = m.name;
+        CAPTURE(model);
+        CHECK(ref.min_resolution.count(m.name) == 1);
+        CHECK(ref.runs.count(m.name) == 1);
+    }
+    for (const auto& [name, _] : ref.min_resolution) {
+        CAPTURE(name);
+        CHECK(zoo_names.count(name) == 1);
+    }
+    CHECK(zoo_names.size() >= 28);
+}
+
+TEST_CASE("zoo: every conv and linear layer equals torchvision's, at every reference resolution") {
+    const Reference& ref = reference();
+    REQUIRE(ref.loaded);
+    for (const auto& [name, runs] : ref.runs) {
+        REQUIRE(runs.size() >= 3);  // 224 and at least two other resolutions
+        REQUIRE(runs.count(224) == 1);
+        for (const auto& [res, run] : runs) {
+            CAPTURE(name);
+            CAPTURE(res);
+            REQUIRE(run.has_total);
+            REQUIRE(run.layers.size() == run.layer_count);
+            const Evaluation ev = evaluate_model(name, res);
+            REQUIRE_MESSAGE(ev.ok(), ev.error);
+
+            Network net;
+            std::string err;
+            build_model(name, res, res, net, err);
+            std::vector<std::size_t> dense;
+            for (std::size_t i = 0; i < net.layers.size(); ++i)
+                if (net.layers[i].kind == LayerKind::Conv || net.layers[i].kind == LayerKind::Linear) dense.push_back(i);
+            REQUIRE(dense.size() == run.layers.size());
+            for (std::size_t k = 0; k < dense.size(); ++k) {
+                const Layer& l = net.layers[dense[k]];
+                const LayerCost& c = ev.layers[dense[k]];
+                const RefLayer& r = run.layers[k];
+                CAPTURE(r.module);
+                CHECK(l.name == r.module);
+                CHECK(c.out == Shape{r.c, r.h, r.w});
+                CHECK(c.macs.value == r.macs);
+                CHECK(c.params.value == r.params);
+            }
+            CHECK(ev.totals.dense_macs.value == run.macs);
+            CHECK(ev.totals.macs.value == run.macs);  // the default convention is torchvision's
+            CHECK(ev.totals.flops.value == 2 * run.macs);
+            CHECK(ev.totals.params.value == run.params);
+        }
+    }
+}
+
+TEST_CASE("zoo: min_resolution is the smallest input torchvision's model accepts") {
+    const Reference& ref = reference();
+    REQUIRE(ref.loaded);
+    for (const ModelInfo& m : model_zoo()) {
+        if (std::string(m.name) == "resnet18_seed") continue;
+        const std::string model = m.name;
+        CAPTURE(model);
+        const auto it = ref.min_resolution.find(m.name);
+        REQUIRE(it != ref.min_resolution.end());
+        CHECK(m.min_resolution == it->second);
+        // Accepted at the minimum and just above, rejected (by the shapes themselves) just below.
+        for (std::int64_t res = m.min_resolution; res < m.min_resolution + 8; ++res) {
+            CAPTURE(res);
+            CHECK(evaluate(m.build(res, res), Counting{}).ok());
+        }
+        if (m.min_resolution > 1) {
+            CHECK_FALSE(evaluate(m.build(m.min_resolution - 1, m.min_resolution - 1), Counting{}).ok());
+            Network net;
+            std::string err;
+            CHECK_FALSE(build_model(m.name, m.min_resolution - 1, 224, net, err));
+        }
+        // Non-square inputs work too.
+        CHECK(evaluate(m.build(m.min_resolution + 5, m.min_resolution + 37), Counting{}).ok());
+    }
+}
+
+TEST_CASE("zoo: ceil-mode pooling accepts a window overhanging the input, as PyTorch does") {
+    // PyTorch: out = floor((in + 2p − (k − 1) − 1 + (s − 1)) / s) + 1 in ceil mode, then one less if the
+    // last window would start beyond the input. SqueezeNet's 3×3/2 ceil-mode pools meet 2×2 inputs at
+    // its minimum resolution (squeezenet1_0 at 21: 21 → conv 8 → pool 4 → pool 2 → pool 1).
+    CHECK(conv_output_size(2, 3, 2, 0, 1, true) == 1);  // (2 − 2 − 1 + 1) / 2 + 1; (1 − 1)·2 < 2
+    CHECK(conv_output_size(1, 3, 2, 0, 1, true) <= 0);  // (1 − 3 + 1) = −1: no window
+    CHECK(conv_output_size(2, 3, 2, 0, 1, false) <= 0);
+    CHECK(conv_output_size(4, 3, 2, 0, 1, true) == 2);  // (4 − 3 + 1) / 2 + 1 = 2; 1·2 < 4
+}
+
+TEST_CASE("zoo: ModelInfo is complete for --list-models and the picker") {
+    std::set<std::string> names;
+    for (const ModelInfo& m : model_zoo()) {
+        const std::string model = m.name;
+        CAPTURE(model);
+        CHECK(names.insert(m.name).second);
+        REQUIRE(m.family != nullptr);
+        REQUIRE(m.description != nullptr);
+        CHECK(std::string(m.family).size() > 0);
+        const std::string d = m.description;
+        CHECK(d.size() > 10);
+        CHECK(d.find('\n') == std::string::npos);
+        CHECK(m.default_resolution == 224);
+        CHECK(m.min_resolution >= 1);
+        CHECK(m.min_resolution <= m.default_resolution);
+        Network net = m.build(m.default_resolution, m.default_resolution);
+        CHECK(net.name == m.name);
+        // Unique layer names within a network.
+        std::set<std::string> layer_names;
+        for (const Layer& l : net.layers) {
+            CAPTURE(l.name);
+            CHECK(layer_names.insert(l.name).second);
+        }
+    }
+    for (const char* n : {"resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "resnext50_32x4d",
+                          "wide_resnet50_2", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19",
+                          "vgg19_bn", "alexnet", "squeezenet1_0", "squeezenet1_1", "densenet121", "densenet169",
+                          "googlenet", "mobilenet_v2", "mobilenet_v3_large", "mobilenet_v3_small",
+                          "shufflenet_v2_x1_0", "mnasnet1_0", "efficientnet_b0", "regnet_y_400mf"}) {
+        const std::string model = n;
+        CAPTURE(model);
+        CHECK(find_model(n) != nullptr);
+    }
+}
+
+TEST_CASE("zoo: regnet_y_400mf's block parameters are torchvision's BlockParams.from_init_params") {
+    const zoo::RegNetParams p = zoo::regnet_params(16, 48.0f, 27.89f, 2.09f, 8);
+    // Worked out by hand: widths_cont = 48 + 27.89·i; capacity = round(log(w/48)/log 2.09) gives
+    // 0 for i = 0, 1 for i = 1…3 (75.9…131.7 < 48·2.09^1.5 = 145.0), 2 for i = 4…9 (159.6…299.0 <
+    // 48·2.09^2.5 = 303.1), 3 for i = 10…15;
+    // widths = round(48·2.09^k / 8)·8 = 48, 104 (100.3), 208 (209.7), 440 (438.2).
+    CHECK(joined(p.widths) == "48,104,208,440");
+    CHECK(joined(p.depths) == "1,3,6,6");
+    CHECK(joined(p.group_widths) == "8,8,8,8");
+    const Reference& ref = reference();
+    const auto it = ref.regnet.find("regnet_y_400mf");
+    REQUIRE(it != ref.regnet.end());
+    REQUIRE(it->second.size() == 3);
+    CHECK(it->second[0] == joined(p.widths));
+    CHECK(it->second[1] == joined(p.depths));
+    CHECK(it->second[2] == joined(p.group_widths));
+}
+
+TEST_CASE("zoo: torchvision's published GFLOPS (GMACs) and parameter figures, to the digits shown") {
+    // The "GFLOPS" and "Params" columns of torchvision's table of classification weights
+    // (https://pytorch.org/vision/stable/models.html), at 224×224.
+    struct Published { const char* name; const char* gflops; const char* mparams; };
+    const Published table[] = {
+        {"resnet18", "1.81", "11.7"},        {"resnet34", "3.66", "21.8"},        {"resnet50", "4.09", "25.6"},
+        {"resnet101", "7.80", "44.5"},       {"resnet152", "11.51", "60.2"},      {"resnext50_32x4d", "4.23", "25.0"},
+        {"wide_resnet50_2", "11.40", "68.9"}, {"vgg11", "7.61", "132.9"},         {"vgg11_bn", "7.61", "132.9"},
+        {"vgg13", "11.31", "133.0"},         {"vgg13_bn", "11.31", "133.1"},      {"vgg16", "15.47", "138.4"},
+        {"vgg16_bn", "15.47", "138.4"},      {"vgg19", "19.63", "143.7"},         {"vgg19_bn", "19.63", "143.7"},
+        {"alexnet", "0.71", "61.1"},         {"squeezenet1_0", "0.82", "1.2"},    {"squeezenet1_1", "0.35", "1.2"},
+        {"densenet121", "2.83", "8.0"},      {"densenet169", "3.36", "14.1"},     {"googlenet", "1.50", "6.6"},
+        {"mobilenet_v2", "0.30", "3.5"},     {"mobilenet_v3_large", "0.22", "5.5"},
+        {"mobilenet_v3_small", "0.06", "2.5"}, {"shufflenet_v2_x1_0", "0.14", "2.3"},
+        {"mnasnet1_0", "0.31", "4.4"},       {"efficientnet_b0", "0.39", "5.3"},  {"regnet_y_400mf", "0.40", "4.3"},
+    };
+    for (const Published& p : table) {
+        const std::string model = p.name;
+        CAPTURE(model);
+        const Evaluation ev = evaluate_model(p.name, 224);
+        REQUIRE(ev.ok());
+        CHECK(shown(ev.totals.macs.value, 1e9, 2) == p.gflops);
+        CHECK(shown(ev.totals.params.value, 1e6, 1) == p.mparams);
+    }
+    // The exact parameter counts torchvision's weight metadata states (num_params).
+    CHECK(evaluate_model("resnet50", 224).totals.params.value == 25557032);
+    CHECK(evaluate_model("mobilenet_v2", 224).totals.params.value == 3504872);
+}
