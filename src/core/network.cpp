@@ -19,7 +19,11 @@ std::string dims(const Shape& s) {
     return buf;
 }
 
-std::string num(std::int64_t v) { return with_commas(count_of(v < 0 ? -v : v)).insert(0, v < 0 ? "-" : ""); }
+// Negated in unsigned arithmetic: -INT64_MIN does not fit an int64 (a link can carry that value).
+std::string num(std::int64_t v) {
+    const std::uint64_t magnitude = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    return with_commas(Count(magnitude)).insert(0, v < 0 ? "-" : "");
+}
 
 // "" when lo ≤ value ≤ hi, else "<field> <value> is outside <lo>…<hi>".
 std::string check_range(const char* field, std::int64_t value, std::int64_t lo, std::int64_t hi) {
@@ -235,6 +239,9 @@ Evaluation evaluate(const Network& net, const Counting& counting) {
                               : msg;
         return ev;
     };
+    // Only 1 and 2 mean anything (counting.h); any other value would scale every FLOP total silently.
+    if (counting.flops_per_mac != 1 && counting.flops_per_mac != 2)
+        return fail(-1, "FLOPs per MAC must be 1 or 2, not " + std::to_string(counting.flops_per_mac));
     if (std::string e = check_range("input channels", net.input.c, 1, kMaxChannels); !e.empty()) return fail(-1, e);
     if (std::string e = check_range("input height", net.input.h, 1, kMaxSpatial); !e.empty()) return fail(-1, e);
     if (std::string e = check_range("input width", net.input.w, 1, kMaxSpatial); !e.empty()) return fail(-1, e);
