@@ -14,13 +14,40 @@
 //   elementwise  1 op per output element per extra operand of an add; 1 per output element of a multiply
 // MACs(counted)  = conv/linear MACs + switched-on ops
 // FLOPs(counted) = flops_per_mac × conv/linear MACs + switched-on ops
+//
+// Finer rules, so that the presets of core/conventions.h can reproduce other counters exactly. Their
+// defaults keep the meaning above (a Counting with only the switches set counts as described there):
+//   linear_bias            with `bias`: a linear layer's bias adds count too (calflops counts conv bias only)
+//   batchnorm_ops          ops per element with `batchnorm` (thop: 4)
+//   batchnorm_per_channel  … per channel instead of per element (torchinfo: 2 per channel, its scale and
+//                          shift parameters, whatever the feature map's size)
+//   activation_ops         ops per element with `activations` (convnet-burden: 2, "comparison + multiply")
+//   activation_kinds       which functions count: bit (1 << ActivationKind) set (ptflops: ReLU, ReLU6, GELU)
+//   pool_rule              how a pooling layer costs with `pooling` (PoolRule below)
+//   pool_kinds             which poolings count: bit (1 << PoolKind) set (fvcore: adaptive average only)
+//   elementwise_mul        with `elementwise`: multiplies count too, not only adds
 #pragma once
 
 #include "core/layer.h"
 
+#include <cstdint>
 #include <string>
 
 namespace flopscope {
+
+// How a pooling layer costs when `pooling` is on (× repeat):
+//   Window   kernel_h·kernel_w per output element; adaptive pooling: every input element once (default)
+//   Input    1 per input element, any pooling (ptflops, calflops; fvcore for adaptive average pooling)
+//   Thop     average pooling 1 per output element; adaptive average pooling (in/out area + 1) per output
+//            element, rounded down (thop's count_avgpool / count_adap_avgpool)
+//   Stride2  2 per output element × stride_h·stride_w ("two flops per location", convnet-burden);
+//            adaptive pooling as the fixed pool it stands for, stride = input size / output size
+enum class PoolRule : std::uint8_t { Window, Input, Thop, Stride2 };
+
+inline constexpr std::uint32_t kAllActivationKinds = (1u << kActivationKindCount) - 1;
+inline constexpr std::uint32_t kAllPoolKinds = (1u << kPoolKindCount) - 1;
+constexpr std::uint32_t bit(ActivationKind a) { return 1u << static_cast<unsigned>(a); }
+constexpr std::uint32_t bit(PoolKind p) { return 1u << static_cast<unsigned>(p); }
 
 struct Counting {
     bool bias = false;
@@ -30,8 +57,28 @@ struct Counting {
     bool elementwise = false;
     int flops_per_mac = 2;  // 2: a MAC is a multiply and an add. 1: "FLOPs" means MACs (some counters).
 
+    // Finer rules (see above); the defaults keep each switch's documented meaning.
+    bool linear_bias = true;
+    int batchnorm_ops = 2;
+    bool batchnorm_per_channel = false;
+    int activation_ops = 1;
+    std::uint32_t activation_kinds = kAllActivationKinds;
+    PoolRule pool_rule = PoolRule::Window;
+    std::uint32_t pool_kinds = kAllPoolKinds;
+    bool elementwise_mul = true;
+
+    // True when the finer rules are all at their defaults (only the switches say what counts).
+    bool default_rules() const;
+
     friend bool operator==(const Counting&, const Counting&) = default;
 };
+
+// The ops each op class adds under `counting` for one layer (zero for classes switched off).
+struct CountedOps {
+    Count bias, batchnorm, activations, pooling, elementwise;
+    Count total() const { return bias + batchnorm + activations + pooling + elementwise; }
+};
+CountedOps counted_ops(const LayerCost& c, const Counting& counting);
 
 // The element-wise ops of `c` that this convention includes.
 Count counted_extra_ops(const LayerCost& c, const Counting& counting);

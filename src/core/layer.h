@@ -130,6 +130,14 @@ struct LayerCost {
     Count elementwise_ops;  // add: (inputs − 1) per output element; mul: 1 per output element
     Count input_elements;   // elements read from all inputs (× repeat)
     Count output_elements;  // elements written (× repeat); this is the activation size
+
+    // What the layer is, for counting conventions whose per-class rules depend on it (core/counting.h:
+    // which activation functions or pooling kinds a peer counter counts, per-window or per-stride rules).
+    LayerKind kind = LayerKind::Conv;
+    ActivationKind activation = ActivationKind::ReLU;  // Activation layers
+    PoolKind pool = PoolKind::Max;                     // Pool layers
+    std::int64_t stride_h = 1, stride_w = 1;           // Pool layers with a fixed window
+    std::int64_t repeat = 1;
 };
 
 } // namespace flopscope

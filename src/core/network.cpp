@@ -206,6 +206,12 @@ std::string cost_of(const Layer& l, const std::vector<Shape>& ins, LayerCost& co
     if (l.kind == LayerKind::Conv && l.explicit_shape) in_elems = cost.in.elements();
 
     const Count rep = count_of(l.repeat);
+    cost.kind = l.kind;
+    cost.activation = l.activation;
+    cost.pool = l.pool;
+    cost.stride_h = l.stride_h;
+    cost.stride_w = l.stride_w;
+    cost.repeat = l.repeat;
     cost.out = out;
     cost.macs = macs * rep;
     cost.params = params * rep;
