@@ -1,0 +1,53 @@
+// Flopscope web — embind exports behind Module.flopscope (see bindings.h).
+#include "web/bindings.h"
+
+#include "app/app.h"
+#include "web/loop.h"
+
+#include <emscripten.h>
+#include <emscripten/bind.h>
+
+#include <string>
+
+namespace flopscope::web::bindings {
+namespace {
+
+const app::App* g_app = nullptr;
+
+std::string state_json() { return g_app != nullptr ? g_app->state_json() : std::string("{}"); }
+std::string results_json() { return g_app != nullptr ? g_app->results_json() : std::string("{}"); }
+double frame_count() { return static_cast<double>(loop::frame_count()); }  // exact below 2^53
+bool is_paused() { return loop::is_paused(); }
+
+EM_JS(void, js_publish_test_hook, (), {
+    Module["flopscope"] = {
+        stateJson: function () { return Module["flopscope_stateJson"](); },
+        resultsJson: function () { return Module["flopscope_resultsJson"](); },
+        frameCount: function () { return Module["flopscope_frameCount"](); },
+        isPaused: function () { return Module["flopscope_isPaused"](); },
+        ready: false
+    };
+});
+
+EM_JS(void, js_mark_test_hook_ready, (), {
+    Module["flopscope"].ready = true;
+    if (typeof Module["onFlopscopeReady"] === "function") Module["onFlopscopeReady"](Module["flopscope"]);
+});
+
+} // namespace
+
+EMSCRIPTEN_BINDINGS(flopscope_test_hook) {
+    emscripten::function("flopscope_stateJson", &state_json);
+    emscripten::function("flopscope_resultsJson", &results_json);
+    emscripten::function("flopscope_frameCount", &frame_count);
+    emscripten::function("flopscope_isPaused", &is_paused);
+}
+
+void publish(const app::App& app) {
+    g_app = &app;
+    js_publish_test_hook();
+}
+
+void mark_ready() { js_mark_test_hook_ready(); }
+
+} // namespace flopscope::web::bindings

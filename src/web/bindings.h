@@ -1,0 +1,22 @@
+// Flopscope web — the JavaScript test hook, Module.flopscope:
+//   stateJson()   the app's current state (JSON)
+//   resultsJson() the current results, the same JSON as `flopscope --format json`
+//   frameCount()  frames rendered since start
+//   isPaused()    whether the render loop is paused (idle)
+//   ready         true once the first frame is on screen
+// The shell's window.flopscopeReady promise resolves at the same moment.
+#pragma once
+
+namespace flopscope::app {
+class App;
+}
+
+namespace flopscope::web::bindings {
+
+// Creates Module.flopscope (ready = false) for `app`.
+void publish(const app::App& app);
+
+// Sets Module.flopscope.ready and tells the shell (hides the loading indicator, resolves the promise).
+void mark_ready();
+
+} // namespace flopscope::web::bindings

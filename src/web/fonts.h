@@ -1,0 +1,13 @@
+// Flopscope web — the UI font: the embedded Inter subset (generated at build time), rasterized at
+// floor(base × devicePixelRatio) so text is sharp in the device-pixel model.
+#pragma once
+
+namespace flopscope::web::fonts {
+
+inline constexpr float kBaseSizeCssPx = 15.0f;
+
+// (Re)builds the font atlas for `pixel_ratio`. When `upload` is set (the GL backend already made its
+// font texture), the texture is re-created too.
+void build(float pixel_ratio, bool upload);
+
+} // namespace flopscope::web::fonts

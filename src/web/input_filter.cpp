@@ -1,0 +1,106 @@
+// Flopscope web — capture-phase event filter in front of Emscripten's GLFW.
+#include "web/input_filter.h"
+
+#include "web/loop.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+namespace flopscope::web::input_filter {
+namespace {
+
+bool g_release_focus = false;
+bool g_published_mouse = true, g_published_keyboard = false;
+
+EM_JS(void, js_install_input_filter, (), {
+    var canvas = Module["canvas"];
+    var want = Module["flopscopeWants"] = { mouse: true, keyboard: false };
+    function isFormField(t) {
+        if (!t || t === canvas || !t.tagName) return false;
+        return t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable;
+    }
+    function onKey(e) {
+        if (isFormField(e.target)) { e.stopImmediatePropagation(); return; }
+        var k = e.key;
+        if (k === "Tab" && !want.keyboard) { e.stopImmediatePropagation(); return; }
+        if ((e.ctrlKey || e.metaKey) && (k === "v" || k === "V")) { e.stopImmediatePropagation(); return; }
+        if (k === "Escape" && e.type === "keydown") _flopscope_on_escape();
+    }
+    window.addEventListener("keydown", onKey, true);
+    window.addEventListener("keypress", onKey, true);
+    window.addEventListener("keyup", onKey, true);
+    function onWheel(e) {
+        if (e.target === canvas && !want.mouse) e.stopImmediatePropagation();
+    }
+    window.addEventListener("wheel", onWheel, { capture: true, passive: true });
+    window.addEventListener("mousewheel", onWheel, { capture: true, passive: true });
+    window.addEventListener("mouseup", function (e) {
+        if (e.target !== canvas) _flopscope_on_mouse_up_outside(e.button);
+    }, true);
+    window.addEventListener("blur", function () { _flopscope_on_mouse_up_outside(-1); }, true);
+    window.addEventListener("mousedown", function (e) {
+        if (e.target === canvas && document.activeElement !== canvas) canvas.focus({ preventScroll: true });
+    }, true);
+});
+
+EM_JS(void, js_publish_wants, (int mouse, int keyboard), {
+    var want = Module["flopscopeWants"];
+    want.mouse = !!mouse;
+    want.keyboard = !!keyboard;
+});
+
+// ImGui 1.90.1's scaling of DOM wheel deltas (imgui_impl_glfw.cpp ImGui_ImplEmscripten_WheelCallback).
+EM_BOOL on_canvas_wheel(int, const EmscriptenWheelEvent* ev, void*) {
+    float multiplier = 0.0f;
+    if (ev->deltaMode == DOM_DELTA_PIXEL) multiplier = 1.0f / 100.0f;
+    else if (ev->deltaMode == DOM_DELTA_LINE) multiplier = 1.0f / 3.0f;
+    else if (ev->deltaMode == DOM_DELTA_PAGE) multiplier = 80.0f;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(ev->deltaX) * -multiplier,
+                                      static_cast<float>(ev->deltaY) * -multiplier);
+    loop::wake();
+    return EM_TRUE;  // ImGui scrolls: the page must not
+}
+
+} // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void flopscope_on_escape() {
+    g_release_focus = true;
+    loop::wake();
+}
+
+// DOM button numbers (0 left, 1 middle, 2 right) → ImGui's (0 left, 1 right, 2 middle); -1 = all.
+extern "C" EMSCRIPTEN_KEEPALIVE void flopscope_on_mouse_up_outside(int dom_button) {
+    if (ImGui::GetCurrentContext() == nullptr) return;
+    ImGuiIO& io = ImGui::GetIO();
+    static constexpr int kFromDom[3] = {ImGuiMouseButton_Left, ImGuiMouseButton_Middle, ImGuiMouseButton_Right};
+    for (int dom = 0; dom < 3; ++dom)
+        if ((dom_button < 0 || dom_button == dom) && io.MouseDown[kFromDom[dom]])
+            io.AddMouseButtonEvent(kFromDom[dom], false);
+    loop::wake();
+}
+
+void install_listeners() { js_install_input_filter(); }
+
+void install_canvas_wheel() {
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+    emscripten_set_wheel_callback("#canvas", nullptr, false, on_canvas_wheel);
+}
+
+void publish(bool want_mouse, bool want_keyboard) {
+    if (want_mouse == g_published_mouse && want_keyboard == g_published_keyboard) return;
+    g_published_mouse = want_mouse;
+    g_published_keyboard = want_keyboard;
+    js_publish_wants(want_mouse, want_keyboard);
+}
+
+void apply_pending() {
+    if (!g_release_focus) return;
+    g_release_focus = false;
+    const ImGuiContext& g = *GImGui;
+    if (g.ActiveId == 0 && g.OpenPopupStack.empty()) ImGui::FocusWindow(nullptr);
+}
+
+} // namespace flopscope::web::input_filter
