@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds everything and runs every test:
+#   native build + doctest suite (CTest), the same suite under ASan/UBSan, the web build, and the
+#   browser tests (node --test, Playwright + Debian's Chromium). Ends with "N passed, N failed";
+#   exits non-zero if any step failed.
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+names=() results=() seconds=()
+failed=0
+
+# step NAME COMMAND...: runs a step, records PASS/FAIL and its time.
+step() {
+  local name=$1; shift
+  printf '\n==== %s ====\n' "$name"
+  local start=$SECONDS
+  if "$@"; then results+=(PASS); else results+=(FAIL); failed=$((failed + 1)); fi
+  names+=("$name"); seconds+=($((SECONDS - start)))
+}
+# skip NAME REASON: a step that could not run because an earlier one failed (counts as failed).
+skip() {
+  printf '\n==== %s ====\nnot run: %s\n' "$1" "$2"
+  names+=("$1"); results+=(FAIL); seconds+=(0); failed=$((failed + 1))
+}
+last_passed() { [ "${results[${#results[@]}-1]}" = PASS ]; }
+
+step "setup (tools/setup.sh)" bash tools/setup.sh
+if last_passed; then
+  step "native build" bash -c 'cmake --preset native && cmake --build --preset native'
+  if last_passed; then step "native tests (ctest)" ctest --preset native
+  else skip "native tests (ctest)" "the native build failed"; fi
+
+  step "sanitize build (ASan+UBSan)" bash -c 'cmake --preset sanitize && cmake --build --preset sanitize'
+  if last_passed; then step "sanitize tests (ctest)" ctest --preset sanitize
+  else skip "sanitize tests (ctest)" "the sanitize build failed"; fi
+
+  step "web build (Emscripten)" bash -c 'cmake --preset web && cmake --build --preset web'
+  if last_passed; then step "browser tests (node --test)" node --test web/tests/*.test.mjs
+  else skip "browser tests (node --test)" "the web build failed"; fi
+else
+  for s in "native build" "native tests (ctest)" "sanitize build (ASan+UBSan)" "sanitize tests (ctest)" \
+           "web build (Emscripten)" "browser tests (node --test)"; do skip "$s" "setup failed"; done
+fi
+
+printf '\n==== summary ====\n'
+for i in "${!names[@]}"; do printf '%s  %-32s %4ss\n' "${results[$i]}" "${names[$i]}" "${seconds[$i]}"; done
+for f in build/web/index.html build/web/index.js build/web/index.wasm; do
+  [ -f "$f" ] && printf 'size  %-32s %7s bytes gzipped\n' "$f" "$(gzip -9c "$f" | wc -c)"
+done
+[ -f build/web-test/smoke.png ] && echo "screenshot: build/web-test/smoke.png"
+echo
+echo "$(( ${#names[@]} - failed )) passed, ${failed} failed"
+[ "$failed" -eq 0 ]

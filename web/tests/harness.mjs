@@ -1,0 +1,135 @@
+// Shared helpers for Flopscope's browser tests (node --test): a loopback static server for build/web,
+// Debian's Chromium through playwright-core (SwiftShader WebGL2), pages that record every console
+// error/warning and failed request, and small readers of the embind test hook (Module.flopscope).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serveDirectory } from '../static-server.mjs';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const webDir = process.env.FLOPSCOPE_WEB_DIR || join(repoRoot, 'build', 'web');
+export const artifactsDir = process.env.FLOPSCOPE_TEST_ARTIFACTS || join(repoRoot, 'build', 'web-test');
+
+// Serves `root` (default build/web) on 127.0.0.1 at a free port. Resolves to { url, close() }.
+export function startServer(root = webDir) {
+  return serveDirectory(root, { port: 0, host: '127.0.0.1' });
+}
+
+export const chromiumArgs = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: chromiumArgs,
+    headless: true,
+  });
+}
+
+// A fresh context + page. `screen` must differ from the viewport: Emscripten 3.1.6's GLFW requests
+// fullscreen when the window is resized to exactly the screen size. Every console error or warning,
+// uncaught exception, failed request and HTTP error is recorded in page.problems.
+export async function openPage(browser, { width = 800, height = 600, deviceScaleFactor = 1, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    screen: { width: 1920, height: 1080 },
+    deviceScaleFactor,
+    colorScheme,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  page.problems = problems;
+  page.closeAll = () => context.close();
+  return page;
+}
+
+// Loads the app and waits for window.flopscopeReady (the first frame is on screen).
+export async function loadApp(page, url, { timeout = 30000 } = {}) {
+  await page.goto(url, { waitUntil: 'load', timeout });
+  await page.waitForFunction(() => window.flopscopeReady !== undefined, null, { timeout });
+  await page.evaluate(() => window.flopscopeReady.then(() => true));
+}
+
+export const hook = {
+  frameCount: (page) => page.evaluate(() => Module.flopscope.frameCount()),
+  isPaused: (page) => page.evaluate(() => Module.flopscope.isPaused()),
+  state: (page) => page.evaluate(() => JSON.parse(Module.flopscope.stateJson())),
+  results: (page) => page.evaluate(() => JSON.parse(Module.flopscope.resultsJson())),
+};
+
+// Waits until the render loop has paused (the UI has settled).
+export async function waitPaused(page, timeout = 10000) {
+  await page.waitForFunction(() => Module.flopscope.isPaused(), null, { timeout, polling: 50 });
+}
+
+export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+export async function saveArtifact(name, bytes) {
+  await mkdir(artifactsDir, { recursive: true });
+  const path = join(artifactsDir, name);
+  await writeFile(path, bytes);
+  return path;
+}
+
+// Minimal PNG decoder for Chromium's screenshots (8-bit RGB/RGBA, not interlaced): { width, height, rgba }.
+export function decodePng(buf) {
+  if (buf.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
+  let off = 8, width = 0, height = 0, type = 0;
+  const idat = [];
+  while (off < buf.length) {
+    const len = buf.readUInt32BE(off);
+    const kind = buf.toString('ascii', off + 4, off + 8);
+    const data = buf.subarray(off + 8, off + 8 + len);
+    if (kind === 'IHDR') {
+      width = data.readUInt32BE(0); height = data.readUInt32BE(4); type = data[9];
+      if (data[8] !== 8 || (type !== 2 && type !== 6) || data[12] !== 0) throw new Error('unsupported PNG format');
+    } else if (kind === 'IDAT') idat.push(data);
+    else if (kind === 'IEND') break;
+    off += 12 + len;
+  }
+  const bpp = type === 6 ? 4 : 3, stride = width * bpp;
+  const raw = inflateSync(Buffer.concat(idat));
+  const out = Buffer.alloc(width * height * 4);
+  let prev = Buffer.alloc(stride);
+  for (let y = 0; y < height; ++y) {
+    const filter = raw[y * (stride + 1)];
+    const line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    for (let i = 0; i < stride; ++i) {
+      const a = i >= bpp ? line[i - bpp] : 0, b = prev[i], c = i >= bpp ? prev[i - bpp] : 0;
+      let p = 0;
+      if (filter === 1) p = a;
+      else if (filter === 2) p = b;
+      else if (filter === 3) p = (a + b) >> 1;
+      else if (filter === 4) {
+        const pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c);
+        p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      line[i] = (line[i] + p) & 0xff;
+    }
+    for (let x = 0; x < width; ++x) {
+      out[(y * width + x) * 4] = line[x * bpp];
+      out[(y * width + x) * 4 + 1] = line[x * bpp + 1];
+      out[(y * width + x) * 4 + 2] = line[x * bpp + 2];
+      out[(y * width + x) * 4 + 3] = bpp === 4 ? line[x * bpp + 3] : 255;
+    }
+    prev = line;
+  }
+  return { width, height, rgba: out };
+}
+
+// Number of distinct RGB colours in a decoded image (a blank canvas has 1).
+export function distinctColors({ rgba }) {
+  const seen = new Set();
+  for (let i = 0; i < rgba.length; i += 4) seen.add((rgba[i] << 16) | (rgba[i + 1] << 8) | rgba[i + 2]);
+  return seen.size;
+}
