@@ -35,6 +35,9 @@ public:
     // The test hook (exported through embind as Module.flopscope.*).
     std::string state_json() const;    // the app's current state
     std::string results_json() const;  // the current results, same JSON shape as `flopscope --format json`
+    // The rectangle {x, y, width, height} (display pixels) of a named item drawn in the last frame, e.g.
+    // "Copy link", "tab:Layers", "preset:full", "slider:f"; false when it was not drawn.
+    bool item_rect(const std::string& name, float rect[4]) const;
 
 private:
     std::unique_ptr<AppImpl> impl_;

@@ -1,0 +1,368 @@
+// Flopscope app — the App: its state, the results derived from it, edits that keep the last good state,
+// the URL fragment kept in step, and the page layout (inputs beside results when wide, tabs when narrow).
+//
+// [SECTION] Derived results
+// [SECTION] AppImpl: edits, notices, clipboard
+// [SECTION] Layout
+// [SECTION] App (the contract in app.h)
+#include "app/app.h"
+
+#include "app/app_internal.h"
+#include "app/platform.h"
+#include "app/widgets.h"
+#include "core/link.h"
+
+#include <algorithm>
+
+namespace flopscope::app {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Derived results
+//-----------------------------------------------------------------------------
+
+Derived derive(const State& state, Results results) {
+    static unsigned generation = 0;
+    Derived d;
+    d.generation = ++generation;
+    d.state = state;
+    d.results = std::move(results);
+    const Results& r = d.results;
+    if (r.evaluation.ok() && !r.network.layers.empty()) {
+        const char* part_of = r.model && r.model->part_of ? r.model->part_of : "";
+        for (const ScenarioPreset& p : scenario_presets())
+            d.presets.push_back(evaluate_scenario(r.network, r.evaluation, state.counting, p.scenario, part_of));
+        if (state.scenario_enabled && r.scenario.ok()) {
+            d.sweep_fraction = sweep(r.network, r.evaluation, state.counting, state.scenario,
+                                     SweepParameter::CachedFraction, kSweepPoints);
+            d.sweep_hit = sweep(r.network, r.evaluation, state.counting, state.scenario, SweepParameter::HitRate,
+                                kSweepPoints);
+        }
+    }
+    d.rows = layer_rows(r, state);
+    const Count total = state.view.unit == Unit::MACs ? r.evaluation.totals.macs : r.evaluation.totals.flops;
+    d.total_cost = static_cast<double>(total.value);
+    return d;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] AppImpl: edits, notices, clipboard
+//-----------------------------------------------------------------------------
+
+AppImpl::AppImpl(Platform& p) : platform(p), state(default_state()), url_state(state) {
+    derived = derive(state, compute(state));
+}
+
+void AppImpl::ensure_derived() {
+    if (!(derived.state == state)) derived = derive(state, compute(state));
+}
+
+bool AppImpl::edit(State candidate, const std::string& key, const std::string& shown) {
+    if (candidate == state) {
+        if (!key.empty()) pending.erase(key);
+        return true;
+    }
+    Results r = compute(candidate);
+    const bool current_ok = derived.state == state ? derived.results.ok() : compute(state).ok();
+    if (r.ok() || !current_ok) {
+        state = std::move(candidate);
+        derived = derive(state, std::move(r));
+        if (!key.empty()) pending.erase(key);
+        return true;
+    }
+    if (key.empty()) notice("Not applied: " + r.error);
+    else pending[key] = PendingEdit{shown, r.error};
+    return false;
+}
+
+bool AppImpl::edit_scenario(const Scenario& s, const std::string& key, const std::string& shown) {
+    State c = state;
+    c.scenario = s;
+    c.scenario.name = "custom";
+    // Back on a preset's exact values: call it by the preset's name again.
+    for (const ScenarioPreset& p : scenario_presets()) {
+        Scenario named = c.scenario;
+        named.name = p.name;
+        if (named == p.scenario) c.scenario.name = p.name;
+    }
+    return edit(std::move(c), key, shown);
+}
+
+void AppImpl::replace_state(State s) {
+    state = std::move(s);
+    pending.clear();
+    selected_layer = -1;
+    style_dirty = true;
+    ensure_derived();
+}
+
+const PendingEdit* AppImpl::pending_for(const std::string& key) const {
+    auto it = pending.find(key);
+    return it == pending.end() ? nullptr : &it->second;
+}
+
+void AppImpl::notice(std::string text, bool warning) {
+    for (const Notice& n : notices)
+        if (n.text == text) return;
+    notices.push_back(Notice{std::move(text), warning});
+}
+
+bool AppImpl::dark() const {
+    switch (state.view.theme) {
+    case Theme::Light: return false;
+    case Theme::Dark: return true;
+    case Theme::System: break;
+    }
+    return platform.prefers_dark();
+}
+
+void AppImpl::confirm(std::string text) {
+    confirm_text = std::move(text);
+    confirm_until = ImGui::GetTime() + 2.0;
+}
+
+void AppImpl::copy_text(const std::string& what, const std::string& text) {
+    if (platform.copy_to_clipboard(text)) {
+        confirm(what + " copied");
+        return;
+    }
+    fallback_title = what;
+    fallback_text = text;
+    open_fallback = true;
+}
+
+std::string AppImpl::share_url(const State& s) const { return platform.page_url_without_fragment() + encode_link(s); }
+
+const std::vector<ZooEntry>& AppImpl::zoo_catalogue() {
+    if (!zoo.empty()) return zoo;
+    for (const ModelInfo& m : model_zoo()) {
+        ZooEntry e;
+        e.info = &m;
+        Network net;
+        std::string error;
+        if (build_model(m.name, m.default_resolution, m.default_resolution, net, error)) {
+            const Evaluation ev = evaluate(net, Counting{});
+            if (ev.ok()) {
+                e.macs = static_cast<double>(ev.totals.macs.value);
+                e.params = static_cast<double>(ev.totals.params.value);
+            }
+        }
+        zoo.push_back(e);
+    }
+    return zoo;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Layout
+//-----------------------------------------------------------------------------
+
+namespace {
+
+ImGuiTabItemFlags tab_flags(AppImpl& app, Tab tab) {
+    if (app.request_tab != tab) return 0;
+    app.request_tab = Tab::None;
+    return ImGuiTabItemFlags_SetSelected;
+}
+
+// A tab, registered as "tab:<label>" for tests.
+bool tab(const char* label, ImGuiTabItemFlags flags) {
+    const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+    track_item(std::string("tab:") + label);
+    return open;
+}
+
+// The comparison of the three presets with the current scenario, and the stacked bars beside it.
+void draw_overview(AppImpl& app) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > em(58)) {
+        const float table_w = std::max(em(34), avail * 0.56f);
+        ImGui::BeginChild("compare", ImVec2(table_w, 0));
+        draw_compare(app);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("overview_chart", ImVec2(0, 0));
+        draw_overview_chart(app, ImVec2(ImGui::GetContentRegionAvail().x, std::min(ImGui::GetContentRegionAvail().y, em(24))));
+        ImGui::EndChild();
+    } else {
+        ImGui::BeginChild("overview", ImVec2(0, 0));
+        draw_compare(app);
+        ImGui::Spacing();
+        draw_overview_chart(app, ImVec2(ImGui::GetContentRegionAvail().x, em(18)));
+        ImGui::EndChild();
+    }
+}
+
+void draw_scrolling(const char* id, void (*fn)(AppImpl&), AppImpl& app) {
+    ImGui::BeginChild(id, ImVec2(0, 0));
+    fn(app);
+    ImGui::EndChild();
+}
+
+void draw_inputs(AppImpl& app) {
+    draw_model_panel(app);
+    ImGui::Spacing();
+    draw_scenario_panel(app);
+}
+
+void draw_wide(AppImpl& app) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float left = std::clamp(em(25), em(20), avail * 0.38f);
+    ImGui::BeginChild("inputs", ImVec2(left, 0), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+    draw_inputs(app);
+    ImGui::EndChild();
+    ImGui::SameLine(0, em(1));
+    ImGui::BeginChild("main", ImVec2(0, 0));
+    draw_results(app, false);
+    ImGui::Spacing();
+    if (ImGui::BeginTabBar("views")) {
+        if (tab("Comparison", tab_flags(app, Tab::Overview))) {
+            draw_overview(app);
+            ImGui::EndTabItem();
+        }
+        if (tab("Layers", tab_flags(app, Tab::Layers))) {
+            draw_layers(app);
+            ImGui::EndTabItem();
+        }
+        if (tab("Charts", tab_flags(app, Tab::Charts))) {
+            draw_scrolling("charts", draw_charts, app);
+            ImGui::EndTabItem();
+        }
+        if (tab("About the counting", tab_flags(app, Tab::Help))) {
+            draw_scrolling("help", draw_help, app);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::EndChild();
+}
+
+void draw_narrow(AppImpl& app) {
+    if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll)) {
+        if (tab("Results", tab_flags(app, Tab::Overview))) {
+            ImGui::BeginChild("results_tab", ImVec2(0, 0));
+            draw_results(app, false);
+            ImGui::Spacing();
+            draw_compare(app);
+            ImGui::Spacing();
+            draw_overview_chart(app, ImVec2(ImGui::GetContentRegionAvail().x, em(18)));
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (tab("Scenario", tab_flags(app, Tab::Scenario))) {
+            draw_results(app, true);
+            draw_scrolling("scenario_tab", draw_scenario_panel, app);
+            ImGui::EndTabItem();
+        }
+        if (tab("Model", tab_flags(app, Tab::Model))) {
+            draw_results(app, true);
+            draw_scrolling("model_tab", draw_model_panel, app);
+            ImGui::EndTabItem();
+        }
+        if (tab("Layers", tab_flags(app, Tab::Layers))) {
+            draw_results(app, true);
+            draw_layers(app);
+            ImGui::EndTabItem();
+        }
+        if (tab("Charts", tab_flags(app, Tab::Charts))) {
+            draw_results(app, true);
+            draw_scrolling("charts", draw_charts, app);
+            ImGui::EndTabItem();
+        }
+        if (tab("About", tab_flags(app, Tab::Help))) {
+            draw_scrolling("help", draw_help, app);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+}
+
+void update_style(AppImpl& app) {
+    if (!app.style_dirty && app.style_theme == app.state.view.theme) return;
+    app.style_dark = app.dark();
+    app.style_scale = std::max(0.5f, app.platform.pixel_ratio());
+    apply_style(app.style_dark, app.style_scale);
+    app.style_theme = app.state.view.theme;
+    app.style_dirty = false;
+}
+
+// Writes the fragment once an edit is finished (no item active), never while dragging or typing.
+void sync_url(AppImpl& app) {
+    if (ImGui::IsAnyItemActive() || app.url_state == app.state) return;
+    const std::string link = encode_link(app.state);
+    app.platform.replace_url_fragment(link.size() > 1 && link[0] == '#' ? link.substr(1) : link);
+    app.url_state = app.state;
+}
+
+} // namespace
+
+void draw_app(AppImpl& app) {
+    begin_item_registry();
+    update_style(app);
+    app.ensure_derived();
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("Flopscope", nullptr, flags);
+    if (app.state.view.embed) {
+        draw_embed_view(app);
+    } else {
+        draw_header(app);
+        draw_notices(app);
+        if (choose_layout(vp->WorkSize.x, ImGui::GetFontSize()) == Layout::Wide) draw_wide(app);
+        else draw_narrow(app);
+        draw_header_popups(app);
+        draw_export_popup(app);
+    }
+    ImGui::End();
+    sync_url(app);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] App (the contract in app.h)
+//-----------------------------------------------------------------------------
+
+App::App(Platform& platform) : impl_(std::make_unique<AppImpl>(platform)) {}
+App::~App() = default;
+
+void App::load_fragment(const std::string& fragment) {
+    AppImpl& app = *impl_;
+    State s = default_state();
+    std::string_view f = fragment;
+    while (!f.empty() && (f.front() == '#' || f.front() == ' ')) f.remove_prefix(1);
+    if (!f.empty()) {
+        const LinkDecode decoded = decode_link(fragment, s);
+        for (const std::string& problem : decoded.problems) app.notice("This link had a problem: " + problem);
+    }
+    app.replace_state(std::move(s));
+    app.url_state = app.state;
+    const Results& r = app.derived.results;
+    if (!r.ok()) app.notice("The linked state can't be computed: " + r.error);
+}
+
+void App::frame() { draw_app(*impl_); }
+
+bool App::item_rect(const std::string& name, float rect[4]) const {
+    ImVec2 min, max;
+    if (!find_item(name, min, max)) return false;
+    rect[0] = min.x;
+    rect[1] = min.y;
+    rect[2] = max.x - min.x;
+    rect[3] = max.y - min.y;
+    return true;
+}
+
+bool App::wants_continuous_frames() const { return ImGui::GetTime() < impl_->confirm_until; }
+
+void App::on_style_inputs_changed() { impl_->style_dirty = true; }
+
+std::string App::state_json() const { return flopscope::state_json(impl_->state); }
+
+std::string App::results_json() const {
+    const AppImpl& app = *impl_;
+    if (app.derived.state == app.state) return flopscope::results_json(app.state, app.derived.results);
+    return flopscope::results_json(app.state);
+}
+
+} // namespace flopscope::app

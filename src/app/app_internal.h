@@ -1,0 +1,153 @@
+// Flopscope app — what the views share: the app's state (AppImpl), the results derived from it (cached,
+// recomputed only when the State changes), and one draw function per view (one file each).
+//
+// Data flow: views read `app.derived` and never change `app.state` directly; they build a candidate
+// State and call app.edit(), which computes it and either applies it or keeps the last good state and
+// marks the input as bad (the "undo of bad edits").
+#pragma once
+
+#include "app/ui_logic.h"
+#include "core/report.h"
+#include "core/state.h"
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace flopscope::app {
+
+class Platform;
+
+inline constexpr int kSweepPoints = 101;
+
+// Everything computed from one State; rebuilt only when the State changes.
+struct Derived {
+    State state;
+    Results results;
+    std::vector<ScenarioResult> presets;  // scenario_presets(), in order, on this network
+    std::vector<double> sweep_fraction;   // total FLOPs over the cached fraction 0..1 (kSweepPoints)
+    std::vector<double> sweep_hit;        // ... over the hit rate (cascade: accept rate) 0..1
+    std::vector<LayerRow> rows;           // the layer table
+    double total_cost = 0;                // the table's total in its unit
+    unsigned generation = 0;              // changes whenever these are recomputed (for caches of views)
+};
+
+struct Notice {
+    std::string text;  // plain text (may come from a link: never interpreted)
+    bool warning = true;
+};
+
+// An input whose last typed value was rejected: what the user typed and why it was rejected.
+struct PendingEdit {
+    std::string text;
+    std::string message;
+};
+
+// Tabs the app can be asked to open (e.g. "Edit layers" jumps to the layer table).
+enum class Tab : int { None = -1, Overview, Layers, Charts, Help, Model, Scenario };
+
+struct ZooEntry {
+    const ModelInfo* info = nullptr;
+    double macs = 0, params = 0;  // at the model's default resolution, torchvision convention
+};
+
+struct AppImpl {
+    explicit AppImpl(Platform& p);
+
+    Platform& platform;
+    State state;
+    Derived derived;
+    State url_state;  // what the page's URL fragment currently says
+
+    std::vector<Notice> notices;
+    std::map<std::string, PendingEdit> pending;  // by input key, e.g. "input.h", "layer.3.C_out"
+
+    // Style: rebuilt when the theme, the colour-scheme preference or the pixel ratio changes.
+    bool style_dirty = true;
+    bool style_dark = false;
+    Theme style_theme = Theme::System;
+    float style_scale = 1.0f;
+
+    // Transient UI.
+    double confirm_until = -1;  // a short confirmation ("Link copied") fades out until this time
+    std::string confirm_text;
+    std::string fallback_title, fallback_text;  // shown selectable when the clipboard was refused
+    bool open_fallback = false, open_embed = false, open_export = false;
+    std::vector<std::string> embed_show{"f", "h"};
+    int embed_height = 520;
+    char model_filter[64] = "";
+    std::vector<ZooEntry> zoo;  // the picker's catalogue, built on first use
+    Tab request_tab = Tab::None;
+    int selected_layer = -1;
+
+    //-------------------------------------------------------------------------
+    // State changes
+    //-------------------------------------------------------------------------
+    // Recomputes the derived results if the state changed (cheap no-op otherwise).
+    void ensure_derived();
+    // Applies `candidate` when it computes without error (or when the current state is already in
+    // error), clearing the pending mark of `key`. Otherwise keeps the current state, records `shown`
+    // (what the user entered) and the error under `key` — or as a notice when `key` is empty.
+    bool edit(State candidate, const std::string& key = {}, const std::string& shown = {});
+    // A scenario parameter edit: the scenario becomes "custom" unless it equals a preset again.
+    bool edit_scenario(const Scenario& s, const std::string& key = {}, const std::string& shown = {});
+    // Replaces the whole state (a link was opened): clears pending marks.
+    void replace_state(State s);
+    const PendingEdit* pending_for(const std::string& key) const;
+
+    void notice(std::string text, bool warning = true);
+    bool dark() const;
+    // Puts text on the clipboard with a visible confirmation, or opens a selectable fallback field.
+    void copy_text(const std::string& what, const std::string& text);
+    void confirm(std::string text);
+    std::string share_url(const State& s) const;
+    const std::vector<ZooEntry>& zoo_catalogue();
+};
+
+// Rebuilds every derived value of `state` from its computed `results`.
+Derived derive(const State& state, Results results);
+
+// One frame of the whole UI (App::frame; tests call it on an AppImpl to reach every view).
+void draw_app(AppImpl& app);
+
+//-----------------------------------------------------------------------------
+// Item registry (widgets.cpp): screen rectangles of named items of the last frame, so tests (native and
+// the browser's Module.flopscope.itemRect) can click at them. Names: "Copy link", "tab:Layers",
+// "preset:optimistic", "slider:f", ...
+//-----------------------------------------------------------------------------
+void begin_item_registry();                 // at the start of a frame
+void track_item(const std::string& name);   // the last item's rectangle under `name`
+bool find_item(const std::string& name, ImVec2& min, ImVec2& max);
+
+//-----------------------------------------------------------------------------
+// Views (one file each)
+//-----------------------------------------------------------------------------
+void draw_header(AppImpl& app);            // view_header.cpp: title, model summary, link/embed/export/theme
+void draw_header_popups(AppImpl& app);     // view_header.cpp: embed snippet, clipboard fallback
+void draw_notices(AppImpl& app);           // view_header.cpp: dismissable messages
+void draw_model_panel(AppImpl& app);       // view_model.cpp
+void draw_scenario_panel(AppImpl& app);    // view_scenario.cpp
+void draw_results(AppImpl& app, bool compact);  // view_results.cpp
+void draw_layers(AppImpl& app);            // view_layers.cpp
+void draw_compare(AppImpl& app);           // view_compare.cpp
+void draw_overview_chart(AppImpl& app, ImVec2 size);  // view_charts.cpp: stacked bars, baseline vs scenarios
+void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size);  // view_charts.cpp
+void draw_layer_chart(AppImpl& app, ImVec2 size);     // view_charts.cpp: per-layer cost bars
+void draw_charts(AppImpl& app);            // view_charts.cpp: the Charts tab
+void draw_help(AppImpl& app);              // view_help.cpp: "About the counting"
+void draw_export_popup(AppImpl& app);      // export.cpp
+void draw_embed_view(AppImpl& app);        // view_embed.cpp: the compact iframe view
+
+//-----------------------------------------------------------------------------
+// Theme (theme.cpp)
+//-----------------------------------------------------------------------------
+struct Palette {
+    ImVec4 accent, accent_soft, warn, good, muted, bad_frame;
+    ImVec4 computed, student, lookup, baseline, grid, card;
+};
+void apply_style(bool dark, float scale);  // colours, spacing, rounding; sizes × scale
+const Palette& palette();
+
+} // namespace flopscope::app

@@ -1,0 +1,84 @@
+// Flopscope app — export of the layer table and the results: CSV, Markdown (ready for a paper or a README)
+// and JSON (the CLI's shape), each by download or copy to the clipboard. The documents come from the core's
+// report.h, so the page, the CLI and the exports agree.
+#include "app/platform.h"
+#include "app/widgets.h"
+
+#include <cctype>
+
+namespace flopscope::app {
+
+namespace {
+
+struct Format {
+    const char* name;
+    const char* extension;
+    const char* mime;
+    const char* description;
+    std::string (*make)(const State&, const Results&);
+};
+
+std::string make_csv(const State& s, const Results& r) { return results_csv(s, r); }
+std::string make_markdown(const State& s, const Results& r) { return results_markdown(s, r); }
+std::string make_json(const State& s, const Results& r) { return results_json(s, r); }
+
+const Format kFormats[] = {
+    {"CSV", "csv", "text/csv", "one row per layer, then the totals and the scenario (spreadsheets)", make_csv},
+    {"Markdown", "md", "text/markdown", "tables ready to paste into a paper or a README", make_markdown},
+    {"JSON", "json", "application/json", "the shape of `flopscope --format json`", make_json},
+};
+
+std::string file_stem(const State& s) {
+    std::string stem = "flopscope-" + s.model;
+    if (s.scenario_enabled) stem += "-" + s.scenario.name;
+    for (char& c : stem)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) c = '_';
+    return stem;
+}
+
+} // namespace
+
+void draw_export_popup(AppImpl& app) {
+    if (app.open_export) {
+        ImGui::OpenPopup("Export");
+        app.open_export = false;
+    }
+    if (!ImGui::BeginPopupModal("Export", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const Derived& d = app.derived;
+    text_muted("The layer table and the results, as shown (unit and scenario included).");
+    ImGui::Spacing();
+    if (ImGui::BeginTable("formats", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings)) {
+        for (const Format& f : kFormats) {
+            ImGui::PushID(f.name);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(f.name);
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            text_muted(f.description);
+            ImGui::TableNextColumn();
+            const bool download = ImGui::Button("Download");
+            track_item(std::string("export:") + f.name + ":Download");
+            if (download) {
+                app.platform.download_file(file_stem(app.state) + "." + f.extension, f.mime, f.make(app.state, d.results));
+                app.confirm(std::string(f.name) + " downloaded");
+            }
+            ImGui::SameLine();
+            const bool copy = ImGui::Button("Copy");
+            track_item(std::string("export:") + f.name + ":Copy");
+            if (copy) app.copy_text(f.name, f.make(app.state, d.results));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    if (ImGui::GetTime() < app.confirm_until) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        text_colored(palette().good, app.confirm_text.c_str());
+    }
+    ImGui::EndPopup();
+}
+
+} // namespace flopscope::app

@@ -1,0 +1,80 @@
+// Flopscope app — "About the counting": the convention in force (the core's describe()), MACs vs FLOPs,
+// what each switch adds, what is never counted, and the caching formulas behind the results.
+#include "app/widgets.h"
+
+namespace flopscope::app {
+
+namespace {
+
+void bullet(const char* text) {
+    ImGui::Bullet();
+    paragraph(text);
+}
+
+} // namespace
+
+void draw_help(AppImpl& app) {
+    const State& s = app.state;
+    ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, em(48)) + ImGui::GetCursorPosX());
+
+    section("The convention in force");
+    text_colored(palette().accent, describe(s.counting).c_str());
+    ImGui::Spacing();
+
+    section("MACs and FLOPs");
+    ImGui::TextUnformatted(
+        "A MAC is one multiply-accumulate: a convolution computes H_out·W_out·K_h·K_w·(C_in / groups)·C_out of them, "
+        "a fully connected layer in·out. Flopscope's default follows torchvision, whose published \"GFLOPS\" column "
+        "is really GMACs: MACs count only convolutions and fully connected layers, bias not included. FLOPs are "
+        "2 × MACs (a multiply and an add), the seed notebook's convention: its 13 layers of ResNet-18 are "
+        "2.7793 GFLOPs = 1.3897 GMACs.");
+    ImGui::Spacing();
+    ImGui::TextUnformatted(
+        "Published counters disagree because they count different things: ResNet-18 at 224×224 is reported as "
+        "anything from 1.81 G to 3.64 G. Every total on this page says which convention it follows.");
+
+    section("What each switch adds (Network › Counting convention)");
+    bullet("Bias: 1 op per output element of a convolution or linear layer that has a bias.");
+    bullet("Batch norm: 2 ops per element (inference: one multiply, one add).");
+    bullet("Activations: 1 op per element, whatever the function (ReLU, hardswish, sigmoid…).");
+    bullet("Pooling: 1 op per element of each pooling window (K_h·K_w per output element; adaptive pooling reads "
+           "every input element once).");
+    bullet("Element-wise: an add costs 1 op per output element per extra operand, a multiply 1 per output element.");
+    bullet("FLOPs = MACs instead of 2 × MACs, for counters that call MACs FLOPs.");
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Each switch adds its ops to both MACs and FLOPs.");
+
+    section("Never counted");
+    bullet("Memory traffic and latency: a count of operations is not a time. Activation sizes and the bytes a "
+           "layer reads and writes are shown separately.");
+    bullet("Flatten and concatenation (they move data, they compute nothing).");
+    bullet("Batch size: every number is per inference, batch 1.");
+    bullet("The student's and the lookup's internals: they enter the scenario as a FLOP count.");
+
+    section("The caching formulas");
+    ImGui::TextUnformatted("Costs are expected FLOPs per inference; C_l is layer l's FLOPs, T the cost of the layers "
+                           "the scheme touches, S the student's cost and L the lookup's.");
+    bullet("Partial reuse: cost = S + L + Σ_l (1 − ρ·h·f_l)·C_l over the cache-eligible layers; the others count "
+           "fully. f_l is the fraction of layer l's output channels served from the cache, h the hit rate, ρ the "
+           "truncation efficiency.");
+    bullet("Cascade: cost = S + L + (1 − p)·T, where the student answers alone for a fraction p of inputs.");
+    bullet("Result cache: cost = L + (1 − h)·T.");
+    bullet("Break-even (σ = S/T, λ = L/T, f the FLOP-weighted mean cached fraction): minimum hit rate "
+           "h* = (σ + λ)/(ρ·f), minimum cached fraction f* = (σ + λ)/(ρ·h), largest student σ* = ρ·h·f − λ; "
+           "a cascade pays off when p > σ + λ. \"Never\" when no value up to 100 % works.");
+    bullet("Channel tiles g: kept = ceil((1 − f)·C_out / g)·g channels are computed, so the effective skipped "
+           "fraction can be smaller than f.");
+    bullet("Cache memory per entry: Σ f_l·H_l·W_l·C_l·b for a per-layer cache; the tensor crossing the cut × b for a "
+           "cut-point cache (b = 4, 2 or 1 bytes for FP32, FP16, INT8).");
+
+    section("The seed notebook");
+    ImGui::TextUnformatted(
+        "The default view reproduces the notebook this tool grew from: ResNet-18's conv1 and the 3×3 convolutions "
+        "of its first three stages (76.6 % of the network's FLOPs), with a student costing 50 % and three "
+        "scenarios: 130 % (20 % of channels cached, truncated for free), 150 % (everything still computed) and "
+        "50 % (only the student runs). Where the notebook printed \"FLOPs of cached layers\" it meant the FLOPs "
+        "still computed; this page labels it so.");
+    ImGui::PopTextWrapPos();
+}
+
+} // namespace flopscope::app

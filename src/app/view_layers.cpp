@@ -1,0 +1,429 @@
+// Flopscope app — the layer table: resizable, sortable, scrolling with a frozen header and name column;
+// name, kind, output shape, MACs or FLOPs (auto-scaled or exact), share of the total as an inline bar,
+// parameters, activation size and the per-layer cached fraction (editable). For a custom network every
+// field is editable in place: a rejected value is marked and explained while the last good value keeps
+// counting; rows can be added, duplicated, deleted and moved.
+//
+// [SECTION] Toolbar
+// [SECTION] Cells
+// [SECTION] Table
+#include "app/widgets.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace flopscope::app {
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Toolbar
+//-----------------------------------------------------------------------------
+
+// Applies a structural edit to a copy of the custom network; refuses it (with a message) when the result
+// does not compute.
+template <typename Fn>
+bool structural_edit(AppImpl& app, const char* what, Fn&& fn) {
+    State next = app.state;
+    std::vector<int> map = fn(next.custom);
+    if (map.empty()) {
+        app.notice(std::string("Can't ") + what + ": a layer would then take its input from a layer after it.");
+        return false;
+    }
+    remap_scenario_layers(next.scenario, map);
+    const Results r = compute(next);
+    if (!r.ok()) {
+        app.notice(std::string("Can't ") + what + ": " + r.error);
+        return false;
+    }
+    app.pending.clear();  // marks are keyed by row; the rows moved
+    return app.edit(std::move(next));
+}
+
+void draw_toolbar(AppImpl& app) {
+    const State& s = app.state;
+    const Derived& d = app.derived;
+    static const char* units[] = {"FLOPs", "MACs"};
+    int unit = s.view.unit == Unit::MACs ? 1 : 0;
+    if (segmented("unit", units, 2, &unit, em(8))) {
+        State next = s;
+        next.view.unit = unit == 1 ? Unit::MACs : Unit::FLOPs;
+        app.edit(std::move(next));
+    }
+    item_help("Count in FLOPs or MACs (see \"About the counting\"). Scenario costs are always in FLOPs.");
+    ImGui::SameLine();
+    bool exact = s.view.exact;
+    if (ImGui::Checkbox("Exact integers", &exact)) {
+        State next = s;
+        next.view.exact = exact;
+        app.edit(std::move(next));
+    }
+    item_help("Exact counts with thousands separators instead of K/M/G with fixed decimals.");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    const std::string summary = std::to_string(d.results.network.layers.size()) + " layers · " +
+                                format_cost(d.total_cost, s.view.unit == Unit::MACs ? "MACs" : "FLOPs", s.view.exact) + " · " +
+                                format_amount(static_cast<double>(d.results.evaluation.totals.params.value), s.view.exact) +
+                                " params";
+    text_muted(summary.c_str());
+
+    const bool custom = s.model == kCustomModel;
+    if (!custom) {
+        if (ImGui::Button("Edit a copy of this network")) {
+            State next = s;
+            next.custom = d.results.network;
+            next.custom.name = kCustomModel;
+            next.model = kCustomModel;
+            app.edit(std::move(next));
+        }
+        item_help("Built-in networks are read-only; a copy is a custom network whose every layer you can edit.");
+        return;
+    }
+    const int n = static_cast<int>(s.custom.layers.size());
+    const int sel = app.selected_layer >= 0 && app.selected_layer < n ? app.selected_layer : -1;
+    const bool add = ImGui::Button("Add layer");
+    track_item("Add layer");
+    if (add) {
+        const int after = sel >= 0 ? sel : n - 1;
+        if (structural_edit(app, "add a layer", [&](Network& net) {
+                return insert_layer(net, after + 1, suggested_next_layer(net, d.results.evaluation, after));
+            }))
+            app.selected_layer = after + 1;
+    }
+    item_help("Adds a 3×3 convolution after the selected layer (or at the end), continuing its channels.");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(sel < 0);
+    if (ImGui::Button("Duplicate")) {
+        if (structural_edit(app, "duplicate the layer", [&](Network& net) {
+                Layer copy = net.layers[static_cast<std::size_t>(sel)];
+                copy.name = unique_layer_name(net, copy.name);
+                return insert_layer(net, sel + 1, std::move(copy));
+            }))
+            app.selected_layer = sel + 1;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Delete")) {
+        if (n <= 1) app.notice("A network needs at least one layer.");
+        else {
+            if (structural_edit(app, "delete the layer", [&](Network& net) { return erase_layer(net, sel); }))
+                app.selected_layer = std::min(sel, n - 2);
+        }
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(sel <= 0);
+    if (ImGui::ArrowButton("up", ImGuiDir_Up)) {
+        if (structural_edit(app, "move the layer up", [&](Network& net) { return move_layer(net, sel, sel - 1); }))
+            app.selected_layer = sel - 1;
+    }
+    ImGui::EndDisabled();
+    item_help("Move the selected layer up");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(sel < 0 || sel >= n - 1);
+    if (ImGui::ArrowButton("down", ImGuiDir_Down)) {
+        if (structural_edit(app, "move the layer down", [&](Network& net) { return move_layer(net, sel, sel + 1); }))
+            app.selected_layer = sel + 1;
+    }
+    ImGui::EndDisabled();
+    item_help("Move the selected layer down");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    if (sel >= 0) text_muted(("Selected: " + s.custom.layers[static_cast<std::size_t>(sel)].name).c_str());
+    else text_muted("Click a row number to select a layer.");
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Cells
+//-----------------------------------------------------------------------------
+
+void text_right(const char* text) {
+    const float w = ImGui::CalcTextSize(text).x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+    ImGui::TextUnformatted(text);
+}
+
+void share_cell(double share, double max_share) {
+    const std::string label = format_fraction_percent(share, 1);
+    const float text_w = em(3.6f);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    const float bar_w = std::max(0.0f, avail - text_w - em(0.3f));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec4 c = palette().computed;
+    dl->AddRectFilled(ImVec2(pos.x, pos.y + h * 0.2f), ImVec2(pos.x + bar_w, pos.y + h * 0.8f),
+                      ImGui::GetColorU32(palette().grid), em(0.12f));
+    if (max_share > 0)
+        dl->AddRectFilled(ImVec2(pos.x, pos.y + h * 0.2f),
+                          ImVec2(pos.x + bar_w * static_cast<float>(share / max_share), pos.y + h * 0.8f),
+                          ImGui::GetColorU32(c), em(0.12f));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + bar_w, pos.y));
+    text_right(label.c_str());
+}
+
+void set_override(Scenario& sc, int layer, std::optional<double> fraction) {
+    auto it = std::find_if(sc.overrides.begin(), sc.overrides.end(), [&](const LayerFraction& o) { return o.layer == layer; });
+    if (!fraction) {
+        if (it != sc.overrides.end()) sc.overrides.erase(it);
+        return;
+    }
+    if (it != sc.overrides.end()) it->fraction = *fraction;
+    else {
+        sc.overrides.push_back({layer, *fraction});
+        std::sort(sc.overrides.begin(), sc.overrides.end(), [](const LayerFraction& a, const LayerFraction& b) { return a.layer < b.layer; });
+    }
+}
+
+void cached_cell(AppImpl& app, int i, const LayerRow* row) {
+    const ScenarioResult& r = app.derived.results.scenario;
+    if (!row || row->cached < 0 || i >= static_cast<int>(r.layers.size())) {
+        text_muted("–");
+        return;
+    }
+    const LayerScenario& ls = r.layers[static_cast<std::size_t>(i)];
+    const Scenario& sc = app.state.scenario;
+    const bool overridden = std::any_of(sc.overrides.begin(), sc.overrides.end(), [&](const LayerFraction& o) { return o.layer == i; });
+    double pct = ls.nominal_fraction * 100.0;
+    static const double lo = 0, hi = 100;
+    const float reset_w = overridden ? ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x : 0.0f;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - reset_w);
+    if (overridden) ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
+    const bool changed = ImGui::DragScalar("##cached", ImGuiDataType_Double, &pct, 0.5f, &lo, &hi, "%.1f %%",
+                                           ImGuiSliderFlags_AlwaysClamp);
+    if (overridden) ImGui::PopStyleColor();
+    {
+        std::string tip = overridden ? "This layer's own cached fraction f_l (drag, or double-click to type)."
+                                     : "The global cached fraction f. Drag (or double-click to type) to give this layer its own f_l.";
+        if (ls.effective_fraction != ls.nominal_fraction)
+            tip += "\nAfter rounding kept channels up to tiles of " + std::to_string(sc.channel_granularity) +
+                   ", the effective skipped fraction is " + format_fraction_percent(ls.effective_fraction, 1) + ".";
+        item_help(tip.c_str());
+    }
+    if (changed) {
+        Scenario next = sc;
+        set_override(next, i, pct / 100.0);
+        app.edit_scenario(next);
+    }
+    if (overridden) {
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        if (ImGui::Button("×", ImVec2(ImGui::GetFrameHeight(), 0))) {
+            Scenario next = sc;
+            set_override(next, i, std::nullopt);
+            app.edit_scenario(next);
+        }
+        item_help("Back to the global cached fraction");
+    }
+}
+
+void name_cell(AppImpl& app, int i) {
+    const Layer& l = app.state.custom.layers[static_cast<std::size_t>(i)];
+    char buf[80];
+    std::snprintf(buf, sizeof buf, "%s", l.name.c_str());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::InputText("##name", buf, 65)) {
+        State next = app.state;
+        next.custom.layers[static_cast<std::size_t>(i)].name = buf;
+        app.edit(std::move(next));
+    }
+}
+
+void field_cell(AppImpl& app, int i, LayerField f) {
+    const Layer& l = app.state.custom.layers[static_cast<std::size_t>(i)];
+    if (!field_applies(l, f)) {
+        text_muted("");
+        return;
+    }
+    const std::string key = layer_field_key(i, f);
+    std::int64_t v = get_field(l, f);
+    if (int_input(app, key, "##field", get_field(l, f), &v, -FLT_MIN)) {
+        State next = app.state;
+        set_field(next.custom.layers[static_cast<std::size_t>(i)], f, v);
+        app.edit(std::move(next), key, std::to_string(v));
+    }
+    item_help(field_info(f).tooltip);
+}
+
+// The messages of rejected layer edits, under the table.
+int pending_layer_messages(const AppImpl& app) {
+    int n = 0;
+    for (const auto& [key, p] : app.pending) {
+        int layer;
+        LayerField f;
+        if (parse_layer_field_key(key, layer, f)) ++n;
+    }
+    return n;
+}
+
+void draw_pending_messages(AppImpl& app) {
+    for (const auto& [key, p] : app.pending) {
+        int layer;
+        LayerField f;
+        if (!parse_layer_field_key(key, layer, f) || layer >= static_cast<int>(app.state.custom.layers.size())) continue;
+        const Layer& l = app.state.custom.layers[static_cast<std::size_t>(layer)];
+        const std::string text = "Row " + std::to_string(layer + 1) + " (" + l.name + "), " + field_info(f).header + " = " +
+                                 p.text + " was not applied: " + p.message + ". Still counting " +
+                                 std::to_string(get_field(l, f)) + ".";
+        text_wrapped_colored(palette().warn, text.c_str());
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Table
+//-----------------------------------------------------------------------------
+
+struct SortCache {
+    unsigned generation = 0;
+    int column = -1;
+    bool ascending = true;
+    std::vector<int> order;
+};
+
+} // namespace
+
+void draw_layers(AppImpl& app) {
+    draw_toolbar(app);
+    const Derived& d = app.derived;
+    const State& s = app.state;
+    const bool custom = s.model == kCustomModel;
+    const Network& net = custom ? s.custom : d.results.network;
+    const int n = static_cast<int>(net.layers.size());
+    const std::vector<LayerField> fields = custom ? editable_fields(net) : std::vector<LayerField>{};
+    const bool show_cached = s.scenario_enabled && s.scenario.mode == ScenarioMode::PartialReuse && d.results.scenario.ok();
+
+    const int messages = pending_layer_messages(app);
+    const float footer = messages > 0 ? (ImGui::GetTextLineHeightWithSpacing() * 2.2f) * static_cast<float>(std::min(messages, 3)) : 0.0f;
+    const ImVec2 outer(0, std::max(ImGui::GetContentRegionAvail().y - footer, em(10)));
+
+    enum : ImGuiID { kIndex, kName, kKind, kOutput, kCost, kShare, kParams, kActivation, kCached, kFieldBase = 100 };
+    const int columns = 9 + static_cast<int>(fields.size());
+    const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollX |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable;
+    if (!ImGui::BeginTable(custom ? "layers_custom" : "layers", columns, flags, outer)) return;
+    ImGui::TableSetupScrollFreeze(2, 1);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_NoHide, em(2.2f), kIndex);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_NoHide, em(custom ? 8.5f : 9.5f), kName);
+    ImGui::TableSetupColumn("Kind", 0, em(6.5f), kKind);
+    for (LayerField f : fields)
+        ImGui::TableSetupColumn(field_info(f).header, ImGuiTableColumnFlags_NoSort, em(4.0f),
+                                kFieldBase + static_cast<ImGuiID>(f));
+    ImGui::TableSetupColumn("Output C×H×W", 0, em(7), kOutput);
+    ImGui::TableSetupColumn(s.view.unit == Unit::MACs ? "MACs" : "FLOPs", ImGuiTableColumnFlags_PreferSortDescending,
+                            em(s.view.exact ? 9 : 6.5f), kCost);
+    ImGui::TableSetupColumn("Share", ImGuiTableColumnFlags_PreferSortDescending, em(7.5f), kShare);
+    ImGui::TableSetupColumn("Params", ImGuiTableColumnFlags_PreferSortDescending, em(s.view.exact ? 7 : 5.5f), kParams);
+    ImGui::TableSetupColumn("Activation", ImGuiTableColumnFlags_PreferSortDescending, em(6), kActivation);
+    ImGui::TableSetupColumn("Cached f", show_cached ? 0 : ImGuiTableColumnFlags_DefaultHide, em(custom ? 7.5f : 6.5f), kCached);
+    // The header row, with a tooltip on each header (not on the whole column).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < columns; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        const char* tip = nullptr;
+        if (c == 0) tip = custom ? "Layer number (as in links). Click a number to select the layer." : "Layer number (as in links).";
+        else if (c >= 3 && c < 3 + static_cast<int>(fields.size())) tip = field_info(fields[static_cast<std::size_t>(c - 3)]).tooltip;
+        else if (c == 3 + static_cast<int>(fields.size()) + 2) tip = "Share of the network's total, as a bar scaled to the largest layer.";
+        else if (c == columns - 1) tip = "The fraction of the layer's output channels served from the cache (f_l).";
+        item_help(tip);
+    }
+
+    // Sorted row order, cached until the results or the sort change.
+    static SortCache cache;
+    int column = kIndex;
+    bool ascending = true;
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+        column = static_cast<int>(specs->Specs[0].ColumnUserID);
+        ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+    }
+    if (cache.generation != d.generation || cache.column != column || cache.ascending != ascending) {
+        const LayerColumn lc = column == kName ? LayerColumn::Name : column == kKind ? LayerColumn::Kind
+                             : column == kOutput ? LayerColumn::Output : column == kCost ? LayerColumn::Cost
+                             : column == kShare ? LayerColumn::Share : column == kParams ? LayerColumn::Params
+                             : column == kActivation ? LayerColumn::Activation : column == kCached ? LayerColumn::Cached
+                             : LayerColumn::Index;
+        cache.order = sorted_order(d.rows, lc, ascending);
+        for (int i = static_cast<int>(d.rows.size()); i < n; ++i) cache.order.push_back(i);  // rows past an error
+        cache.generation = d.generation;
+        cache.column = column;
+        cache.ascending = ascending;
+    }
+    double max_share = 0;
+    for (const LayerRow& r : d.rows) max_share = std::max(max_share, r.share);
+
+    const bool exact = s.view.exact;
+    const float row_h = ImGui::GetFrameHeight();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(cache.order.size()), row_h + ImGui::GetStyle().CellPadding.y * 2);
+    while (clipper.Step()) {
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const int i = cache.order[static_cast<std::size_t>(k)];
+            if (i >= n) continue;
+            const LayerRow* row = i < static_cast<int>(d.rows.size()) ? &d.rows[static_cast<std::size_t>(i)] : nullptr;
+            const Layer& layer = net.layers[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow(0, row_h);
+            ImGui::PushID(i);
+            const bool is_error = !d.results.evaluation.ok() && d.results.evaluation.error_layer == i;
+
+            ImGui::TableSetColumnIndex(0);
+            ImGui::AlignTextToFramePadding();
+            const std::string num = std::to_string(i + 1);
+            if (custom) {
+                if (ImGui::Selectable(num.c_str(), app.selected_layer == i,
+                                      ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                                      ImVec2(0, row_h)))
+                    app.selected_layer = i;
+            } else {
+                text_muted(num.c_str());
+            }
+            if (is_error) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(palette().bad_frame));
+
+            ImGui::TableSetColumnIndex(1);
+            if (custom) name_cell(app, i);
+            else {
+                ImGui::AlignTextToFramePadding();
+                ImGui::TextUnformatted(layer.name.c_str());
+            }
+            ImGui::TableSetColumnIndex(2);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(layer_kind_text(layer).c_str());
+
+            int c = 3;
+            for (LayerField f : fields) {
+                ImGui::TableSetColumnIndex(c++);
+                ImGui::PushID(static_cast<int>(f));
+                field_cell(app, i, f);
+                ImGui::PopID();
+            }
+            if (!row) {
+                ImGui::TableSetColumnIndex(c);
+                ImGui::AlignTextToFramePadding();
+                text_colored(palette().warn, is_error ? "error" : "–");
+                if (is_error) item_help(d.results.evaluation.error.c_str());
+                ImGui::PopID();
+                continue;
+            }
+            ImGui::TableSetColumnIndex(c++);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(row->output.c_str());
+            ImGui::TableSetColumnIndex(c++);
+            ImGui::AlignTextToFramePadding();
+            text_right(format_cost(row->cost, "", exact).c_str());
+            ImGui::TableSetColumnIndex(c++);
+            ImGui::AlignTextToFramePadding();
+            share_cell(row->share, max_share);
+            ImGui::TableSetColumnIndex(c++);
+            ImGui::AlignTextToFramePadding();
+            text_right(format_amount(row->params, exact).c_str());
+            ImGui::TableSetColumnIndex(c++);
+            ImGui::AlignTextToFramePadding();
+            text_right(format_bytes(row->activation_bytes).c_str());
+            if (ImGui::TableSetColumnIndex(c++)) cached_cell(app, i, row);
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+    if (messages > 0) draw_pending_messages(app);
+}
+
+} // namespace flopscope::app

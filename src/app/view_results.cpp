@@ -1,0 +1,160 @@
+// Flopscope app — the results: baseline vs with caching as big plain numbers, the saving (a warning
+// colour when caching costs more), the break-even sentence, cache memory per entry, and the context when
+// the network is a part of a larger one. `compact` is the one-line strip shown above the narrow tabs.
+#include "app/widgets.h"
+
+#include <cctype>
+
+namespace flopscope::app {
+
+namespace {
+
+const char* unit_name(const State& s) { return s.view.unit == Unit::MACs ? "MACs" : "FLOPs"; }
+
+std::string precision_label(Precision p) {
+    std::string s = precision_name(p);
+    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// A stat card: a muted caption, a big number, a muted line under it.
+void card(const char* caption, const std::string& value, const std::string& sub, const ImVec4* color,
+          const char* tooltip) {
+    text_muted(caption);
+    item_help(tooltip);
+    text_big(value.c_str(), color);
+    item_help(tooltip);
+    ImGui::PushStyleColor(ImGuiCol_Text, color ? *color : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextUnformatted(sub.c_str());
+    ImGui::PopStyleColor();
+}
+
+// "This network is 76.6 % of resnet18 (3.6281 GFLOPs); with the rest of resnet18 still running, caching
+// costs 123.0 % of it."
+std::string part_of_sentence(const ScenarioResult& r) {
+    if (r.full_network.empty() || r.full_network_flops <= 0) return {};
+    return "These layers are " + format_percent(r.baseline_flops / r.full_network_flops * 100.0, 1) + " of " +
+           r.full_network + " (" + format_cost(r.full_network_flops, "FLOPs", false) + "). With the rest of " +
+           r.full_network + " still running, caching costs " + format_percent(r.percent_of_full_network, 1) +
+           " of the full network.";
+}
+
+void draw_network_only(AppImpl& app) {
+    const Derived& d = app.derived;
+    const Totals& t = d.results.evaluation.totals;
+    const State& s = app.state;
+    const bool exact = s.view.exact;
+    if (ImGui::BeginTable("totals_cards", 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoSavedSettings)) {
+        ImGui::TableNextColumn();
+        card(s.view.unit == Unit::MACs ? "MACs per inference" : "FLOPs per inference",
+             format_cost(d.total_cost, unit_name(s), exact), std::to_string(d.results.network.layers.size()) + " layers",
+             nullptr, describe(s.counting).c_str());
+        ImGui::TableNextColumn();
+        card("Parameters", format_amount(static_cast<double>(t.params.value), exact), "learnable weights", nullptr,
+             "Weights, biases and batch-norm scale/shift of every layer.");
+        ImGui::TableNextColumn();
+        card("Activations", format_bytes(static_cast<double>(t.activation_elements.value) * 4.0),
+             "all layer outputs at FP32", nullptr, "The sum of every layer's output tensor, at 4 bytes per element.");
+        ImGui::EndTable();
+    }
+    text_muted("Caching scenario off: turn it on in the scenario panel to compare costs.");
+}
+
+} // namespace
+
+void draw_results(AppImpl& app, bool compact) {
+    const Derived& d = app.derived;
+    const Results& res = d.results;
+    const State& s = app.state;
+    const Palette& pal = palette();
+
+    if (!res.ok()) {
+        text_wrapped_colored(pal.warn, ("Can't compute this: " + res.error).c_str());
+        if (res.evaluation.layers.empty()) return;
+    }
+    if (!s.scenario_enabled || !res.scenario.ok()) {
+        if (!compact) draw_network_only(app);
+        else text_muted((format_cost(d.total_cost, unit_name(s), s.view.exact) + " per inference").c_str());
+        return;
+    }
+
+    const ScenarioResult& r = res.scenario;
+    const bool costs_more = r.saved_flops < 0;
+    const ImVec4 saving_color = costs_more ? pal.warn : pal.good;
+    const double saved_pct = r.baseline_flops > 0 ? r.saved_flops / r.baseline_flops * 100.0 : 0.0;
+
+    if (compact) {
+        // One line (wrapping when needed): baseline → with caching (percent), saving.
+        ImGui::AlignTextToFramePadding();
+        text_muted("Baseline");
+        ImGui::SameLine();
+        ImGui::TextUnformatted(format_cost(r.baseline_flops, "FLOPs", false).c_str());
+        ImGui::SameLine();
+        text_muted("· with caching");
+        ImGui::SameLine();
+        ImGui::TextUnformatted((format_cost(r.total_flops, "FLOPs", false) + " (" + format_percent(r.percent_of_baseline) + ")").c_str());
+        ImGui::SameLine();
+        text_muted("·");
+        ImGui::SameLine();
+        text_colored(saving_color, (costs_more ? "costs " + format_percent(-saved_pct) + " more"
+                                               : "saves " + format_percent(saved_pct)).c_str());
+        ImGui::Separator();
+        return;
+    }
+
+    const ScenarioPreset* preset = find_preset(s.scenario.name);
+    const std::string scenario_name = preset ? std::string(preset->name) + " — " + preset->label : "custom scenario";
+    const int columns = ImGui::GetContentRegionAvail().x > em(44) ? 4 : 2;
+    if (ImGui::BeginTable("result_cards", columns, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoSavedSettings |
+                                                       ImGuiTableFlags_BordersInnerV)) {
+        ImGui::TableNextColumn();
+        card("Baseline (no caching)", format_cost(r.baseline_flops, "FLOPs", s.view.exact),
+             std::to_string(res.network.layers.size()) + " layers of " + s.model,
+             nullptr, "The network's FLOPs per inference without any caching (the counting convention is under "
+                      "\"About the counting\").");
+        ImGui::TableNextColumn();
+        card("With caching", format_cost(r.total_flops, "FLOPs", s.view.exact),
+             format_percent(r.percent_of_baseline) + " of the baseline", nullptr,
+             "Expected FLOPs per inference with caching: the network's FLOPs still computed + the student + the "
+             "lookup.\npartial reuse: S + L + Σ (1 − ρ·h·f_l)·C_l\ncascade: S + L + (1 − p)·T\nresult cache: L + (1 − h)·T");
+        ImGui::TableNextColumn();
+        card("Saving", format_cost(r.saved_flops, "FLOPs", s.view.exact),
+             costs_more ? "caching costs " + format_percent(-saved_pct) + " more" : format_percent(saved_pct) + " of the baseline",
+             &saving_color, "baseline − with caching; negative when caching costs more than not caching.");
+        ImGui::TableNextColumn();
+        if (s.scenario.mode == ScenarioMode::PartialReuse) {
+            card("Cache memory per entry", format_bytes(r.partial_cache_bytes_per_entry),
+                 precision_label(s.scenario.precision) + " · cut point " + format_bytes(r.cut_point_bytes_per_entry),
+                 nullptr, "Per-layer partial cache: Σ f_l·H_l·W_l·C_l·b bytes per entry over the eligible layers.\n"
+                          "Cut-point cache: the tensor crossing the cut after the last eligible layer, × b.\n"
+                          "b = bytes per element of the chosen precision.");
+        } else {
+            const std::string be = r.break_even_hit_rate ? format_fraction_percent(*r.break_even_hit_rate, 1) : "never";
+            card(s.scenario.mode == ScenarioMode::Cascade ? "Break-even accept rate" : "Break-even hit rate", be,
+                 "pays off above this", nullptr,
+                 s.scenario.mode == ScenarioMode::Cascade ? "p* = σ + λ (relative to the whole network)"
+                                                          : "h* = λ (the lookup relative to the whole network)");
+        }
+        ImGui::EndTable();
+    }
+
+    ImGui::Spacing();
+    text_wrapped_colored(saving_color, savings_sentence(r).c_str());
+    paragraph(break_even_sentence(s.scenario, r).c_str());
+    if (s.scenario.mode == ScenarioMode::PartialReuse && s.scenario.cache_entries > 1) {
+        const std::string mem = "For " + with_commas_signed(s.scenario.cache_entries) + " entries: " +
+                                format_bytes(r.partial_cache_bytes_total) + " as a per-layer cache, " +
+                                format_bytes(r.cut_point_bytes_total) + " as a cut-point cache.";
+        paragraph(mem.c_str());
+    }
+    if (const std::string part = part_of_sentence(r); !part.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        paragraph(part.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    paragraph(("Scenario: " + scenario_name + ". Counting: " + describe(s.counting) + ".").c_str());
+    ImGui::PopStyleColor();
+}
+
+} // namespace flopscope::app

@@ -1,0 +1,318 @@
+// Flopscope app — the scenario panel: presets (optimistic / realistic / full / custom) and every parameter
+// of the core's Scenario as a slider with exact typed entry, each with a tooltip giving its meaning and the
+// formula it enters.
+#include "app/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace flopscope::app {
+
+namespace {
+
+constexpr const char* kHelpF =
+    "f: the fraction of each cache-eligible layer's output channels served from the cache (one global value; "
+    "per-layer values are set in the Layers table).\nPartial reuse: cost = S + L + Σ_l (1 − ρ·h·f_l)·C_l";
+constexpr const char* kHelpH =
+    "h: the fraction of inputs for which the cache holds a usable entry.\nPartial reuse: cost = S + L + "
+    "Σ_l (1 − ρ·h·f_l)·C_l\nResult cache: cost = L + (1 − h)·T";
+constexpr const char* kHelpRho =
+    "ρ: the fraction of a skipped channel's FLOPs that is really saved. 1 = the convolution computes only the "
+    "uncached channels (the seed's optimistic case); 0 = everything is still computed (the seed's realistic "
+    "case).\ncost = S + L + Σ_l (1 − ρ·h·f_l)·C_l";
+constexpr const char* kHelpG =
+    "g: hardware computes output channels in tiles of g (8, 16, 32). The kept channels round up: "
+    "kept = ceil((1 − f)·C_out / g)·g, so the effective skipped fraction is smaller than f. Skipping 20 % of 64 "
+    "channels saves 12.5 % at g = 8 and nothing at g = 32.";
+constexpr const char* kHelpP =
+    "p: the fraction of inputs the student answers alone (the network runs for the rest).\ncost = S + L + "
+    "(1 − p)·T; pays off when p > σ + λ.";
+constexpr const char* kHelpStudent =
+    "S: the student model's cost, paid on every input. As a fraction σ of the network's FLOPs (the seed uses "
+    "50 %), as an absolute FLOP count, or as a built-in model at the same input resolution.";
+constexpr const char* kHelpLookup =
+    "L: the cost of finding the cache entry per query. An absolute FLOP count, or a nearest-neighbour search "
+    "over E keys of dimension d: L = 2·d·E FLOPs (and d·E·b bytes read).";
+constexpr const char* kHelpE = "E: the number of entries in the cache. Sets the cache memory (E × the bytes per "
+                               "entry) and the nearest-neighbour search cost.";
+constexpr const char* kHelpPrecision = "b: bytes per cached element: FP32 = 4, FP16 = 2, INT8 = 1.";
+constexpr const char* kHelpEligible =
+    "The conv and linear layers in this range are cache-eligible (their f applies); the others always count in "
+    "full. T, the touched cost, is the eligible layers' FLOPs.";
+constexpr const char* kHelpMode =
+    "Partial reuse: part of the network's outputs come from a cache inside it (the seed's scenarios).\n"
+    "Cascade: the student runs first and answers alone for a fraction p of inputs.\n"
+    "Result cache: a cache in front of the model answers a fraction h of inputs.";
+
+void draw_presets(AppImpl& app) {
+    const auto& presets = scenario_presets();
+    const int n = static_cast<int>(presets.size());
+    std::vector<const char*> labels;
+    int current = n;  // "custom"
+    for (int i = 0; i < n; ++i) {
+        labels.push_back(presets[static_cast<std::size_t>(i)].name);
+        if (app.state.scenario.name == presets[static_cast<std::size_t>(i)].name) current = i;
+    }
+    labels.push_back("custom");
+    int chosen = current;
+    if (segmented("presets", labels.data(), n + 1, &chosen, ImGui::GetContentRegionAvail().x) && chosen < n) {
+        State next = app.state;
+        next.scenario = presets[static_cast<std::size_t>(chosen)].scenario;
+        app.edit(std::move(next));
+    } else if (chosen == n && current != n) {
+        State next = app.state;
+        next.scenario.name = "custom";
+        app.edit(std::move(next));
+    }
+    const ScenarioPreset* p = find_preset(app.state.scenario.name);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (p) paragraph((std::string(p->label) + ": " + p->description + ".").c_str());
+    else paragraph("Custom: your own parameters. Pick a preset to start again from the seed's numbers.");
+    ImGui::PopStyleColor();
+}
+
+// The eligible layer range as two combos of layer names.
+void draw_eligible(AppImpl& app, Scenario& sc, bool& changed) {
+    const Network& net = app.derived.results.network;
+    const int n = static_cast<int>(net.layers.size());
+    if (n == 0) return;
+    auto name_of = [&](int i) {
+        return std::to_string(i + 1) + " " + net.layers[static_cast<std::size_t>(i)].name;
+    };
+    const int first = std::clamp(sc.eligible_first, 0, n - 1);
+    const int last = sc.eligible_last < 0 ? n - 1 : std::clamp(sc.eligible_last, 0, n - 1);
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemInnerSpacing.x) * 0.5f;
+    ImGui::SetNextItemWidth(half);
+    if (ImGui::BeginCombo("##from", name_of(first).c_str(), ImGuiComboFlags_HeightLarge)) {
+        for (int i = 0; i <= last; ++i) {
+            if (ImGui::Selectable(name_of(i).c_str(), i == first)) {
+                sc.eligible_first = i;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    item_help("First cache-eligible layer");
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##to", name_of(last).c_str(), ImGuiComboFlags_HeightLarge)) {
+        for (int i = first; i < n; ++i) {
+            if (ImGui::Selectable(name_of(i).c_str(), i == last)) {
+                sc.eligible_last = i == n - 1 ? -1 : i;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    item_help("Last cache-eligible layer");
+}
+
+void draw_student(AppImpl& app, Scenario& sc, bool& changed) {
+    param_label("Student", kHelpStudent);
+    static const char* kinds[] = {"fraction σ", "FLOPs", "model"};
+    int kind = static_cast<int>(sc.student_kind);
+    if (segmented("student_kind", kinds, 3, &kind, ImGui::GetContentRegionAvail().x)) {
+        sc.student_kind = static_cast<StudentKind>(kind);
+        if (sc.student_kind == StudentKind::Model && sc.student_model.empty()) sc.student_model = "mobilenet_v3_small";
+        if (sc.student_kind == StudentKind::Model && !find_model(sc.student_model)) sc.student_model = model_zoo().front().name;
+        if (sc.student_kind == StudentKind::Flops && sc.student_flops <= 0)
+            sc.student_flops = sc.student_fraction * app.derived.results.scenario.touched_flops;
+        changed = true;
+    }
+    switch (sc.student_kind) {
+    case StudentKind::Fraction: {
+        param_label("  σ (of the network)", "σ = S / T: the student's FLOPs as a fraction of the touched layers' "
+                                            "FLOPs (the seed: 50 %).");
+        double v = sc.student_fraction;
+        if (percent_slider("sigma", &v, "σ = S / T")) {
+            sc.student_fraction = v;
+            changed = true;
+        }
+        break;
+    }
+    case StudentKind::Flops: {
+        param_label("  S (FLOPs)", "The student's FLOPs per inference.");
+        double v = sc.student_flops;
+        if (amount_input("student_flops", &v, "FLOPs")) {
+            sc.student_flops = std::min(v, kMaxAbsoluteFlops);
+            changed = true;
+        }
+        break;
+    }
+    case StudentKind::Model: {
+        param_label("  Model", "A built-in network as the student, at the same input resolution.");
+        if (ImGui::BeginCombo("##student_model", sc.student_model.c_str(), ImGuiComboFlags_HeightLarge)) {
+            const char* family = nullptr;
+            for (const ZooEntry& e : app.zoo_catalogue()) {
+                if (!family || std::string(family) != e.info->family) {
+                    family = e.info->family;
+                    ImGui::SeparatorText(family);
+                }
+                if (ImGui::Selectable(e.info->name, sc.student_model == e.info->name)) {
+                    sc.student_model = e.info->name;
+                    changed = true;
+                }
+                if (e.macs > 0) item_help((format_cost(e.macs, "MACs", false, 3) + " at " +
+                                           std::to_string(e.info->default_resolution) + "×" +
+                                           std::to_string(e.info->default_resolution)).c_str());
+            }
+            ImGui::EndCombo();
+        }
+        break;
+    }
+    }
+}
+
+void draw_lookup(AppImpl& app, Scenario& sc, bool& changed, std::string& key, std::string& shown) {
+    param_label("Lookup", kHelpLookup);
+    static const char* kinds[] = {"FLOPs", "nearest neighbour"};
+    int kind = static_cast<int>(sc.lookup_kind);
+    if (segmented("lookup_kind", kinds, 2, &kind, ImGui::GetContentRegionAvail().x)) {
+        sc.lookup_kind = static_cast<LookupKind>(kind);
+        changed = true;
+    }
+    if (sc.lookup_kind == LookupKind::Flops) {
+        param_label("  L (FLOPs)", "The lookup's FLOPs per query.");
+        double v = sc.lookup_flops;
+        if (amount_input("lookup_flops", &v, "FLOPs")) {
+            sc.lookup_flops = std::min(v, kMaxAbsoluteFlops);
+            changed = true;
+        }
+    } else {
+        param_label("  Key dim d", "d: the dimension of the keys searched; L = 2·d·E FLOPs.");
+        std::int64_t d = sc.key_dim;
+        if (int_input(app, "scenario.key_dim", "##key_dim", sc.key_dim, &d, -FLT_MIN)) {
+            sc.key_dim = d;
+            key = "scenario.key_dim";
+            shown = std::to_string(d);
+            changed = true;
+        }
+    }
+}
+
+} // namespace
+
+void draw_scenario_panel(AppImpl& app) {
+    section("Caching scenario");
+    State& st = app.state;
+    bool enabled = st.scenario_enabled;
+    if (ImGui::Checkbox("Compare with caching", &enabled)) {
+        State next = st;
+        next.scenario_enabled = enabled;
+        app.edit(std::move(next));
+    }
+    item_help("Off: only the network's own costs are shown.");
+    if (!st.scenario_enabled) return;
+
+    draw_presets(app);
+    ImGui::Spacing();
+
+    Scenario sc = st.scenario;
+    bool changed = false;
+    std::string key, shown;
+
+    if (begin_params("scenario_params")) {
+        param_label("Mode", kHelpMode);
+        static const char* modes[] = {"Partial reuse inside the network", "Cascade: student answers first",
+                                      "Result cache in front of the model"};
+        int mode = static_cast<int>(sc.mode);
+        if (ImGui::Combo("##mode", &mode, modes, 3)) {
+            sc.mode = static_cast<ScenarioMode>(mode);
+            changed = true;
+        }
+
+        if (sc.mode == ScenarioMode::PartialReuse) {
+            param_label("Cached fraction f", kHelpF);
+            changed |= percent_slider("f", &sc.cached_fraction, kHelpF);
+            param_label("Hit rate h", kHelpH);
+            changed |= percent_slider("h", &sc.hit_rate, kHelpH);
+            param_label("Truncation ρ", kHelpRho);
+            {
+                static const char* choices[] = {"truncate (ρ = 1)", "recompute (ρ = 0)", "other"};
+                int which = sc.truncation_efficiency == 1.0 ? 0 : (sc.truncation_efficiency == 0.0 ? 1 : 2);
+                if (segmented("rho_choice", choices, 3, &which, ImGui::GetContentRegionAvail().x)) {
+                    sc.truncation_efficiency = which == 0 ? 1.0 : (which == 1 ? 0.0 : 0.5);
+                    changed = true;
+                }
+                if (which == 2) {
+                    param_label("  ρ", kHelpRho);
+                    changed |= percent_slider("rho", &sc.truncation_efficiency, kHelpRho);
+                }
+            }
+            param_label("Channel tiles g", kHelpG);
+            {
+                static const std::int64_t tiles[] = {0, 8, 16, 32};
+                static const char* labels[] = {"none", "8", "16", "32"};
+                int which = -1;
+                for (int i = 0; i < 4; ++i)
+                    if (sc.channel_granularity == tiles[i]) which = i;
+                int chosen = which;
+                if (segmented("g", labels, 4, &chosen, ImGui::GetContentRegionAvail().x) && chosen >= 0) {
+                    sc.channel_granularity = tiles[chosen];
+                    changed = true;
+                }
+                if (which < 0) {
+                    param_label("  g", kHelpG);
+                    std::int64_t g = sc.channel_granularity;
+                    if (int_input(app, "scenario.g", "##g_value", sc.channel_granularity, &g, -FLT_MIN)) {
+                        sc.channel_granularity = g;
+                        key = "scenario.g";
+                        shown = std::to_string(g);
+                        changed = true;
+                    }
+                }
+            }
+            param_label("Eligible layers", kHelpEligible);
+            draw_eligible(app, sc, changed);
+        } else if (sc.mode == ScenarioMode::Cascade) {
+            param_label("Accept rate p", kHelpP);
+            changed |= percent_slider("p", &sc.accept_rate, kHelpP);
+        } else {
+            param_label("Hit rate h", kHelpH);
+            changed |= percent_slider("h", &sc.hit_rate, kHelpH);
+        }
+
+        if (sc.mode != ScenarioMode::ResultCache) draw_student(app, sc, changed);
+        draw_lookup(app, sc, changed, key, shown);
+
+        param_label("Cache entries E", kHelpE);
+        {
+            std::int64_t e = sc.cache_entries;
+            if (int_input(app, "scenario.E", "##entries", sc.cache_entries, &e, -FLT_MIN)) {
+                sc.cache_entries = e;
+                key = "scenario.E";
+                shown = std::to_string(e);
+                changed = true;
+            }
+        }
+        param_label("Precision b", kHelpPrecision);
+        {
+            static const char* labels[] = {"FP32", "FP16", "INT8"};
+            int p = static_cast<int>(sc.precision);
+            if (segmented("precision", labels, 3, &p, ImGui::GetContentRegionAvail().x)) {
+                sc.precision = static_cast<Precision>(p);
+                changed = true;
+            }
+        }
+        end_params();
+    }
+    if (changed) {
+        app.edit_scenario(sc, key, shown);
+    }
+    for (const char* k : {"scenario.g", "scenario.E", "scenario.key_dim"}) {
+        if (const PendingEdit* p = app.pending_for(k)) text_wrapped_colored(palette().warn, p->message.c_str());
+    }
+    if (sc.mode == ScenarioMode::PartialReuse && !st.scenario.overrides.empty()) {
+        const std::string text = std::to_string(st.scenario.overrides.size()) +
+                                 " layer(s) have their own cached fraction (Layers table).";
+        text_muted(text.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Clear")) {
+            Scenario cleared = st.scenario;
+            cleared.overrides.clear();
+            app.edit_scenario(cleared);
+        }
+    }
+}
+
+} // namespace flopscope::app

@@ -1,0 +1,53 @@
+// Flopscope app — small ImGui helpers the views share: sizes in font units, tooltips, big numbers,
+// parameter rows (label | control), a slider with exact typed entry, and inputs that show a rejected
+// value in a warning frame with its explanation.
+#pragma once
+
+#include "app/app_internal.h"
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <string>
+
+namespace flopscope::app {
+
+// n font sizes, in pixels (layout never uses raw pixels: the font scales with the pixel ratio).
+inline float em(float n) { return n * ImGui::GetFontSize(); }
+
+// Shows `text` (wrapped) as the tooltip of the last item when it is hovered.
+void item_help(const char* text);
+// A muted "(?)" marker with a tooltip.
+void help_marker(const char* text);
+
+void text_muted(const char* text);
+void text_colored(const ImVec4& color, const char* text);
+void text_wrapped_colored(const ImVec4& color, const char* text);
+// Text in the large font (the platform's second font when it loaded one, else the base font scaled).
+void text_big(const char* text, const ImVec4* color = nullptr);
+// A section title with a thin rule.
+void section(const char* title);
+
+// A row of toggle buttons; returns true when the selection changed.
+bool segmented(const char* id, const char* const* labels, int count, int* current, float width = 0);
+
+// Two-column parameter tables: a label (with tooltip) on the left, the control filling the right.
+bool begin_params(const char* id);
+void param_label(const char* label, const char* tooltip);
+void end_params();
+
+// A fraction in [0, 1] edited as a percentage: a slider (drag) and a typed field for exact values.
+// Returns true when the value changed; *edit_done is set when the edit finished (release / Enter).
+bool percent_slider(const char* id, double* fraction, const char* tooltip);
+
+// An integer field keyed for validation: shows the pending (rejected) text in a warning frame with
+// its message as tooltip. Returns true with *out set when the user entered a new number.
+bool int_input(AppImpl& app, const std::string& key, const char* id, std::int64_t value, std::int64_t* out,
+               float width = -1);
+// A non-negative floating-point amount (FLOPs) with its scaled reading beside it.
+bool amount_input(const char* id, double* value, const char* unit);
+
+// Wrapped plain text with a colour for the whole paragraph.
+void paragraph(const char* text);
+
+} // namespace flopscope::app
