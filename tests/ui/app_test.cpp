@@ -1,0 +1,289 @@
+// Flopscope UI tests — the whole ImGui app rendered headless: every view at 1280×720 and 800×600 (and at a
+// pixel ratio of 2, in both themes) without an ImGui assertion, the seed's numbers on the default view,
+// the page's results JSON equal to the core's, and edits driven by clicks and typing at the positions the
+// app reports for its items.
+#include "harness.h"
+
+#include "app/app.h"
+#include "core/link.h"
+#include "core/report.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace flopscope;
+using namespace flopscope::ui_test;
+
+namespace {
+
+constexpr struct {
+    float w, h;
+} kSizes[] = {{1280, 720}, {800, 600}};
+
+bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+void check_no_asserts() {
+    const std::vector<std::string> asserts = take_imgui_asserts();
+    for (const std::string& a : asserts) FAIL_CHECK(a);
+    CHECK(asserts.empty());
+}
+
+// Renders each tab of the app a few frames.
+void render_every_view(AppDriver& d) {
+    for (app::Tab t : {app::Tab::Overview, app::Tab::Layers, app::Tab::Charts, app::Tab::Help, app::Tab::Model,
+                       app::Tab::Scenario, app::Tab::Overview}) {
+        d.app.request_tab = t;
+        d.frames(3);
+        check_no_asserts();
+    }
+}
+
+} // namespace
+
+TEST_CASE("the default view shows the seed notebook's numbers at both sizes") {
+    for (const auto& size : kSizes) {
+        CAPTURE(size.w);
+        Harness h(size.w, size.h);
+        FakePlatform p;
+        app::App a(p);
+        std::string text;
+        for (int i = 0; i < 3; ++i) text = h.frame([&] { a.frame(); });
+        check_no_asserts();
+        // Baseline and the optimistic scenario (the default), big numbers.
+        CHECK(has(text, "2.7793 GFLOPs"));
+        CHECK(has(text, "3.6132 GFLOPs"));
+        CHECK(has(text, "130.00 %"));
+        CHECK(has(text, "Caching costs 30.00 % more than not caching."));
+        // The three-preset comparison is visible by default: realistic and full caching too.
+        CHECK(has(text, "4.1690 GFLOPs"));
+        CHECK(has(text, "1.3897 GFLOPs"));
+        CHECK(has(text, "150.00 %"));
+        CHECK(has(text, "50.00 %"));
+        // The page's numbers are the core's.
+        CHECK(a.results_json() == results_json(default_state()));
+        CHECK(a.state_json() == state_json(default_state()));
+        // Nothing animates, so nothing is rendered while idle.
+        CHECK_FALSE(a.wants_continuous_frames());
+        // The default state is not written to the URL.
+        CHECK(p.fragments.empty());
+    }
+}
+
+TEST_CASE("every view renders without an ImGui assertion: sizes, pixel ratios, themes, states") {
+    std::vector<State> states;
+    states.push_back(default_state());
+    {
+        State s = default_state();
+        s.model = "resnet18";
+        s.view.unit = Unit::MACs;
+        s.view.exact = true;
+        s.scenario.channel_granularity = 8;
+        s.scenario.overrides = {{3, 0.5}};
+        states.push_back(s);
+    }
+    {
+        State s = default_state();
+        s.scenario.mode = ScenarioMode::Cascade;
+        s.scenario.accept_rate = 0.7;
+        s.scenario.student_kind = StudentKind::Model;
+        s.scenario.student_model = "resnet18_seed";
+        s.view.theme = Theme::Dark;
+        states.push_back(s);
+    }
+    {
+        State s = default_state();
+        s.scenario.mode = ScenarioMode::ResultCache;
+        s.scenario.hit_rate = 0.3;
+        s.scenario.lookup_kind = LookupKind::NearestNeighbour;
+        s.scenario.cache_entries = 10000;
+        states.push_back(s);
+    }
+    {
+        State s = default_state();
+        s.scenario_enabled = false;
+        states.push_back(s);
+    }
+    {
+        State s = default_state();  // a custom copy of the seed network
+        s.model = kCustomModel;
+        s.custom = compute(default_state()).network;
+        states.push_back(s);
+    }
+    {
+        State s = default_state();
+        s.view.embed = true;
+        s.view.show = {"sc", "f", "h", "in"};
+        states.push_back(s);
+    }
+    for (const auto& size : kSizes) {
+        for (float ratio : {1.0f, 2.0f}) {
+            for (std::size_t i = 0; i < states.size(); ++i) {
+                CAPTURE(size.w);
+                CAPTURE(ratio);
+                CAPTURE(i);
+                Harness h(size.w, size.h, ratio, /*big_font=*/ratio == 1.0f);
+                FakePlatform p;
+                p.ratio = ratio;
+                p.dark = i % 2 == 1;
+                AppDriver d(h, p);
+                d.app.replace_state(states[i]);
+                render_every_view(d);
+                CHECK(d.app.derived.results.ok());
+            }
+        }
+    }
+}
+
+TEST_CASE("choosing presets by clicking updates the numbers and the URL fragment once") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(2);
+    REQUIRE(d.click("presets:full"));
+    CHECK(d.app.state.scenario.name == "full");
+    CHECK(has(d.frame(), "50.00 % of the baseline"));
+    REQUIRE(p.fragments.size() == 1);
+    CHECK("#" + p.fragments.back() == encode_link(d.app.state));
+
+    REQUIRE(d.click("use:realistic"));
+    CHECK(d.app.state.scenario.name == "realistic");
+    CHECK(has(d.frame(), "150.00 % of the baseline"));
+    CHECK(p.fragments.size() == 2);
+    check_no_asserts();
+}
+
+TEST_CASE("dragging a slider recomputes live and writes the fragment only when the drag ends") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(2);
+    ImVec2 min, max;
+    REQUIRE(d.rect("slider:f", min, max));
+    // Press and drag without releasing: the state follows, the URL does not.
+    h.mouse_move(min.x + 2, (min.y + max.y) * 0.5f);
+    d.frame();
+    h.mouse_button(true);
+    d.frame();
+    h.mouse_move(min.x + (max.x - min.x) * 0.6f, (min.y + max.y) * 0.5f);
+    d.frames(2);
+    CHECK(d.app.state.scenario.cached_fraction > 0.4);
+    CHECK(d.app.state.scenario.name == "custom");
+    CHECK(p.fragments.empty());
+    h.mouse_button(false);
+    d.frames(2);
+    REQUIRE(p.fragments.size() == 1);
+    CHECK("#" + p.fragments.back() == encode_link(d.app.state));
+    // The results follow the state.
+    CHECK(d.app.derived.results.scenario.total_flops == compute(d.app.state).scenario.total_flops);
+    check_no_asserts();
+}
+
+TEST_CASE("typing an exact percentage") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(2);
+    REQUIRE(d.type_into("input:f", "50"));
+    CHECK(d.app.state.scenario.cached_fraction == 0.5);
+    // f = 50 % at σ = 50 %: exactly the break-even, 100 % of the baseline.
+    CHECK(d.app.derived.results.scenario.percent_of_baseline == doctest::Approx(100.0));
+    check_no_asserts();
+}
+
+TEST_CASE("a custom network: edit in place, a bad value is marked and the last good one keeps counting") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(2);
+    REQUIRE(d.click("Edit a copy"));
+    REQUIRE(d.app.state.model == kCustomModel);
+    REQUIRE(d.app.state.custom.layers.size() == 13);
+    d.frames(2);  // the Layers tab opens
+    const double before = d.app.derived.results.scenario.baseline_flops;
+    CHECK(before == 2779348992.0);
+
+    // Conv1's C_out: 0 is rejected, 64 keeps counting.
+    REQUIRE(d.type_into("layer.0.C_out", "0"));
+    CHECK(d.app.state.custom.layers[0].out_channels == 64);
+    REQUIRE(d.app.pending_for("layer.0.C_out") != nullptr);
+    { const std::string t = d.frame(); if (!has(t, "was not applied")) MESSAGE(t); CHECK(has(t, "was not applied")); }
+    CHECK(d.app.derived.results.scenario.baseline_flops == before);
+
+    // 32 is applied: conv1 halves (236,027,904 → 118,013,952 FLOPs).
+    REQUIRE(d.type_into("layer.0.C_out", "32"));
+    CHECK(d.app.state.custom.layers[0].out_channels == 32);
+    CHECK(d.app.pending_for("layer.0.C_out") == nullptr);
+    CHECK(d.app.derived.results.scenario.baseline_flops == before - 118013952.0);
+
+    // Add a layer (a 3×3 convolution after the last one, 256 → 256 at 14×14).
+    REQUIRE(d.click("Add layer"));
+    CHECK(d.app.state.custom.layers.size() == 14);
+    CHECK(d.app.derived.results.scenario.baseline_flops == before - 118013952.0 + 231211008.0);
+    d.frames(2);
+    check_no_asserts();
+}
+
+TEST_CASE("Copy link: the clipboard with a confirmation, or a selectable fallback") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(2);
+    REQUIRE(d.click("Copy link"));
+    CHECK(p.clipboard == "https://flopscope.example/" + encode_link(d.app.state));
+    CHECK(has(d.frame(), "Link copied"));
+    CHECK(ImGui::GetTime() < d.app.confirm_until);  // the confirmation fades: frames keep coming
+
+    p.refuse_clipboard = true;
+    REQUIRE(d.click("Copy link"));
+    CHECK(has(d.frame(), "did not let Flopscope use the clipboard"));
+    check_no_asserts();
+}
+
+TEST_CASE("a link with problems opens with each problem shown as plain text") {
+    Harness h(800, 600);
+    FakePlatform p;
+    app::App a(p);
+    a.load_fragment("#v=1&m=resnet18&f=abc&h=0.9&zz=<b>hi</b>");
+    std::string text;
+    for (int i = 0; i < 3; ++i) text = h.frame([&] { a.frame(); });
+    check_no_asserts();
+    CHECK(has(text, "This link had a problem"));
+    State decoded;
+    decode_link("#v=1&m=resnet18&f=abc&h=0.9&zz=<b>hi</b>", decoded);
+    CHECK(a.state_json() == state_json(decoded));
+    CHECK(a.results_json() == results_json(decoded));
+}
+
+TEST_CASE("export: CSV, Markdown and JSON from the core's reports") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(2);
+    REQUIRE(d.click("Export"));
+    d.frames(2);
+    REQUIRE(d.click("export:CSV:Download"));
+    REQUIRE(p.downloads.size() == 1);
+    CHECK(p.downloads[0] == "flopscope-resnet18_seed-optimistic.csv");
+    CHECK(p.download_content == results_csv(d.app.state, compute(d.app.state)));
+    REQUIRE(d.click("export:Markdown:Copy"));
+    CHECK(p.clipboard == results_markdown(d.app.state, compute(d.app.state)));
+    REQUIRE(d.click("export:JSON:Copy"));
+    CHECK(p.clipboard == results_json(d.app.state));
+    check_no_asserts();
+}
+
+TEST_CASE("the model picker: search and choose a built-in network") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(2);
+    REQUIRE(d.click("model picker"));
+    h.chars("resnet18");
+    d.frames(2);
+    REQUIRE(d.click("model:resnet18"));
+    CHECK(d.app.state.model == "resnet18");
+    // torchvision's ResNet-18 at 224: 1.814 GMACs.
+    CHECK(d.app.derived.results.evaluation.totals.macs.value == 1814073344u);
+    check_no_asserts();
+}
