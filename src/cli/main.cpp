@@ -5,6 +5,7 @@
 //   flopscope --list-models
 //
 // Unknown options, bad values and unknown models: a one-line error on stderr, exit status 2.
+#include "core/conventions.h"
 #include "core/link.h"
 #include "core/report.h"
 #include "core/state.h"
@@ -31,15 +32,18 @@ Usage:
   flopscope [--model NAME] [--input N|HxW] [--scenario PRESET] [--format table|json|csv|md] [options]
   flopscope --link 'URL-or-#fragment' [--format ...]   the state of a Flopscope page link
   flopscope --list-models                              the built-in networks
+  flopscope --list-conventions                         the counting conventions and their rules
 
 Network and counting:
   --model NAME            a built-in network (default resnet18_seed; see --list-models)
   --input N | HxW         input resolution (default 224)
   --unit flops|macs       the unit of the table and Markdown columns (default flops)
   --exact                 exact integers instead of K/M/G
+  --convention NAME       count as a peer tool does: torchvision (default: conv and linear MACs,
+                          no bias; FLOPs = 2 x MACs), fvcore, ptflops, thop, torchinfo, calflops,
+                          calflops-macs, convnet-burden (--list-conventions shows their rules)
   --count-bias, --count-batchnorm, --count-activations, --count-pooling, --count-elementwise
-                          add that op class's element-wise work to the totals (default: torchvision's
-                          convention, conv and linear MACs only; FLOPs = 2 x MACs)
+                          add that op class's element-wise work to the totals
 
 Caching scenario (any of these turns the scenario on; starting values are the optimistic preset's):
   --scenario PRESET       optimistic | realistic | full (the seed notebook's three scenarios)
@@ -110,6 +114,12 @@ void list_models() {
     }
 }
 
+void list_conventions() {
+    for (const Convention& c : conventions())
+        std::printf("%s — %s (prints %s as \"%s\")\n  %s\n  Source: %s\n\n", c.name, c.tool,
+                    headline_unit(c.headline), c.unit, c.rule, c.source);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -137,6 +147,12 @@ int main(int argc, char** argv) {
         {"--model", [&](const std::string&, const std::string& v) {
              if (!find_model(v)) fail("unknown model \"" + v + "\" (flopscope --list-models lists them)");
              state.model = v;
+         }},
+        {"--convention", [&](const std::string& o, const std::string& v) {
+             const Convention* c = find_convention(v);
+             if (!c) fail(o + ": unknown convention \"" + v + "\" (flopscope --list-conventions lists them)");
+             state.counting = c->counting;
+             state.convention = c->name;
          }},
         {"--input", [&](const std::string&, const std::string& v) { parse_resolution(v, state); }},
         {"--format", [&](const std::string& o, const std::string& v) {
@@ -238,6 +254,10 @@ int main(int argc, char** argv) {
                 std::fputs(kUsage, stdout);
                 return 0;
             }
+            if (option == "--list-conventions") {
+                if (pass == 1) { list_conventions(); return 0; }
+                continue;
+            }
             if (option == "--list-models") {
                 if (pass == 1) { list_models(); return 0; }
                 continue;
@@ -256,7 +276,8 @@ int main(int argc, char** argv) {
             if ((pass == 0) == (option == "--link")) w->second(option, value);
         }
     }
-    if (state.counting != Counting{}) state.convention = "custom";
+    if (const Convention* named = find_convention(state.convention); !named || named->counting != state.counting)
+        state.convention = "custom";
     if (scenario_touched) {
         state.scenario_enabled = true;
         if (preset_given) {

@@ -6,6 +6,7 @@
 // [SECTION] Table, CSV, Markdown
 #include "core/report.h"
 
+#include "core/conventions.h"
 #include "core/link.h"
 
 #include <cmath>
@@ -172,12 +173,29 @@ std::string json_shape(const Shape& s) {
 
 constexpr std::uint64_t kActivationBytes = 4;  // activations are reported at FP32
 
+// The named convention the state counts by, or nullptr for a custom mix of switches.
+const Convention* active_convention(const State& state) {
+    const Convention* c = find_convention(state.convention);
+    return c && c->counting == state.counting ? c : nullptr;
+}
+
 std::string counting_json(const State& state) {
     const Counting& c = state.counting;
-    return "{\"name\": " + json_string(state.convention) + ", \"description\": " + json_string(describe(c)) +
-           ", \"bias\": " + json_bool(c.bias) + ", \"batchnorm\": " + json_bool(c.batchnorm) +
+    const Convention* named = active_convention(state);
+    std::string o = "{\"name\": " + json_string(named ? named->name : "custom") +
+                    ", \"description\": " + json_string(describe(c));
+    if (named) o += ", \"rule\": " + json_string(named->rule);
+    return o + ", \"bias\": " + json_bool(c.bias) + ", \"batchnorm\": " + json_bool(c.batchnorm) +
            ", \"activations\": " + json_bool(c.activations) + ", \"pooling\": " + json_bool(c.pooling) +
            ", \"elementwise\": " + json_bool(c.elementwise) + ", \"flops_per_mac\": " + std::to_string(c.flops_per_mac) + "}";
+}
+
+// The number the convention's own tool prints (MACs for torchvision, ptflops, thop...; FLOPs for calflops).
+std::string headline_json(const State& state, const Totals& t) {
+    const Convention* named = active_convention(state);
+    if (!named) return "{\"unit\": \"FLOPs\", \"value\": " + json_count(t.flops) + "}";
+    return "{\"unit\": " + json_string(headline_unit(named->headline)) + ", \"tool_unit\": " + json_string(named->unit) +
+           ", \"value\": " + json_count(headline_value(t, *named)) + "}";
 }
 
 std::string student_json(const Scenario& s) {
@@ -261,7 +279,8 @@ std::string results_json(const State& state, const Results& res) {
          ", \"params\": " + json_count(t.params) +
          ", \"activation_bytes\": " + json_count(t.activation_elements * Count(kActivationBytes)) +
          ", \"activation_elements\": " + json_count(t.activation_elements) +
-         ", \"dense_macs\": " + json_count(t.dense_macs) + ", \"bytes_per_element\": " + std::to_string(kActivationBytes) + "}";
+         ", \"dense_macs\": " + json_count(t.dense_macs) + ", \"bytes_per_element\": " + std::to_string(kActivationBytes) +
+         ", \"headline\": " + headline_json(state, t) + "}";
     if (state.scenario_enabled) o += ", \"scenario\": " + scenario_json(state, res.scenario);
     if (!res.error.empty()) o += ", \"error\": " + json_string(res.error);
     o += ", \"link\": " + json_string(encode_link(state));
@@ -467,6 +486,18 @@ std::string results_csv(const State& state, const Results& res) {
     return out;
 }
 
+std::string conventions_markdown(const Network& net) {
+    std::string out = "#### The same network under each counter's convention\n\n";
+    out += "| convention | prints | value | difference from torchvision |\n|---|---|---:|---|\n";
+    for (const ConventionTotals& row : compare_conventions(net)) {
+        if (!row.error.empty()) continue;
+        out += std::string("| ") + row.convention->name + " | " + headline_unit(row.convention->headline) + " (\"" +
+               md_escape(row.convention->unit) + "\") | " + with_commas(row.value) + " | " +
+               md_escape(explain_difference(row)) + " |\n";
+    }
+    return out;
+}
+
 std::string results_markdown(const State& state, const Results& res) {
     std::string out = "### Flopscope: " + md_escape(state.model) + " (input " + shape_text(res.network.input) + ")\n\n";
     out += "Counting: " + md_escape(describe(state.counting)) + ".\n\n";
@@ -489,6 +520,7 @@ std::string results_markdown(const State& state, const Results& res) {
         out += "\n";
         for (const std::string& l : scenario_lines(state, res)) out += "- " + md_escape(l) + "\n";
     }
+    out += "\n" + conventions_markdown(res.network);
     out += "\n[Open in Flopscope](" + encode_link(state) + ")\n";
     return out;
 }
