@@ -193,7 +193,7 @@ std::string counting_json(const State& state) {
 // The number the convention's own tool prints (MACs for torchvision, ptflops, thop...; FLOPs for calflops).
 std::string headline_json(const State& state, const Totals& t) {
     const Convention* named = active_convention(state);
-    if (!named) return "{\"unit\": \"FLOPs\", \"value\": " + json_count(t.flops) + "}";
+    if (!named) return "{\"unit\": \"MACs\", \"value\": " + json_count(t.macs) + "}";
     return "{\"unit\": " + json_string(headline_unit(named->headline)) + ", \"tool_unit\": " + json_string(named->unit) +
            ", \"value\": " + json_count(headline_value(t, *named)) + "}";
 }
