@@ -33,12 +33,13 @@ export function launchBrowser() {
 // A fresh context + page. `screen` must differ from the viewport: Emscripten 3.1.6's GLFW requests
 // fullscreen when the window is resized to exactly the screen size. Every console error or warning,
 // uncaught exception, failed request and HTTP error is recorded in page.problems.
-export async function openPage(browser, { width = 800, height = 600, deviceScaleFactor = 1, colorScheme = 'light' } = {}) {
+export async function openPage(browser, { width = 800, height = 600, deviceScaleFactor = 1, colorScheme = 'light', hasTouch = false } = {}) {
   const context = await browser.newContext({
     viewport: { width, height },
     screen: { width: 1920, height: 1080 },
     deviceScaleFactor,
     colorScheme,
+    hasTouch,
   });
   const page = await context.newPage();
   const problems = [];
@@ -70,6 +71,16 @@ export const hook = {
 // Waits until the render loop has paused (the UI has settled).
 export async function waitPaused(page, timeout = 10000) {
   await page.waitForFunction(() => Module.flopscope.isPaused(), null, { timeout, polling: 50 });
+}
+
+// Runs `action` on a settled page and returns how many frames it caused before the loop paused again.
+export async function framesCausedBy(page, action) {
+  await waitPaused(page);
+  const before = await hook.frameCount(page);
+  await action();
+  await page.waitForFunction((n) => Module.flopscope.frameCount() > n, before, { timeout: 5000, polling: 20 });
+  await waitPaused(page);
+  return (await hook.frameCount(page)) - before;
 }
 
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));

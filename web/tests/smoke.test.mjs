@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, openPage, loadApp, hook, waitPaused, sleep, saveArtifact, decodePng, distinctColors,
+  startServer, launchBrowser, openPage, loadApp, hook, waitPaused, framesCausedBy, sleep, saveArtifact, decodePng,
+  distinctColors,
 } from './harness.mjs';
 
 let server, browser;
@@ -94,5 +95,28 @@ test('the window resizes the canvas and wakes the loop', { timeout: 60000 }, asy
   // Playwright's setViewportSize also sets the screen to 1000x700. A window of exactly the screen's size
   // makes 3.1.6's GLFW request fullscreen (a console error); src/web/dpi.cpp keeps it one pixel shorter.
   assert.equal(h, screenH === 700 ? 699 : 700);
+  assert.deepEqual(page.problems, []);
+});
+
+test('every input source wakes the paused loop, which then pauses again', { timeout: 60000 }, async (t) => {
+  const page = await openPage(browser, { width: 800, height: 600, hasTouch: true });
+  t.after(() => page.closeAll());
+  await loadApp(page, server.url);
+  const sources = {
+    'mouse wheel': () => page.mouse.wheel(0, 120),
+    'key press': () => page.keyboard.press('Shift'),
+    'touch tap': () => page.touchscreen.tap(400, 500),
+    'paste event': () => page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'pasted');
+      document.getElementById('canvas').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    }),
+    'hashchange': () => page.evaluate(() => { location.hash = 'v=1'; }),
+  };
+  for (const [name, action] of Object.entries(sources)) {
+    const frames = await framesCausedBy(page, action);
+    t.diagnostic(`${name}: ${frames} frames`);
+    assert.ok(frames > 0 && frames < 200, `${name}: ${frames} frames`);
+  }
   assert.deepEqual(page.problems, []);
 });
