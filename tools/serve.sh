@@ -10,6 +10,5 @@ cmake --preset web
 cmake --build --preset web
 
 port=${PORT:-8080}
-echo
-echo "Flopscope: http://localhost:${port}/"
+# Prints "Flopscope is served at http://localhost:PORT/" once it listens.
 exec node web/static-server.mjs build/web "$port" 127.0.0.1
