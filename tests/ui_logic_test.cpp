@@ -21,6 +21,11 @@ TEST_CASE("costs are shown auto-scaled with fixed decimals or as exact integers"
     CHECK(format_cost(3613153689.6, "FLOPs", true) == "3,613,153,689.6 FLOPs");
     CHECK(format_cost(2779348992.0, "", false) == "2.7793 G");
     CHECK(format_cost(2779348992.0, "", false, 1) == "2.8 G");
+    // A difference in the unit of what it is the difference of, as the seed notebook prints it.
+    CHECK(format_cost_as(-833804697.6, 2779348992.0, "FLOPs", false) == "-0.8338 GFLOPs");
+    CHECK(format_cost_as(0.0, 2779348992.0, "FLOPs", false) == "0.0000 GFLOPs");
+    CHECK(format_cost_as(12.0, 100.0, "FLOPs", false) == "12 FLOPs");
+    CHECK(format_cost_as(-833804697.6, 2779348992.0, "FLOPs", true) == "-833,804,697.6 FLOPs");
 }
 
 TEST_CASE("amounts, bytes and fractions") {

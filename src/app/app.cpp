@@ -173,8 +173,8 @@ bool tab(const char* label, ImGuiTabItemFlags flags) {
 // The comparison of the three presets with the current scenario, and the stacked bars beside it.
 void draw_overview(AppImpl& app) {
     const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail > em(58)) {
-        const float table_w = std::max(em(34), avail * 0.56f);
+    if (avail > em(50)) {
+        const float table_w = std::max(em(32), avail * 0.62f);
         ImGui::BeginChild("compare", ImVec2(table_w, 0));
         draw_compare(app);
         ImGui::EndChild();

@@ -118,7 +118,7 @@ void draw_app(AppImpl& app);
 // "preset:optimistic", "slider:f", ...
 //-----------------------------------------------------------------------------
 void begin_item_registry();                 // at the start of a frame
-void track_item(const std::string& name);   // the last item's rectangle under `name`
+void track_item(const std::string& name);   // the last item's rectangle under `name`, when visible
 bool find_item(const std::string& name, ImVec2& min, ImVec2& max);
 
 //-----------------------------------------------------------------------------

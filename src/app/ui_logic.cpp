@@ -65,6 +65,22 @@ std::string format_cost(double value, const char* unit, bool exact, int decimals
     return with_unit(format_scaled(value, decimals), unit);
 }
 
+std::string format_cost_as(double value, double reference, const char* unit, bool exact, int decimals) {
+    if (exact) return format_cost(value, unit, true, decimals);
+    static const struct {
+        double scale;
+        const char* prefix;
+    } prefixes[] = {{1e15, "P"}, {1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "K"}};
+    for (const auto& p : prefixes) {
+        if (std::fabs(reference) >= p.scale) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%.*f %s", decimals, value / p.scale, p.prefix);
+            return with_unit(buf, unit);
+        }
+    }
+    return format_cost(value, unit, false, decimals);
+}
+
 std::string format_amount(double value, bool exact, int decimals) {
     if (exact) return with_commas_double(value);
     if (std::fabs(value) < 1000 && value == std::floor(value)) return with_commas_double(value);

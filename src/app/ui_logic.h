@@ -27,6 +27,9 @@ namespace flopscope::app {
 // A cost in the chosen unit: "2.7793 GFLOPs" (auto-scaled, 4 decimals) or, exact, "2,779,348,992 FLOPs"
 // ("3,613,153,689.6 FLOPs" when a scenario cost is fractional). `unit` is "FLOPs", "MACs" or "" (bare).
 std::string format_cost(double value, const char* unit, bool exact, int decimals = 4);
+// Like format_cost, but scaled with the unit prefix `reference` would get, so a difference reads in the
+// same unit as what it is a difference of: -833804697.6 next to 2779348992 → "-0.8338 GFLOPs".
+std::string format_cost_as(double value, double reference, const char* unit, bool exact, int decimals = 4);
 // A count with thousands separators when exact, else scaled: "11,689,512" / "11.69 M".
 std::string format_amount(double value, bool exact, int decimals = 2);
 // Bytes, scaled with decimal prefixes: "1.77 MB", "512 B".

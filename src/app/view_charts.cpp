@@ -59,7 +59,7 @@ void dashed_vline(ImDrawList* dl, float x, float y0, float y1, ImU32 c, float th
     for (float y = y0; y < y1; y += dash * 2) dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + dash, y1)), c, thickness);
 }
 
-// Horizontal grid lines with value labels left of the plot.
+// Horizontal grid lines with value labels left of the plot, and the unit above them when given.
 void y_axis(ImDrawList* dl, const Plot& p, const char* unit) {
     const Palette& pal = palette();
     const double step = nice_step(p.y1 - p.y0, 4);
@@ -71,6 +71,7 @@ void y_axis(ImDrawList* dl, const Plot& p, const char* unit) {
         const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
         dl->AddText(ImVec2(p.min.x - sz.x - em(0.4f), y - sz.y * 0.5f), muted, label.c_str());
     }
+    if (!unit) return;
     const ImVec2 usz = ImGui::CalcTextSize(unit);
     dl->AddText(ImVec2(p.min.x - usz.x - em(0.4f), p.min.y - usz.y - em(0.5f)), muted, unit);
 }
@@ -234,9 +235,9 @@ void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
     const Palette& pal = palette();
     const bool cascade = sc.mode == ScenarioMode::Cascade;
     const char* symbol = parameter == SweepParameter::CachedFraction ? "f" : (cascade ? "p" : "h");
-    const char* title = parameter == SweepParameter::CachedFraction ? "Cost vs cached fraction f"
-                        : cascade                                  ? "Cost vs accept rate p"
-                                                                   : "Cost vs hit rate h";
+    const char* title = parameter == SweepParameter::CachedFraction ? "FLOPs vs cached fraction f"
+                        : cascade                                  ? "FLOPs vs accept rate p"
+                                                                   : "FLOPs vs hit rate h";
     const double current = parameter == SweepParameter::CachedFraction ? sc.cached_fraction : (cascade ? sc.accept_rate : sc.hit_rate);
     const double baseline = d.results.scenario.baseline_flops;
 
@@ -259,7 +260,7 @@ void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
 
     // The region where caching saves: below the baseline.
     dl->AddRectFilled(ImVec2(p.min.x, p.y(baseline)), p.max, col(pal.good, 0.07f));
-    y_axis(dl, p, "FLOPs");
+    y_axis(dl, p, nullptr);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     for (int i = 0; i <= 4; ++i) {
         const double t = i / 4.0;
@@ -296,11 +297,14 @@ void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
         dashed_vline(dl, pt.x, pt.y, p.max.y, col(pal.baseline, 0.7f), 1.0f, em(0.25f));
         dl->AddCircleFilled(pt, em(0.32f), col(pal.accent));
         dl->AddCircle(pt, em(0.32f), ImGui::GetColorU32(ImGuiCol_WindowBg), 0, 2.0f);
-        be_text = std::string("break-even ") + symbol + " = " + format_fraction_percent(be, 1);
-        const ImVec2 sz = ImGui::CalcTextSize(be_text.c_str());
+        const std::string label = std::string("break-even ") + symbol + " = " + format_fraction_percent(be, 1);
+        const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
         float x = std::clamp(pt.x - sz.x * 0.5f, p.min.x, p.max.x - sz.x);
         const bool above = pt.y - sz.y - em(0.6f) > p.min.y;
-        dl->AddText(ImVec2(x, above ? pt.y - sz.y - em(0.5f) : pt.y + em(0.4f)), col(pal.accent), be_text.c_str());
+        dl->AddText(ImVec2(x, above ? pt.y - sz.y - em(0.5f) : pt.y + em(0.4f)), col(pal.accent), label.c_str());
+        // Which side of the break-even point saves.
+        be_text = std::string("pays off when ") + symbol + (data.front() < baseline ? " < " : " > ") +
+                  format_fraction_percent(be, 1);
     } else {
         be_text = data.front() >= baseline ? std::string("never pays off for any ") + symbol
                                            : std::string("saves for every ") + symbol;

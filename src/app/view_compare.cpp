@@ -24,8 +24,6 @@ void text_right(const std::string& text, const ImVec4* color = nullptr) {
     else ImGui::TextUnformatted(text.c_str());
 }
 
-std::string pct_of(double part, double whole) { return whole > 0 ? format_percent(part / whole * 100.0, 1) : "n/a"; }
-
 std::string optional_fraction(const std::optional<double>& v) {
     return v ? format_fraction_percent(*v, 1) : std::string("never");
 }
@@ -68,6 +66,7 @@ void draw_compare(AppImpl& app) {
         ImGui::TableNextColumn();
         if (c.current) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(pal.accent_soft));
         text_colored(c.current ? pal.accent : ImGui::GetStyleColorVec4(ImGuiCol_Text), c.title);
+        track_item(std::string("compare:") + c.title);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(c.label);
@@ -116,10 +115,10 @@ void draw_compare(AppImpl& app) {
     });
     row("FLOPs saved", "Before − after; negative when caching costs more than not caching.", [&](const Column& c) {
         const ImVec4 color = c.result->saved_flops < 0 ? pal.warn : pal.good;
-        text_right(flops(c.result->saved_flops) + " (" + pct_of(c.result->saved_flops, baseline) + ")", &color);
+        text_right(format_cost_as(c.result->saved_flops, baseline, "FLOPs", exact), &color);
     });
-    row("Break-even hit rate h*", "h* = (σ + λ)/(ρ·f̄): the minimum hit rate for caching to pay off; "
-        "\"never\" when no rate up to 100 % is enough.", [&](const Column& c) {
+    row("Break-even hit rate h*", "h* = (σ + λ)/(ρ·f), f the FLOP-weighted mean cached fraction: the minimum hit rate for "
+        "caching to pay off; \"never\" when no rate up to 100 % is enough.", [&](const Column& c) {
         text_right(optional_fraction(c.result->break_even_hit_rate));
     });
     row("Break-even fraction f*", "f* = (σ + λ)/(ρ·h): the minimum FLOP-weighted cached fraction for caching to "
@@ -143,6 +142,7 @@ void draw_compare(AppImpl& app) {
         ImGui::TableNextColumn();
         ImGui::PushID(static_cast<int>(i));
         if (c.current) {
+            ImGui::AlignTextToFramePadding();
             text_muted("in use");
         } else {
             const bool use = ImGui::Button("Use", ImVec2(-FLT_MIN, 0));

@@ -56,9 +56,12 @@ void draw_embed_popup(AppImpl& app) {
     ImGui::SliderInt("Height (px)", &app.embed_height, 280, 900);
     const std::string url = app.share_url(embed_state(app.state, app.embed_show));
     const std::string title = "Flopscope: " + app.state.model + ", " + app.state.scenario.name + " caching scenario";
-    std::string snippet = iframe_snippet(url, title, app.embed_height);
-    ImGui::InputTextMultiline("##snippet", snippet.data(), snippet.size() + 1, ImVec2(em(36), em(6)),
-                              ImGuiInputTextFlags_ReadOnly);
+    const std::string snippet = iframe_snippet(url, title, app.embed_height);
+    ImGui::BeginChild("snippet", ImVec2(em(36), em(6.5f)), ImGuiChildFlags_Border | ImGuiChildFlags_FrameStyle);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(snippet.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
     if (ImGui::Button("Copy snippet")) app.copy_text("Embed snippet", snippet);
     ImGui::SameLine();
     if (ImGui::Button("Preview")) app.platform.open_in_new_tab(url);
@@ -101,9 +104,9 @@ void draw_header(AppImpl& app) {
     }
 
     // Right-aligned actions.
-    static const char* themes[] = {"System theme", "Light", "Dark"};
+    static const char* themes[] = {"System", "Light", "Dark"};
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float theme_w = em(7.5f);
+    const float theme_w = em(6.0f);
     const float total = button_width("Copy link") + button_width("Embed…") + button_width("Export…") + theme_w + spacing * 3;
     const bool confirming = ImGui::GetTime() < app.confirm_until && !ImGui::IsPopupOpen("Embed this scenario");
     if (confirming) {

@@ -15,7 +15,7 @@ void bullet(const char* text) {
 
 void draw_help(AppImpl& app) {
     const State& s = app.state;
-    ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, em(48)) + ImGui::GetCursorPosX());
+    ImGui::PushTextWrapPos(0.0f);
 
     section("The convention in force");
     text_colored(palette().accent, describe(s.counting).c_str());
@@ -33,7 +33,7 @@ void draw_help(AppImpl& app) {
         "Published counters disagree because they count different things: ResNet-18 at 224×224 is reported as "
         "anything from 1.81 G to 3.64 G. Every total on this page says which convention it follows.");
 
-    section("What each switch adds (Network › Counting convention)");
+    section("What each switch adds (Network → Counting convention)");
     bullet("Bias: 1 op per output element of a convolution or linear layer that has a bias.");
     bullet("Batch norm: 2 ops per element (inference: one multiply, one add).");
     bullet("Activations: 1 op per element, whatever the function (ReLU, hardswish, sigmoid…).");

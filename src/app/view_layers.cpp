@@ -295,36 +295,59 @@ void draw_layers(AppImpl& app) {
     const float footer = messages > 0 ? (ImGui::GetTextLineHeightWithSpacing() * 2.2f) * static_cast<float>(std::min(messages, 3)) : 0.0f;
     const ImVec2 outer(0, std::max(ImGui::GetContentRegionAvail().y - footer, em(10)));
 
+    // Columns in display order. A custom network puts its editable fields right after the name and
+    // the resulting cost next to them, so an edit and its effect are on screen together.
     enum : ImGuiID { kIndex, kName, kKind, kOutput, kCost, kShare, kParams, kActivation, kCached, kFieldBase = 100 };
-    const int columns = 9 + static_cast<int>(fields.size());
+    std::vector<ImGuiID> cols = {kIndex, kName};
+    if (custom) {
+        for (LayerField f : fields) cols.push_back(kFieldBase + static_cast<ImGuiID>(f));
+        cols.insert(cols.end(), {kCost, kShare, kOutput, kKind, kParams, kActivation, kCached});
+    } else {
+        cols.insert(cols.end(), {kKind, kOutput, kCost, kShare, kParams, kActivation, kCached});
+    }
+    const int columns = static_cast<int>(cols.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable;
     if (!ImGui::BeginTable(custom ? "layers_custom" : "layers", columns, flags, outer)) return;
     ImGui::TableSetupScrollFreeze(2, 1);
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_NoHide, em(2.2f), kIndex);
-    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_NoHide, em(custom ? 8.5f : 9.5f), kName);
-    ImGui::TableSetupColumn("Kind", 0, em(6.5f), kKind);
-    for (LayerField f : fields)
-        ImGui::TableSetupColumn(field_info(f).header, ImGuiTableColumnFlags_NoSort, em(4.0f),
-                                kFieldBase + static_cast<ImGuiID>(f));
-    ImGui::TableSetupColumn("Output C×H×W", 0, em(7), kOutput);
-    ImGui::TableSetupColumn(s.view.unit == Unit::MACs ? "MACs" : "FLOPs", ImGuiTableColumnFlags_PreferSortDescending,
-                            em(s.view.exact ? 9 : 6.5f), kCost);
-    ImGui::TableSetupColumn("Share", ImGuiTableColumnFlags_PreferSortDescending, em(7.5f), kShare);
-    ImGui::TableSetupColumn("Params", ImGuiTableColumnFlags_PreferSortDescending, em(s.view.exact ? 7 : 5.5f), kParams);
-    ImGui::TableSetupColumn("Activation", ImGuiTableColumnFlags_PreferSortDescending, em(6), kActivation);
-    ImGui::TableSetupColumn("Cached f", show_cached ? 0 : ImGuiTableColumnFlags_DefaultHide, em(custom ? 7.5f : 6.5f), kCached);
+    const bool exact = s.view.exact;
+    for (ImGuiID id : cols) {
+        switch (id) {
+        case kIndex: ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_NoHide, em(2.2f), id); break;
+        case kName: ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_NoHide, em(custom ? 8.5f : 9.5f), id); break;
+        case kKind: ImGui::TableSetupColumn("Kind", 0, em(6.5f), id); break;
+        case kOutput: ImGui::TableSetupColumn("Output C×H×W", 0, em(7), id); break;
+        case kCost:
+            ImGui::TableSetupColumn(s.view.unit == Unit::MACs ? "MACs" : "FLOPs", ImGuiTableColumnFlags_PreferSortDescending,
+                                    em(exact ? 9 : 6.5f), id);
+            break;
+        case kShare: ImGui::TableSetupColumn("Share", ImGuiTableColumnFlags_PreferSortDescending, em(7.5f), id); break;
+        case kParams: ImGui::TableSetupColumn("Params", ImGuiTableColumnFlags_PreferSortDescending, em(exact ? 7 : 5.5f), id); break;
+        case kActivation: ImGui::TableSetupColumn("Activation", ImGuiTableColumnFlags_PreferSortDescending, em(6), id); break;
+        case kCached:
+            ImGui::TableSetupColumn("Cached f", show_cached ? 0 : ImGuiTableColumnFlags_DefaultHide, em(custom ? 7.5f : 6.5f), id);
+            break;
+        default:
+            ImGui::TableSetupColumn(field_info(static_cast<LayerField>(id - kFieldBase)).header, ImGuiTableColumnFlags_NoSort,
+                                    em(3.4f), id);
+        }
+    }
     // The header row, with a tooltip on each header (not on the whole column).
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int c = 0; c < columns; ++c) {
         if (!ImGui::TableSetColumnIndex(c)) continue;
         ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        const ImGuiID id = cols[static_cast<std::size_t>(c)];
         const char* tip = nullptr;
-        if (c == 0) tip = custom ? "Layer number (as in links). Click a number to select the layer." : "Layer number (as in links).";
-        else if (c >= 3 && c < 3 + static_cast<int>(fields.size())) tip = field_info(fields[static_cast<std::size_t>(c - 3)]).tooltip;
-        else if (c == 3 + static_cast<int>(fields.size()) + 2) tip = "Share of the network's total, as a bar scaled to the largest layer.";
-        else if (c == columns - 1) tip = "The fraction of the layer's output channels served from the cache (f_l).";
+        switch (id) {
+        case kIndex: tip = custom ? "Layer number (as in links). Click a number to select the layer." : "Layer number (as in links)."; break;
+        case kShare: tip = "Share of the network's total; the bar is scaled to the largest layer."; break;
+        case kActivation: tip = "The layer's output tensor at FP32 (batch 1)."; break;
+        case kCached: tip = "The fraction of the layer's output channels served from the cache (f_l)."; break;
+        default:
+            if (id >= kFieldBase) tip = field_info(static_cast<LayerField>(id - kFieldBase)).tooltip;
+        }
         item_help(tip);
     }
 
@@ -351,7 +374,6 @@ void draw_layers(AppImpl& app) {
     double max_share = 0;
     for (const LayerRow& r : d.rows) max_share = std::max(max_share, r.share);
 
-    const bool exact = s.view.exact;
     const float row_h = ImGui::GetFrameHeight();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(cache.order.size()), row_h + ImGui::GetStyle().CellPadding.y * 2);
@@ -361,64 +383,77 @@ void draw_layers(AppImpl& app) {
             if (i >= n) continue;
             const LayerRow* row = i < static_cast<int>(d.rows.size()) ? &d.rows[static_cast<std::size_t>(i)] : nullptr;
             const Layer& layer = net.layers[static_cast<std::size_t>(i)];
+            const bool is_error = !d.results.evaluation.ok() && d.results.evaluation.error_layer == i;
             ImGui::TableNextRow(0, row_h);
             ImGui::PushID(i);
-            const bool is_error = !d.results.evaluation.ok() && d.results.evaluation.error_layer == i;
-
-            ImGui::TableSetColumnIndex(0);
-            ImGui::AlignTextToFramePadding();
-            const std::string num = std::to_string(i + 1);
-            if (custom) {
-                if (ImGui::Selectable(num.c_str(), app.selected_layer == i,
-                                      ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
-                                      ImVec2(0, row_h)))
-                    app.selected_layer = i;
-            } else {
-                text_muted(num.c_str());
+            bool error_shown = false;
+            for (int c = 0; c < columns; ++c) {
+                if (!ImGui::TableSetColumnIndex(c)) continue;
+                const ImGuiID id = cols[static_cast<std::size_t>(c)];
+                if (id >= kFieldBase) {
+                    ImGui::PushID(static_cast<int>(id));
+                    field_cell(app, i, static_cast<LayerField>(id - kFieldBase));
+                    ImGui::PopID();
+                    continue;
+                }
+                if (id != kIndex && id != kName && id != kKind && !row) {
+                    // Past the layer where the network stops computing: no numbers.
+                    ImGui::AlignTextToFramePadding();
+                    text_colored(palette().warn, is_error && !error_shown ? "error" : "–");
+                    if (is_error && !error_shown) item_help(d.results.evaluation.error.c_str());
+                    error_shown = true;
+                    continue;
+                }
+                switch (id) {
+                case kIndex: {
+                    const std::string num = std::to_string(i + 1);
+                    if (custom) {
+                        if (ImGui::Selectable(num.c_str(), app.selected_layer == i,
+                                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                                              ImVec2(0, row_h)))
+                            app.selected_layer = i;
+                    } else {
+                        ImGui::AlignTextToFramePadding();
+                        text_muted(num.c_str());
+                    }
+                    if (is_error) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(palette().bad_frame));
+                    break;
+                }
+                case kName:
+                    if (custom) name_cell(app, i);
+                    else {
+                        ImGui::AlignTextToFramePadding();
+                        ImGui::TextUnformatted(layer.name.c_str());
+                    }
+                    break;
+                case kKind:
+                    ImGui::AlignTextToFramePadding();
+                    ImGui::TextUnformatted(layer_kind_text(layer).c_str());
+                    break;
+                case kOutput:
+                    ImGui::AlignTextToFramePadding();
+                    ImGui::TextUnformatted(row->output.c_str());
+                    break;
+                case kCost:
+                    ImGui::AlignTextToFramePadding();
+                    text_right(format_cost(row->cost, "", exact).c_str());
+                    break;
+                case kShare:
+                    ImGui::AlignTextToFramePadding();
+                    share_cell(row->share, max_share);
+                    break;
+                case kParams:
+                    ImGui::AlignTextToFramePadding();
+                    text_right(format_amount(row->params, exact).c_str());
+                    break;
+                case kActivation:
+                    ImGui::AlignTextToFramePadding();
+                    text_right(format_bytes(row->activation_bytes).c_str());
+                    break;
+                case kCached: cached_cell(app, i, row); break;
+                default: break;
+                }
             }
-            if (is_error) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(palette().bad_frame));
-
-            ImGui::TableSetColumnIndex(1);
-            if (custom) name_cell(app, i);
-            else {
-                ImGui::AlignTextToFramePadding();
-                ImGui::TextUnformatted(layer.name.c_str());
-            }
-            ImGui::TableSetColumnIndex(2);
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(layer_kind_text(layer).c_str());
-
-            int c = 3;
-            for (LayerField f : fields) {
-                ImGui::TableSetColumnIndex(c++);
-                ImGui::PushID(static_cast<int>(f));
-                field_cell(app, i, f);
-                ImGui::PopID();
-            }
-            if (!row) {
-                ImGui::TableSetColumnIndex(c);
-                ImGui::AlignTextToFramePadding();
-                text_colored(palette().warn, is_error ? "error" : "–");
-                if (is_error) item_help(d.results.evaluation.error.c_str());
-                ImGui::PopID();
-                continue;
-            }
-            ImGui::TableSetColumnIndex(c++);
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(row->output.c_str());
-            ImGui::TableSetColumnIndex(c++);
-            ImGui::AlignTextToFramePadding();
-            text_right(format_cost(row->cost, "", exact).c_str());
-            ImGui::TableSetColumnIndex(c++);
-            ImGui::AlignTextToFramePadding();
-            share_cell(row->share, max_share);
-            ImGui::TableSetColumnIndex(c++);
-            ImGui::AlignTextToFramePadding();
-            text_right(format_amount(row->params, exact).c_str());
-            ImGui::TableSetColumnIndex(c++);
-            ImGui::AlignTextToFramePadding();
-            text_right(format_bytes(row->activation_bytes).c_str());
-            if (ImGui::TableSetColumnIndex(c++)) cached_cell(app, i, row);
             ImGui::PopID();
         }
     }

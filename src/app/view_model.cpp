@@ -196,11 +196,8 @@ void draw_totals(AppImpl& app) {
 }
 
 void draw_counting(AppImpl& app) {
-    if (!ImGui::CollapsingHeader("Counting convention")) {
-        ImGui::SameLine();
-        text_muted(app.state.convention.c_str());
-        return;
-    }
+    const std::string header = "Counting convention: " + app.state.convention + "###counting";
+    if (!ImGui::CollapsingHeader(header.c_str())) return;
     Counting c = app.state.counting;
     bool changed = false;
     changed |= ImGui::Checkbox("Bias (1 op per output element)", &c.bias);

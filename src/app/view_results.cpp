@@ -118,7 +118,7 @@ void draw_results(AppImpl& app, bool compact) {
              "Expected FLOPs per inference with caching: the network's FLOPs still computed + the student + the "
              "lookup.\npartial reuse: S + L + Σ (1 − ρ·h·f_l)·C_l\ncascade: S + L + (1 − p)·T\nresult cache: L + (1 − h)·T");
         ImGui::TableNextColumn();
-        card("Saving", format_cost(r.saved_flops, "FLOPs", s.view.exact),
+        card("Saving", format_cost_as(r.saved_flops, r.baseline_flops, "FLOPs", s.view.exact),
              costs_more ? "caching costs " + format_percent(-saved_pct) + " more" : format_percent(saved_pct) + " of the baseline",
              &saving_color, "baseline − with caching; negative when caching costs more than not caching.");
         ImGui::TableNextColumn();

@@ -228,9 +228,12 @@ void draw_scenario_panel(AppImpl& app) {
             changed |= percent_slider("h", &sc.hit_rate, kHelpH);
             param_label("Truncation ρ", kHelpRho);
             {
-                static const char* choices[] = {"truncate (ρ = 1)", "recompute (ρ = 0)", "other"};
+                static const char* choices[] = {"truncate", "recompute", "other"};
                 int which = sc.truncation_efficiency == 1.0 ? 0 : (sc.truncation_efficiency == 0.0 ? 1 : 2);
-                if (segmented("rho_choice", choices, 3, &which, ImGui::GetContentRegionAvail().x)) {
+                const bool picked = segmented("rho_choice", choices, 3, &which, ImGui::GetContentRegionAvail().x);
+                item_help("truncate: ρ = 1, skipped channels cost nothing. recompute: ρ = 0, everything is still "
+                          "computed. other: any ρ in between.");
+                if (picked) {
                     sc.truncation_efficiency = which == 0 ? 1.0 : (which == 1 ? 0.0 : 0.5);
                     changed = true;
                 }

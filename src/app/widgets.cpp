@@ -13,7 +13,9 @@ std::map<std::string, std::pair<ImVec2, ImVec2>> g_items;
 
 void begin_item_registry() { g_items.clear(); }
 
-void track_item(const std::string& name) { g_items[name] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
+void track_item(const std::string& name) {
+    if (ImGui::IsItemVisible()) g_items[name] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+}
 
 bool find_item(const std::string& name, ImVec2& min, ImVec2& max) {
     auto it = g_items.find(name);
