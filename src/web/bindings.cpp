@@ -18,6 +18,14 @@ std::string state_json() { return g_app != nullptr ? g_app->state_json() : std::
 std::string results_json() { return g_app != nullptr ? g_app->results_json() : std::string("{}"); }
 double frame_count() { return static_cast<double>(loop::frame_count()); }  // exact below 2^53
 bool is_paused() { return loop::is_paused(); }
+// "[x, y, width, height]" in device pixels of a named item of the last frame (app::App::item_rect), or
+// "null" when it was not drawn. Tests divide by devicePixelRatio to click it.
+std::string item_rect(const std::string& name) {
+    float r[4];
+    if (g_app == nullptr || !g_app->item_rect(name, r)) return "null";
+    return "[" + std::to_string(r[0]) + ", " + std::to_string(r[1]) + ", " + std::to_string(r[2]) + ", " +
+           std::to_string(r[3]) + "]";
+}
 
 EM_JS(void, js_publish_test_hook, (), {
     Module["flopscope"] = {
@@ -25,6 +33,7 @@ EM_JS(void, js_publish_test_hook, (), {
         resultsJson: function () { return Module["flopscope_resultsJson"](); },
         frameCount: function () { return Module["flopscope_frameCount"](); },
         isPaused: function () { return Module["flopscope_isPaused"](); },
+        itemRect: function (name) { return JSON.parse(Module["flopscope_itemRect"](name)); },
         ready: false
     };
 });
@@ -41,6 +50,7 @@ EMSCRIPTEN_BINDINGS(flopscope_test_hook) {
     emscripten::function("flopscope_resultsJson", &results_json);
     emscripten::function("flopscope_frameCount", &frame_count);
     emscripten::function("flopscope_isPaused", &is_paused);
+    emscripten::function("flopscope_itemRect", &item_rect);
 }
 
 void publish(const app::App& app) {

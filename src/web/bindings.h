@@ -3,6 +3,8 @@
 //   resultsJson() the current results, the same JSON as `flopscope --format json`
 //   frameCount()  frames rendered since start
 //   isPaused()    whether the render loop is paused (idle)
+//   itemRect(name) [x, y, width, height] in device pixels of a named app item of the last frame
+//                 ("Copy link", "tab:Layers", "presets:full", "slider:f"…), or null
 //   ready         true once the first frame is on screen
 // The shell's window.flopscopeReady promise resolves at the same moment.
 #pragma once

@@ -27,6 +27,10 @@ void build(float pixel_ratio, bool upload) {
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(flopscope::fonts::ui_font_data),
                                    static_cast<int>(flopscope::fonts::ui_font_size), px, &cfg,
                                    flopscope::fonts::ui_font_ranges);
+    // Fonts[1]: the results' big numbers (src/app text_big), rasterized at its own size so it stays sharp.
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(flopscope::fonts::ui_font_data),
+                                   static_cast<int>(flopscope::fonts::ui_font_size),
+                                   std::floor(kLargeSizeCssPx * pixel_ratio), &cfg, flopscope::fonts::ui_font_ranges);
     io.Fonts->Build();
     if (upload) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();

@@ -5,6 +5,7 @@
 namespace flopscope::web::fonts {
 
 inline constexpr float kBaseSizeCssPx = 15.0f;
+inline constexpr float kLargeSizeCssPx = 25.0f;  // Fonts[1], for the big result numbers
 
 // (Re)builds the font atlas for `pixel_ratio`. When `upload` is set (the GL backend already made its
 // font texture), the texture is re-created too.
