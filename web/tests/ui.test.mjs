@@ -1,0 +1,153 @@
+// The web calculator driven in the real page: the seed notebook's numbers on first open, presets and
+// a model change through clicks at the rectangles the app reports (Module.flopscope.itemRect) and through
+// the URL fragment, a custom network edited in place, the fragment following finished edits, and
+// screenshots of the default view, a custom network and the dark theme at 1280×720 and 800×600
+// (build/web-test/ui-*.png).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, loadApp, hook, waitPaused, saveArtifact } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SIZES = [{ width: 1280, height: 720 }, { width: 800, height: 600 }];
+
+// The rectangle of a named item, scrolling the view under the pointer (wheel) until it is fully on
+// screen. Device pixels → CSS pixels.
+async function revealItem(page, name) {
+  const { dpr, height } = await page.evaluate(() => ({ dpr: devicePixelRatio, height: innerHeight }));
+  for (let i = 0; i < 20; ++i) {
+    await waitPaused(page);
+    const rect = await page.evaluate((n) => Module.flopscope.itemRect(n), name);
+    if (rect && (rect[1] + rect[3]) / dpr <= height) return rect.map((v) => v / dpr);
+    await page.mouse.move(400, height / 2);
+    await page.mouse.wheel(0, 120);
+  }
+  assert.fail(`item "${name}" is not on screen`);
+}
+
+// Clicks the centre of a named item (as a person does: press, a short hold, release) and waits until
+// the page has settled again.
+async function clickItem(page, name) {
+  const [x, y, w, h] = await revealItem(page, name);
+  await page.mouse.click(x + w / 2, y + h / 2, { delay: 60 });
+  await waitPaused(page);
+}
+
+// Sets the URL fragment as a user pasting a link would (hashchange) and waits for the page to settle.
+async function openFragment(page, fragment) {
+  await page.evaluate((f) => { location.hash = f; }, fragment);
+  await page.waitForFunction((f) => JSON.parse(Module.flopscope.stateJson()) && location.hash === f, fragment);
+  await page.waitForFunction(() => Module.flopscope.frameCount() > 0);
+  await waitPaused(page);
+}
+
+async function screenshot(page, name) {
+  await waitPaused(page);
+  // Park the pointer in a corner so no tooltip or hover highlight is captured.
+  await page.mouse.move(1, 1);
+  await waitPaused(page);
+  const png = await page.locator('#canvas').screenshot();
+  return saveArtifact(name, png);
+}
+
+for (const size of SIZES) {
+  const tag = `${size.width}x${size.height}`;
+
+  test(`the seed notebook's numbers on first open (${tag})`, { timeout: 90000 }, async (t) => {
+    const page = await openPage(browser, size);
+    t.after(() => page.closeAll());
+    await loadApp(page, server.url);
+    await waitPaused(page);
+
+    const state = await hook.state(page);
+    assert.equal(state.model, 'resnet18_seed');
+    const r = await hook.results(page);
+    assert.equal(r.model, 'resnet18_seed');
+    assert.equal(r.layers.length, 13);
+    assert.equal(r.totals.flops, 2779348992);
+    assert.equal(r.totals.macs, 1389674496);
+    assert.equal(r.scenario.name, 'optimistic');
+    assert.equal(r.scenario.baseline_flops, 2779348992);
+    assert.equal(r.scenario.total_flops, 3613153689.6);
+    assert.equal(r.scenario.percent_of_baseline, 130);
+    // The comparison of the three presets is on screen from the start (its column headers).
+    for (const preset of ['optimistic', 'realistic', 'full']) {
+      assert.ok(await page.evaluate((p) => Module.flopscope.itemRect(`compare:${p}`), preset),
+        `the comparison's "${preset}" column is not visible`);
+    }
+    t.diagnostic(await screenshot(page, `ui-default-${tag}.png`));
+    assert.deepEqual(page.problems, []);
+  });
+
+  test(`presets and a model change, by clicking and by link (${tag})`, { timeout: 90000 }, async (t) => {
+    const page = await openPage(browser, size);
+    t.after(() => page.closeAll());
+    await loadApp(page, server.url);
+
+    // The comparison table's buttons switch the scenario: full caching is 50 %, realistic 150 %.
+    await clickItem(page, 'use:full');
+    let r = await hook.results(page);
+    assert.equal(r.scenario.name, 'full');
+    assert.equal(r.scenario.total_flops, 1389674496);
+    assert.equal(r.scenario.percent_of_baseline, 50);
+    assert.match(await page.evaluate(() => location.hash), /sc=full/);
+
+    await clickItem(page, 'use:realistic');
+    r = await hook.results(page);
+    assert.equal(r.scenario.total_flops, 4169023488);
+    assert.equal(r.scenario.percent_of_baseline, 150);
+
+    // A link to the full ResNet-18 with a 90 % hit rate.
+    await openFragment(page, '#v=1&m=resnet18&h=0.9');
+    const state = await hook.state(page);
+    assert.equal(state.model, 'resnet18');
+    r = await hook.results(page);
+    assert.equal(r.totals.macs, 1814073344);
+    assert.equal(r.totals.params, 11689512);
+    assert.equal(r.scenario.parameters.hit_rate, 0.9);
+    assert.deepEqual(page.problems, []);
+  });
+
+  test(`a custom network edited in place (${tag})`, { timeout: 90000 }, async (t) => {
+    const page = await openPage(browser, size);
+    t.after(() => page.closeAll());
+    await loadApp(page, server.url);
+    await waitPaused(page);
+    if (!(await page.evaluate(() => Module.flopscope.itemRect('Edit a copy')))) await clickItem(page, 'tab:Model');
+    await clickItem(page, 'Edit a copy');
+    let state = await hook.state(page);
+    assert.equal(state.model, 'custom');
+    assert.equal(state.custom_layers, 13);
+
+    // Add a layer: a 3×3 convolution 256 → 256 at 14×14 = 231,211,008 FLOPs more.
+    await clickItem(page, 'Add layer');
+    state = await hook.state(page);
+    assert.equal(state.custom_layers, 14);
+    const r = await hook.results(page);
+    assert.equal(r.layers.length, 14);
+    assert.equal(r.totals.flops, 2779348992 + 231211008);
+    assert.match(await page.evaluate(() => location.hash), /m=custom/);
+    t.diagnostic(await screenshot(page, `ui-custom-${tag}.png`));
+    assert.deepEqual(page.problems, []);
+  });
+
+  test(`dark theme (${tag})`, { timeout: 90000 }, async (t) => {
+    const page = await openPage(browser, { ...size, colorScheme: 'dark' });
+    t.after(() => page.closeAll());
+    await loadApp(page, server.url);
+    await waitPaused(page);
+    // The theme follows the browser's preference by default; the numbers are the seed's.
+    const r = await hook.results(page);
+    assert.equal(r.scenario.total_flops, 3613153689.6);
+    t.diagnostic(await screenshot(page, `ui-dark-${tag}.png`));
+    assert.deepEqual(page.problems, []);
+  });
+}
