@@ -62,11 +62,14 @@
 // control characters; everything but letters, digits and - . _ ~ is percent-encoded.
 //
 // Decoding starts from default_state() and applies every valid part; every problem is one message
-// (at most kMaxLinkProblems, then a count), and the part it names is skipped, never "fixed":
-// * a full URL (the part after the first '#'), "#…" or the bare fragment; "" is the default state;
+// (at most kMaxLinkProblems, then a count; key-level problems first, then value problems in the order of
+// the table above), and the part it names is skipped, never "fixed":
+// * a full URL (the part after the first '#'), "#…" or the bare fragment; "" and a URL without '#' are
+//   the default state; spaces and line breaks around the whole link are ignored;
 // * longer than kMaxLinkBytes: nothing applied; v missing: read as version 1; v other than 1 (e.g.
 //   a newer version): nothing applied ("link version 2 is newer than this Flopscope (1)");
-// * unknown key: ignored; a key given twice: the first one counts;
+// * unknown key: ignored; a key given twice: the first one counts; empty pairs ("&&") are ignored;
+//   `v` should come first but is read anywhere;
 // * a bad value (syntax, NaN/inf, out of range, unknown name, bad %-escape, invalid UTF-8): that key
 //   keeps its default (or preset) value. Per-item lists (fl, st, lk, show, L) skip just the bad item;
 //   a layer with a bad field keeps the rest of the layer; a layer without a valid kind is left out;
@@ -925,6 +928,10 @@ LinkDecode decode_link(std::string_view link, State& out) {
                      num(static_cast<std::int64_t>(kMaxLinkBytes)) + " Flopscope reads; nothing was applied");
         return result;
     }
+    // Spaces and line breaks around a pasted link are not part of it.
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!link.empty() && space(link.front())) link.remove_prefix(1);
+    while (!link.empty() && space(link.back())) link.remove_suffix(1);
     const std::string_view fragment = fragment_of(link);
 
     std::array<std::optional<std::string_view>, kKeyCount> values;
