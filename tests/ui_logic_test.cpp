@@ -209,3 +209,12 @@ TEST_CASE("the embed snippet escapes the URL and title") {
     CHECK(e.view.show == std::vector<std::string>{"f", "h"});
     CHECK(full_view_state(e) == default_state());
 }
+
+TEST_CASE("a scenario is called by the preset whose parameters it has") {
+    CHECK(matching_preset(default_state().scenario) == find_preset("optimistic"));
+    Scenario s = default_state().scenario;
+    s.cached_fraction = 1.0;
+    CHECK(matching_preset(s) == find_preset("full"));  // still named "optimistic", but it is the full preset
+    s.hit_rate = 0.9;
+    CHECK(matching_preset(s) == nullptr);
+}

@@ -77,13 +77,9 @@ bool AppImpl::edit(State candidate, const std::string& key, const std::string& s
 bool AppImpl::edit_scenario(const Scenario& s, const std::string& key, const std::string& shown) {
     State c = state;
     c.scenario = s;
-    c.scenario.name = "custom";
     // Back on a preset's exact values: call it by the preset's name again.
-    for (const ScenarioPreset& p : scenario_presets()) {
-        Scenario named = c.scenario;
-        named.name = p.name;
-        if (named == p.scenario) c.scenario.name = p.name;
-    }
+    const ScenarioPreset* p = matching_preset(s);
+    c.scenario.name = p ? p->name : "custom";
     return edit(std::move(c), key, shown);
 }
 

@@ -110,10 +110,11 @@ std::vector<Bar> overview_bars(const AppImpl& app) {
     bars.push_back({"no caching", d.presets.front().baseline_flops, 0, 0, false});
     const auto& presets = scenario_presets();
     const bool on = app.state.scenario_enabled && d.results.scenario.ok();
+    const ScenarioPreset* current_preset = matching_preset(app.state.scenario);
     bool current_is_preset = false;
     for (std::size_t i = 0; i < presets.size() && i < d.presets.size(); ++i) {
         const ScenarioResult& r = d.presets[i];
-        const bool current = on && app.state.scenario.name == presets[i].name;
+        const bool current = on && current_preset == &presets[i];
         current_is_preset |= current;
         bars.push_back({presets[i].name, r.computed_flops, r.student_flops, r.lookup_flops, current});
     }

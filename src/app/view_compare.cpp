@@ -41,9 +41,10 @@ void draw_compare(AppImpl& app) {
     const auto& presets = scenario_presets();
     std::vector<Column> cols;
     const bool scenario_on = s.scenario_enabled && d.results.scenario.ok();
+    const ScenarioPreset* current_preset = matching_preset(s.scenario);
     bool current_is_preset = false;
     for (std::size_t i = 0; i < presets.size() && i < d.presets.size(); ++i) {
-        const bool current = scenario_on && s.scenario.name == presets[i].name;
+        const bool current = scenario_on && current_preset == &presets[i];
         current_is_preset |= current;
         cols.push_back({presets[i].name, presets[i].label, &presets[i].scenario, &d.presets[i], current});
     }

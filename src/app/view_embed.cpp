@@ -25,9 +25,10 @@ void draw_exposed_inputs(AppImpl& app) {
         const auto& presets = scenario_presets();
         std::vector<const char*> labels;
         int current = -1;
+        const ScenarioPreset* matching = matching_preset(s.scenario);
         for (std::size_t i = 0; i < presets.size(); ++i) {
             labels.push_back(presets[i].name);
-            if (s.scenario.name == presets[i].name) current = static_cast<int>(i);
+            if (matching == &presets[i]) current = static_cast<int>(i);
         }
         int chosen = current;
         if (segmented("presets", labels.data(), static_cast<int>(labels.size()), &chosen, ImGui::GetContentRegionAvail().x)) {
@@ -81,7 +82,7 @@ void draw_embed_view(AppImpl& app) {
     ImGui::AlignTextToFramePadding();
     text_colored(pal.accent, "Flopscope");
     ImGui::SameLine();
-    const ScenarioPreset* preset = find_preset(s.scenario.name);
+    const ScenarioPreset* preset = matching_preset(s.scenario);
     const std::string what = s.model + (s.scenario_enabled ? " · " + (preset ? std::string(preset->label) : "custom scenario") : "");
     text_muted(what.c_str());
     const char* open = "Open in Flopscope ↗";

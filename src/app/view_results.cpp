@@ -102,7 +102,7 @@ void draw_results(AppImpl& app, bool compact) {
         return;
     }
 
-    const ScenarioPreset* preset = find_preset(s.scenario.name);
+    const ScenarioPreset* preset = matching_preset(s.scenario);
     const std::string scenario_name = preset ? std::string(preset->name) + " — " + preset->label : "custom scenario";
     const int columns = ImGui::GetContentRegionAvail().x > em(44) ? 4 : 2;
     if (ImGui::BeginTable("result_cards", columns, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoSavedSettings |

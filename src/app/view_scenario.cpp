@@ -49,22 +49,19 @@ void draw_presets(AppImpl& app) {
     const int n = static_cast<int>(presets.size());
     std::vector<const char*> labels;
     int current = n;  // "custom"
+    const ScenarioPreset* matching = matching_preset(app.state.scenario);
     for (int i = 0; i < n; ++i) {
         labels.push_back(presets[static_cast<std::size_t>(i)].name);
-        if (app.state.scenario.name == presets[static_cast<std::size_t>(i)].name) current = i;
+        if (matching == &presets[static_cast<std::size_t>(i)]) current = i;
     }
-    labels.push_back("custom");
+    labels.push_back("custom");  // lit when the parameters match no preset; edits below make it so
     int chosen = current;
     if (segmented("presets", labels.data(), n + 1, &chosen, ImGui::GetContentRegionAvail().x) && chosen < n) {
         State next = app.state;
         next.scenario = presets[static_cast<std::size_t>(chosen)].scenario;
         app.edit(std::move(next));
-    } else if (chosen == n && current != n) {
-        State next = app.state;
-        next.scenario.name = "custom";
-        app.edit(std::move(next));
     }
-    const ScenarioPreset* p = find_preset(app.state.scenario.name);
+    const ScenarioPreset* p = matching;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (p) paragraph((std::string(p->label) + ": " + p->description + ".").c_str());
     else paragraph("Custom: your own parameters. Pick a preset to start again from the seed's numbers.");
