@@ -135,6 +135,20 @@ for (const size of SIZES) {
     assert.equal(r.layers.length, 14);
     assert.equal(r.totals.flops, 2779348992 + 231211008);
     assert.match(await page.evaluate(() => location.hash), /m=custom/);
+
+    // Type a new C_out for conv1 (64 → 32 halves its 236,027,904 FLOPs); 0 is rejected and changes nothing.
+    await clickItem(page, 'layer.0.C_out');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0');
+    await page.keyboard.press('Enter');
+    await waitPaused(page);
+    assert.equal((await hook.results(page)).totals.flops, 2779348992 + 231211008);
+    await clickItem(page, 'layer.0.C_out');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('32');
+    await page.keyboard.press('Enter');
+    await waitPaused(page);
+    assert.equal((await hook.results(page)).totals.flops, 2779348992 + 231211008 - 118013952);
     t.diagnostic(await screenshot(page, `ui-custom-${tag}.png`));
     assert.deepEqual(page.problems, []);
   });
@@ -151,3 +165,20 @@ for (const size of SIZES) {
     assert.deepEqual(page.problems, []);
   });
 }
+
+test('Copy link puts the page URL for this state on the clipboard; exports download', { timeout: 90000 }, async (t) => {
+  const page = await openPage(browser, { width: 1280, height: 720 });
+  t.after(() => page.closeAll());
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await loadApp(page, server.url);
+  await clickItem(page, 'use:full');
+  await clickItem(page, 'Copy link');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await page.evaluate(() => location.href));
+  assert.match(copied, /#v=1&.*sc=full/);
+
+  await clickItem(page, 'Export');
+  const [download] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'export:CSV:Download')]);
+  assert.equal(download.suggestedFilename(), 'flopscope-resnet18_seed-full.csv');
+  assert.deepEqual(page.problems, []);
+});
