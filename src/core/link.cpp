@@ -683,7 +683,11 @@ private:
     Problems& p_;
     const std::array<std::optional<std::string_view>, kKeyCount>* values_ = nullptr;
 
-    const std::optional<std::string_view>& get(std::string_view key) const { return (*values_)[key_index(key)]; }
+    const std::optional<std::string_view>& get(std::string_view key) const {
+        static const std::optional<std::string_view> none;
+        const std::size_t i = key_index(key);
+        return i < kKeyCount ? (*values_)[i] : none;  // (every key used here is in kKeys; tests check it)
+    }
     Reader reader(std::string_view key) { return Reader(p_, std::string(key)); }
 
     void model() {
