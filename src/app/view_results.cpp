@@ -102,19 +102,22 @@ void draw_results(AppImpl& app, bool compact) {
         return;
     }
 
-    const ScenarioPreset* preset = matching_preset(s.scenario);
-    const std::string scenario_name = preset ? std::string(preset->name) + " — " + preset->label : "custom scenario";
     const int columns = ImGui::GetContentRegionAvail().x > em(44) ? 4 : 2;
     if (ImGui::BeginTable("result_cards", columns, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoSavedSettings |
                                                        ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableNextColumn();
+        // The counting convention is named next to the total (its full statement in the tooltip).
+        const std::string baseline_tip = "The network's FLOPs per inference without any caching.\nCounting: " +
+                                         describe(s.counting) + " (see \"About the counting\").";
         card("Baseline (no caching)", format_cost(r.baseline_flops, "FLOPs", s.view.exact),
-             std::to_string(res.network.layers.size()) + " layers of " + s.model,
-             nullptr, "The network's FLOPs per inference without any caching (the counting convention is under "
-                      "\"About the counting\").");
+             std::to_string(res.network.layers.size()) + " layers · " + s.convention + " counting", nullptr,
+             baseline_tip.c_str());
         ImGui::TableNextColumn();
+        const bool of_full = s.view.full_network_view && !r.full_network.empty();
         card("With caching", format_cost(r.total_flops, "FLOPs", s.view.exact),
-             format_percent(r.percent_of_baseline) + " of the baseline", nullptr,
+             of_full ? format_percent(r.percent_of_full_network) + " of the full " + r.full_network
+                     : format_percent(r.percent_of_baseline) + " of the baseline",
+             nullptr,
              "Expected FLOPs per inference with caching: the network's FLOPs still computed + the student + the "
              "lookup.\npartial reuse: S + L + Σ (1 − ρ·h·f_l)·C_l\ncascade: S + L + (1 − p)·T\nresult cache: L + (1 − h)·T");
         ImGui::TableNextColumn();
@@ -151,10 +154,16 @@ void draw_results(AppImpl& app, bool compact) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         paragraph(part.c_str());
         ImGui::PopStyleColor();
+        bool of_full = s.view.full_network_view;
+        const std::string label = "Show the cost with caching as a percentage of the full " + r.full_network;
+        if (ImGui::Checkbox(label.c_str(), &of_full)) {
+            State next = s;
+            next.view.full_network_view = of_full;
+            app.edit(std::move(next));
+        }
+        item_help("The full network's untouched layers still run: (cost with caching + those layers) ÷ the full "
+                  "network's FLOPs.");
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    paragraph(("Scenario: " + scenario_name + ". Counting: " + describe(s.counting) + ".").c_str());
-    ImGui::PopStyleColor();
 }
 
 } // namespace flopscope::app
