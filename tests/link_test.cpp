@@ -177,6 +177,10 @@ State random_state(Random& r) {
         if (r.chance(0.5)) s.input_c = r.size(1, kMaxChannels);
         const std::int64_t n = r.integer(0, 40);
         for (std::int64_t i = 0; i < n; ++i) s.custom.layers.push_back(random_layer(r, static_cast<int>(i)));
+        if (r.chance(0.7)) {  // as the page sets them
+            s.custom.name = kCustomModel;
+            s.custom.input = Shape{s.input_c, s.input_h, s.input_w};
+        }
         if (r.chance(0.1)) s.custom.name = r.name();
         if (r.chance(0.1)) s.custom.input = Shape{r.size(1, kMaxChannels), r.size(1, kMaxSpatial), r.size(1, kMaxSpatial)};
     }
@@ -265,6 +269,8 @@ State resnet18_as_custom(std::size_t n) {
     REQUIRE(build_model("resnet18", 224, 224, net, err));
     REQUIRE(net.layers.size() >= n);
     s.custom.layers.assign(net.layers.begin(), net.layers.begin() + static_cast<std::ptrdiff_t>(n));
+    s.custom.name = kCustomModel;  // as the page's "Edit a copy" leaves them
+    s.custom.input = net.input;
     return s;
 }
 
@@ -348,6 +354,32 @@ TEST_CASE("link: readable encodings of common edits") {
     check_round_trip(c, true);
 }
 
+TEST_CASE("link: the custom network's own name and input are written only when they are unusual") {
+    // "Edit a copy" of resnet18 at 160: the copy is named "custom" with the state's input, as compute()
+    // would set them, so the link does not repeat them.
+    State s = default_state();
+    s.model = kCustomModel;
+    s.input_h = s.input_w = 160;
+    std::string err;
+    REQUIRE(build_model("resnet18", 160, 160, s.custom, err));
+    s.custom.layers.resize(3);
+    s.custom.name = kCustomModel;
+    CHECK(encode_link(s) == "#v=1&m=custom&in=160&L=conv1:C.c64.k7.s2.p3,bn1:B,relu:A");
+    check_round_trip(s, true);
+    // The resolution changed afterwards: the network keeps its old input, and the link says so.
+    s.input_h = s.input_w = 224;
+    CHECK(encode_link(s) == "#v=1&m=custom&L=conv1:C.c64.k7.s2.p3,bn1:B,relu:A&ci=3x160x160");
+    check_round_trip(s, true);
+    s.custom.name = "";
+    CHECK(encode_link(s) == "#v=1&m=custom&L=conv1:C.c64.k7.s2.p3,bn1:B,relu:A&cn=&ci=3x160x160");
+    check_round_trip(s, true);
+    // Without layers the defaults are the default state's.
+    State t = default_state();
+    t.custom.name = kCustomModel;
+    CHECK(encode_link(t) == "#v=1&cn=custom");
+    check_round_trip(t);
+}
+
 TEST_CASE("link: custom layers use the compact layer syntax") {
     State s = default_state();
     s.model = kCustomModel;
@@ -363,9 +395,7 @@ TEST_CASE("link: custom layers use the compact layer syntax") {
     b.adaptive_avg_pool("gap");
     b.flatten("flat");
     b.linear("fc", 10);
-    s.custom = b.take();
-    s.custom.name = "";  // the builder's name and input are the custom network's own, not used by compute()
-    s.custom.input = default_state().custom.input;
+    s.custom = b.take();  // named "custom", input 1×28×28: as the page sets them, so not in the link
     CHECK(encode_link(s) ==
           "#v=1&m=custom&in=28&ic=1"
           "&L=conv1:C.c32.k3.p1.b,relu1:A.relu6,pool1:P.k2.s2,conv2:C.c32.k3.p1,dw:C.c32.k3.p1.g32,"

@@ -14,9 +14,10 @@
 //   m         resnet18 | custom                      model (a zoo name, or the custom network)
 //   in        224 | 224x160 (height x width)         input_h, input_w
 //   ic        3                                      input_c
-//   cn        text                                   custom.name   (not used by compute(); kept exactly)
-//   ci        3x224x224                              custom.input  (not used by compute(); kept exactly)
 //   L         layer,layer,…  (see below)             custom.layers
+//   cn        text                                   custom.name   } not used by compute(), kept exactly;
+//   ci        3x224x224                              custom.input  } written only when they differ from
+//                                                    "custom" and ic×in (with layers) / the defaults
 //   conv      torchvision | fvcore | … | custom      convention: a named one (core/conventions.h) sets
 //                                                    its whole Counting first; the keys below override
 //   bias bn act pool elt   0 | 1                     counting switches (those differing from `conv`'s)
@@ -110,6 +111,20 @@ bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; 
 std::string num(std::int64_t v) { return std::to_string(v); }
 std::string dec(double v) { return shortest_decimal(v); }
 std::string hw(std::int64_t h, std::int64_t w) { return h == w ? num(h) : num(h) + "x" + num(w); }
+
+// What a link assumes for the custom network's own name and input (`cn`, `ci`): once it has layers,
+// the values compute() gives it ("custom", input_c × input_h × input_w), as the page sets them; before,
+// the default state's. So links don't repeat them.
+Network custom_name_and_input(const State& s, const State& d) {
+    Network n;
+    n.name = d.custom.name;
+    n.input = d.custom.input;
+    if (!s.custom.layers.empty()) {
+        n.name = kCustomModel;
+        n.input = Shape{s.input_c, s.input_h, s.input_w};
+    }
+    return n;
+}
 
 const char* unit_key(Unit u) { return u == Unit::MACs ? "macs" : "flops"; }
 const char* theme_key(Theme t) { return t == Theme::Light ? "light" : t == Theme::Dark ? "dark" : "system"; }
@@ -434,10 +449,11 @@ std::string encode_link(const State& s) {
     if (s.model != d.model) add("m", percent_encode(s.model, kKeep));
     if (s.input_h != d.input_h || s.input_w != d.input_w) add("in", hw(s.input_h, s.input_w));
     if (s.input_c != d.input_c) add("ic", num(s.input_c));
-    if (s.custom.name != d.custom.name) add("cn", percent_encode(s.custom.name, kKeep));
-    if (s.custom.input != d.custom.input)
-        add("ci", num(s.custom.input.c) + "x" + num(s.custom.input.h) + "x" + num(s.custom.input.w));
     if (s.custom.layers != d.custom.layers) add("L", encode_layer_list(s.custom.layers));
+    const Network named = custom_name_and_input(s, d);
+    if (s.custom.name != named.name) add("cn", percent_encode(s.custom.name, kKeep));
+    if (s.custom.input != named.input)
+        add("ci", num(s.custom.input.c) + "x" + num(s.custom.input.h) + "x" + num(s.custom.input.w));
 
     // Counting: a named convention's switches are the base the individual switches differ from.
     Counting counting_base = d.counting;
@@ -643,7 +659,7 @@ namespace {
 
 // Every key of version 1, in the order they are applied (and encoded).
 constexpr std::array<std::string_view, 42> kKeys = {
-    "v",     "m",      "in",   "ic",    "cn",     "ci",   "L",       "conv",     "bias", "bn",    "act",
+    "v",     "m",      "in",   "ic",    "L",      "cn",   "ci",      "conv",     "bias", "bn",    "act",
     "pool",  "elt",    "fpm",  "lbias", "bnops",  "bnch", "actops",  "acts",     "poolrule", "pools", "eltmul",
     "scenario", "sc",  "mode", "f",     "fl",     "el",   "rho",     "g",        "h",    "p",     "st",
     "lk",    "E",      "prec", "u",     "x",      "full", "th",      "embed",    "show"};
@@ -716,6 +732,13 @@ private:
     }
 
     void custom() {
+        if (const auto& raw = get("L")) {
+            std::vector<Layer> layers;
+            if (decode_layers(*raw, layers, p_)) s_.custom.layers = std::move(layers);
+        }
+        const Network named = custom_name_and_input(s_, default_state());
+        s_.custom.name = named.name;
+        s_.custom.input = named.input;
         if (const auto& raw = get("cn")) {
             std::string name;
             if (reader("cn").text(*raw, name)) s_.custom.name = std::move(name);
@@ -729,10 +752,6 @@ private:
             else if (r.integer(raw->substr(0, x1), 1, kMaxChannels, in.c) &&
                      r.pair(raw->substr(x1 + 1), 1, kMaxSpatial, in.h, in.w))
                 s_.custom.input = in;
-        }
-        if (const auto& raw = get("L")) {
-            std::vector<Layer> layers;
-            if (decode_layers(*raw, layers, p_)) s_.custom.layers = std::move(layers);
         }
     }
 
