@@ -23,7 +23,8 @@ as_root() {
 }
 
 # ---- Debian packages ---------------------------------------------------------------------------
-packages=(emscripten cmake doctest-dev chromium fonts-inter python3-fonttools clang libclang-rt-14-dev
+# g++ and make: the native compiler (with clang installed too, Debian's c++ alternative stays g++).
+packages=(g++ make cmake doctest-dev emscripten chromium fonts-inter python3-fonttools clang libclang-rt-14-dev
           xz-utils dpkg-dev ca-certificates debian-archive-keyring)
 missing=()
 for p in "${packages[@]}"; do
