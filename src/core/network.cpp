@@ -22,7 +22,9 @@ std::string dims(const Shape& s) {
 // Negated in unsigned arithmetic: -INT64_MIN does not fit an int64 (a link can carry that value).
 std::string num(std::int64_t v) {
     const std::uint64_t magnitude = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-    return with_commas(Count(magnitude)).insert(0, v < 0 ? "-" : "");
+    std::string out = v < 0 ? "-" : "";
+    out += with_commas(Count(magnitude));  // not insert(0, …): GCC 12 warns -Wrestrict on it (false positive)
+    return out;
 }
 
 // "" when lo ≤ value ≤ hi, else "<field> <value> is outside <lo>…<hi>".
