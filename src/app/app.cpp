@@ -56,21 +56,42 @@ void AppImpl::ensure_derived() {
     if (!(derived.state == state)) derived = derive(state, compute(state));
 }
 
-bool AppImpl::edit(State candidate, const std::string& key, const std::string& shown) {
-    if (candidate == state) {
-        if (!key.empty()) pending.erase(key);
-        return true;
-    }
+bool AppImpl::try_apply(State candidate, std::string& error) {
+    if (candidate == state) return true;
+    ensure_derived();
     Results r = compute(candidate);
-    const bool current_ok = derived.state == state ? derived.results.ok() : compute(state).ok();
-    if (r.ok() || !current_ok) {
-        state = std::move(candidate);
-        derived = derive(state, std::move(r));
+    if (!r.ok() && derived.results.ok()) {
+        error = r.error;
+        return false;
+    }
+    // Views hold references into `state` and `derived` while they draw: the change lands after the frame.
+    queued = Queued{std::move(candidate), std::move(r)};
+    if (!in_frame) apply_queued();
+    return true;
+}
+
+void AppImpl::apply_queued() {
+    if (!queued) return;
+    state = std::move(queued->state);
+    derived = derive(state, std::move(queued->results));
+    queued.reset();
+}
+
+bool AppImpl::edit(State candidate, const std::string& key, const std::string& shown) {
+    std::string error;
+    if (try_apply(std::move(candidate), error)) {
         if (!key.empty()) pending.erase(key);
         return true;
     }
-    if (key.empty()) notice("Not applied: " + r.error);
-    else pending[key] = PendingEdit{shown, r.error};
+    if (key.empty()) notice("Not applied: " + error);
+    else pending[key] = PendingEdit{shown, error};
+    return false;
+}
+
+bool AppImpl::edit_or_explain(State candidate, const std::string& what) {
+    std::string error;
+    if (try_apply(std::move(candidate), error)) return true;
+    notice("Can't " + what + ": " + error);
     return false;
 }
 
@@ -291,6 +312,7 @@ void sync_url(AppImpl& app) {
 } // namespace
 
 void draw_app(AppImpl& app) {
+    app.in_frame = true;
     begin_item_registry();
     update_style(app);
     app.ensure_derived();
@@ -312,6 +334,9 @@ void draw_app(AppImpl& app) {
         draw_export_popup(app);
     }
     ImGui::End();
+    app.request_tab = Tab::None;  // a tab this layout does not have (e.g. "Model" when wide) is not kept
+    app.in_frame = false;
+    app.apply_queued();
     sync_url(app);
 }
 

@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,15 @@ struct AppImpl {
     Tab request_tab = Tab::None;
     int selected_layer = -1;
 
+    // An accepted edit waiting for the end of the frame (see edit()).
+    struct Queued {
+        State state;
+        Results results;
+    };
+    std::optional<Queued> queued;
+    bool in_frame = false;
+    bool try_apply(State candidate, std::string& error);
+
     //-------------------------------------------------------------------------
     // State changes
     //-------------------------------------------------------------------------
@@ -90,13 +100,18 @@ struct AppImpl {
     // Applies `candidate` when it computes without error (or when the current state is already in
     // error), clearing the pending mark of `key`. Otherwise keeps the current state, records `shown`
     // (what the user entered) and the error under `key` — or as a notice when `key` is empty.
+    // During a frame the change is queued and lands when the frame ends (views keep references into
+    // `state` and `derived` while drawing); a later edit in the same frame replaces an earlier one.
     bool edit(State candidate, const std::string& key = {}, const std::string& shown = {});
+    // The same for a change the user asked for by a button: a refusal is a notice "Can't <what>: …".
+    bool edit_or_explain(State candidate, const std::string& what);
     // A scenario parameter edit: the scenario becomes "custom" unless it equals a preset again.
     bool edit_scenario(const Scenario& s, const std::string& key = {}, const std::string& shown = {});
     // Replaces the whole state (a link was opened): clears pending marks.
     void replace_state(State s);
     const PendingEdit* pending_for(const std::string& key) const;
 
+    void apply_queued();  // after a frame
     void notice(std::string text, bool warning = true);
     bool dark() const;
     // Puts text on the clipboard with a visible confirmation, or opens a selectable fallback field.

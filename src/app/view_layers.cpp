@@ -31,13 +31,9 @@ bool structural_edit(AppImpl& app, const char* what, Fn&& fn) {
         return false;
     }
     remap_scenario_layers(next.scenario, map);
-    const Results r = compute(next);
-    if (!r.ok()) {
-        app.notice(std::string("Can't ") + what + ": " + r.error);
-        return false;
-    }
+    if (!app.edit_or_explain(std::move(next), what)) return false;
     app.pending.clear();  // marks are keyed by row; the rows moved
-    return app.edit(std::move(next));
+    return true;
 }
 
 void draw_toolbar(AppImpl& app) {

@@ -32,7 +32,7 @@ void choose_model(AppImpl& app, const ModelInfo& m) {
     next.scenario.eligible_last = -1;
     app.pending.clear();
     app.selected_layer = -1;
-    if (!app.edit(std::move(next))) return;
+    app.edit(std::move(next));
 }
 
 // One entry of the picker: name and numbers on the first line, the description under it.

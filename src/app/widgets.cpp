@@ -35,11 +35,6 @@ void item_help(const char* text) {
     }
 }
 
-void help_marker(const char* text) {
-    ImGui::TextDisabled("(?)");
-    item_help(text);
-}
-
 void text_muted(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextUnformatted(text);

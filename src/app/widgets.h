@@ -17,8 +17,6 @@ inline float em(float n) { return n * ImGui::GetFontSize(); }
 
 // Shows `text` (wrapped) as the tooltip of the last item when it is hovered.
 void item_help(const char* text);
-// A muted "(?)" marker with a tooltip.
-void help_marker(const char* text);
 
 void text_muted(const char* text);
 void text_colored(const ImVec4& color, const char* text);
@@ -37,7 +35,7 @@ void param_label(const char* label, const char* tooltip);
 void end_params();
 
 // A fraction in [0, 1] edited as a percentage: a slider (drag) and a typed field for exact values.
-// Returns true when the value changed; *edit_done is set when the edit finished (release / Enter).
+// Returns true when the value changed.
 bool percent_slider(const char* id, double* fraction, const char* tooltip);
 
 // An integer field keyed for validation: shows the pending (rejected) text in a warning frame with
