@@ -334,6 +334,7 @@ void draw_app(AppImpl& app) {
         draw_export_popup(app);
     }
     ImGui::End();
+    scroll_by_touch_drag();
     app.request_tab = Tab::None;  // a tab this layout does not have (e.g. "Model" when wide) is not kept
     app.in_frame = false;
     app.apply_queued();

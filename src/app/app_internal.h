@@ -154,6 +154,7 @@ void draw_charts(AppImpl& app);            // view_charts.cpp: the Charts tab
 void draw_help(AppImpl& app);              // view_help.cpp: "About the counting"
 void draw_export_popup(AppImpl& app);      // export.cpp
 void draw_embed_view(AppImpl& app);        // view_embed.cpp: the compact iframe view
+void scroll_by_touch_drag();               // touch_scroll.cpp: after the frame's windows
 
 //-----------------------------------------------------------------------------
 // Theme (theme.cpp)

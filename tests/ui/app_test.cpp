@@ -9,6 +9,9 @@
 #include "core/report.h"
 
 #include <doctest/doctest.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
 
 #include <string>
 
@@ -300,5 +303,45 @@ TEST_CASE("narrow layout: tabs switch by clicking") {
     REQUIRE(d.click("tab:Scenario"));
     REQUIRE(d.click("presets:full"));
     CHECK(d.app.state.scenario.name == "full");
+    check_no_asserts();
+}
+
+TEST_CASE("touch: dragging on a table's rows scrolls it; dragging a slider still moves the slider") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    State s = default_state();
+    s.model = "resnet18";
+    d.app.replace_state(s);
+    d.app.request_tab = app::Tab::Layers;
+    d.frames(3);
+    ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    auto max_scroll = [] {
+        float most = 0;
+        for (ImGuiWindow* w : GImGui->Windows) most = std::max(most, w->Scroll.y);
+        return most;
+    };
+    CHECK(max_scroll() == 0.0f);
+    ImVec2 min, max;
+    REQUIRE(d.rect("tab:Layers", min, max));
+    // A point on the table's rows (plain text in the Kind column), well below its header.
+    const float font = ImGui::GetFontSize();
+    const float x = min.x + font * 14, y0 = max.y + font * 16;
+    h.mouse_move(x, y0);
+    d.frame();
+    h.mouse_button(true);
+    d.frame();
+    for (int i = 1; i <= 6; ++i) {
+        h.mouse_move(x, y0 - 30.0f * static_cast<float>(i));
+        d.frame();
+    }
+    h.mouse_button(false);
+    d.frames(2);
+    CHECK(max_scroll() > 100.0f);
+    CHECK(d.app.state == s);  // the drag edited nothing
+
+    // A drag on a slider is still the slider's.
+    REQUIRE(d.drag_slider("slider:f", 0.6f));
+    CHECK(d.app.state.scenario.cached_fraction > 0.4);
     check_no_asserts();
 }
