@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace flopscope::app {
 
@@ -38,6 +39,9 @@ public:
     // The rectangle {x, y, width, height} (display pixels) of a named item drawn in the last frame, e.g.
     // "Copy link", "tab:Layers", "preset:full", "slider:f"; false when it was not drawn.
     bool item_rect(const std::string& name, float rect[4]) const;
+    // The messages on screen, as plain text: the message area's notices (e.g. a link's problems), then
+    // a confirmation ("Link copied") while it shows.
+    std::vector<std::string> messages() const;
 
 private:
     std::unique_ptr<AppImpl> impl_;

@@ -1,5 +1,7 @@
 // Flopscope app — the header bar (title, Copy link, Embed, Export, theme), its popups (the embed snippet,
 // the clipboard fallback) and the message area (problems with a link, rejected edits), each dismissable.
+// App::messages() lists what the message area shows, for the test hook.
+#include "app/app.h"
 #include "app/platform.h"
 #include "app/widgets.h"
 #include "core/link.h"
@@ -38,7 +40,9 @@ void draw_embed_popup(AppImpl& app) {
     text_muted("Inputs the reader can change:");
     for (const Exposable& x : kExposable) {
         bool on = std::find(app.embed_show.begin(), app.embed_show.end(), x.key) != app.embed_show.end();
-        if (ImGui::Checkbox(x.label, &on)) {
+        const bool toggled = ImGui::Checkbox(x.label, &on);
+        track_item(std::string("embed.show:") + x.key);
+        if (toggled) {
             if (on) {
                 // Keep the table's order.
                 std::vector<std::string> next;
@@ -63,6 +67,7 @@ void draw_embed_popup(AppImpl& app) {
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
     if (ImGui::Button("Copy snippet")) app.copy_text("Embed snippet", snippet);
+    track_item("Copy snippet");
     ImGui::SameLine();
     if (ImGui::Button("Preview")) app.platform.open_in_new_tab(url);
     item_help("Opens the embed view in a new tab.");
@@ -181,6 +186,14 @@ void draw_notices(AppImpl& app) {
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
     if (dismiss >= 0 && dismiss < static_cast<int>(app.notices.size())) app.notices.erase(app.notices.begin() + dismiss);
+}
+
+// What draw_notices and the header's confirmation show (the test hook's Module.flopscope.messages()).
+std::vector<std::string> App::messages() const {
+    std::vector<std::string> out;
+    for (const Notice& n : impl_->notices) out.push_back(n.text);
+    if (ImGui::GetCurrentContext() != nullptr && ImGui::GetTime() < impl_->confirm_until) out.push_back(impl_->confirm_text);
+    return out;
 }
 
 } // namespace flopscope::app

@@ -6,6 +6,7 @@
 
 #include <emscripten.h>
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <string>
 
@@ -27,6 +28,14 @@ std::string item_rect(const std::string& name) {
            std::to_string(r[3]) + "]";
 }
 
+// The messages on screen (app::App::messages) as a JS array of strings; the hook returns its JSON.
+emscripten::val messages() {
+    emscripten::val out = emscripten::val::array();
+    if (g_app != nullptr)
+        for (const std::string& m : g_app->messages()) out.call<void>("push", m);
+    return out;
+}
+
 EM_JS(void, js_publish_test_hook, (), {
     Module["flopscope"] = {
         stateJson: function () { return Module["flopscope_stateJson"](); },
@@ -34,6 +43,7 @@ EM_JS(void, js_publish_test_hook, (), {
         frameCount: function () { return Module["flopscope_frameCount"](); },
         isPaused: function () { return Module["flopscope_isPaused"](); },
         itemRect: function (name) { return JSON.parse(Module["flopscope_itemRect"](name)); },
+        messages: function () { return JSON.stringify(Module["flopscope_messages"]()); },
         ready: false
     };
 });
@@ -51,6 +61,7 @@ EMSCRIPTEN_BINDINGS(flopscope_test_hook) {
     emscripten::function("flopscope_frameCount", &frame_count);
     emscripten::function("flopscope_isPaused", &is_paused);
     emscripten::function("flopscope_itemRect", &item_rect);
+    emscripten::function("flopscope_messages", &messages);
 }
 
 void publish(const app::App& app) {

@@ -5,6 +5,8 @@
 //   isPaused()    whether the render loop is paused (idle)
 //   itemRect(name) [x, y, width, height] in device pixels of a named app item of the last frame
 //                 ("Copy link", "tab:Layers", "presets:full", "slider:f"…), or null
+//   messages()    the messages on screen as a JSON array of plain strings (a link's problems, other
+//                 notices, then a confirmation such as "Link copied" while it shows)
 //   ready         true once the first frame is on screen
 // The shell's window.flopscopeReady promise resolves at the same moment.
 #pragma once
