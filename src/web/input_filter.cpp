@@ -14,10 +14,14 @@ namespace {
 
 bool g_release_focus = false;
 bool g_published_mouse = true, g_published_keyboard = false;
+int g_published_wheel = 0;
+
+// Bits of Module.flopscopeWants.wheel: the directions ImGui can scroll under the pointer.
+enum WheelRoom : int { kUp = 1, kDown = 2, kLeft = 4, kRight = 8 };
 
 EM_JS(void, js_install_input_filter, (), {
     var canvas = Module["canvas"];
-    var want = Module["flopscopeWants"] = { mouse: true, keyboard: false };
+    var want = Module["flopscopeWants"] = { mouse: true, keyboard: false, wheel: 0, mac: false };
     function isFormField(t) {
         if (!t || t === canvas || !t.tagName) return false;
         return t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable;
@@ -32,8 +36,17 @@ EM_JS(void, js_install_input_filter, (), {
     window.addEventListener("keydown", onKey, true);
     window.addEventListener("keypress", onKey, true);
     window.addEventListener("keyup", onKey, true);
+    // The wheel goes to ImGui only when it scrolls something there: the window under the pointer can
+    // still move that way (the bits of want.wheel, from the last frame). Otherwise GLFW never sees it
+    // and does not preventDefault, so the page (or, in an iframe, the host page) scrolls. Ctrl+wheel is
+    // the browser's zoom. Shift+wheel is horizontal in ImGui except on a Mac (io.MouseWheelRequestAxisSwap).
     function onWheel(e) {
-        if (e.target === canvas && !want.mouse) e.stopImmediatePropagation();
+        if (e.target !== canvas) return;
+        var dx = e.deltaX || 0, dy = e.deltaY || 0;
+        if (e.shiftKey && !want.mac) { dx = dy; dy = 0; }
+        var w = want.wheel;
+        var scrolls = (dy < 0 && (w & 1)) || (dy > 0 && (w & 2)) || (dx < 0 && (w & 4)) || (dx > 0 && (w & 8));
+        if (!want.mouse || e.ctrlKey || !scrolls) e.stopImmediatePropagation();
     }
     window.addEventListener("wheel", onWheel, { capture: true, passive: true });
     window.addEventListener("mousewheel", onWheel, { capture: true, passive: true });
@@ -46,11 +59,36 @@ EM_JS(void, js_install_input_filter, (), {
     }, true);
 });
 
-EM_JS(void, js_publish_wants, (int mouse, int keyboard), {
+EM_JS(void, js_publish_wants, (int mouse, int keyboard, int wheel, int mac), {
     var want = Module["flopscopeWants"];
     want.mouse = !!mouse;
     want.keyboard = !!keyboard;
+    want.wheel = wheel;
+    want.mac = !!mac;
 });
+
+// Where ImGui 1.90.1 would send a wheel turn now (UpdateMouseWheel / FindBestWheelingWindow): the
+// window locked by a recent wheel turn, else the hovered window or the first parent that can scroll
+// on that axis. Returns the WheelRoom bits of the directions that window can still scroll.
+int wheel_room() {
+    const ImGuiContext& g = *GImGui;
+    int room = 0;
+    for (int axis = 0; axis < 2; ++axis) {
+        ImGuiWindow* w = g.WheelingWindow != nullptr ? g.WheelingWindow : g.HoveredWindow;
+        while (w != nullptr && (w->Flags & ImGuiWindowFlags_ChildWindow) != 0) {
+            const bool inputs_disabled = (w->Flags & ImGuiWindowFlags_NoScrollWithMouse) != 0 &&
+                                         (w->Flags & ImGuiWindowFlags_NoMouseInputs) == 0;
+            if (w->ScrollMax[axis] != 0.0f && !inputs_disabled) break;
+            w = w->ParentWindow;
+        }
+        if (w == nullptr || w->Collapsed || (w->Flags & (ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMouseInputs)) != 0 ||
+            w->ScrollMax[axis] <= 0.0f)
+            continue;
+        if (w->Scroll[axis] > 0.0f) room |= axis == 0 ? kLeft : kUp;
+        if (w->Scroll[axis] < w->ScrollMax[axis]) room |= axis == 0 ? kRight : kDown;
+    }
+    return room;
+}
 
 // ImGui 1.90.1's scaling of DOM wheel deltas (imgui_impl_glfw.cpp ImGui_ImplEmscripten_WheelCallback).
 EM_BOOL on_canvas_wheel(int, const EmscriptenWheelEvent* ev, void*) {
@@ -90,10 +128,12 @@ void install_canvas_wheel() {
 }
 
 void publish(bool want_mouse, bool want_keyboard) {
-    if (want_mouse == g_published_mouse && want_keyboard == g_published_keyboard) return;
+    const int wheel = wheel_room();
+    if (want_mouse == g_published_mouse && want_keyboard == g_published_keyboard && wheel == g_published_wheel) return;
     g_published_mouse = want_mouse;
     g_published_keyboard = want_keyboard;
-    js_publish_wants(want_mouse, want_keyboard);
+    g_published_wheel = wheel;
+    js_publish_wants(want_mouse, want_keyboard, wheel, ImGui::GetIO().ConfigMacOSXBehaviors);
 }
 
 void apply_pending() {

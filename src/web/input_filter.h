@@ -6,7 +6,8 @@
 //   - Tab leaves the canvas when ImGui does not want the keyboard; Escape with nothing active
 //     releases ImGui's window focus so the next Tab can leave (no keyboard trap in an embed);
 //   - the real Ctrl/Cmd+V is kept from GLFW: the paste event replays it (clipboard.cpp);
-//   - the wheel reaches ImGui only when ImGui wants the mouse, otherwise the page scrolls;
+//   - the wheel reaches ImGui only when it scrolls something there (the window under the pointer can
+//     still move that way), otherwise the page scrolls: in an iframe, the host page (scroll chaining);
 //   - a mouse button released outside the canvas is released in ImGui too.
 #pragma once
 
@@ -18,7 +19,8 @@ void install_listeners();
 // Moves ImGui's wheel input from the document to #canvas. Call after ImGui_ImplGlfw_InitForOpenGL.
 void install_canvas_wheel();
 
-// Publishes the last frame's io.WantCaptureMouse / WantCaptureKeyboard to the listeners.
+// Publishes the last frame's io.WantCaptureMouse / WantCaptureKeyboard, and which ways the window under
+// the pointer can scroll, to the listeners.
 void publish(bool want_mouse, bool want_keyboard);
 
 // Applies requests gathered from events (Escape → release focus). Call after ImGui::NewFrame().
