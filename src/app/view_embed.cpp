@@ -5,6 +5,7 @@
 #include "app/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace flopscope::app {
 
@@ -89,13 +90,21 @@ void draw_embed_view(AppImpl& app) {
     const float w = ImGui::CalcTextSize(open).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - w));
     if (ImGui::SmallButton(open)) app.platform.open_in_new_tab(app.share_url(full_view_state(s)));
+    track_item("Open in Flopscope");
     item_help("Opens the full calculator on this state in a new tab.");
 
     draw_notices(app);
     draw_results(app, true);
 
-    const float inputs_h = static_cast<float>(s.view.show.size()) * ImGui::GetFrameHeightWithSpacing() + em(0.5f);
-    const float chart_h = std::max(em(9), ImGui::GetContentRegionAvail().y - inputs_h);
+    // The chart takes the height the inputs below it leave, so the view fits its frame exactly: a
+    // hidden overflow would scroll the embed by a few pixels instead of the host page. The inputs'
+    // height is the one measured in the last frame (an estimate in the first; the loop always draws a
+    // few frames after any change, which corrects it).
+    ImGuiStorage& storage = *ImGui::GetStateStorage();
+    const ImGuiID inputs_key = ImGui::GetID("embed_inputs_height");
+    const float estimate = static_cast<float>(s.view.show.size()) * ImGui::GetFrameHeightWithSpacing() + em(0.5f);
+    const float inputs_h = storage.GetFloat(inputs_key, estimate);
+    const float chart_h = std::max(em(9), std::floor(ImGui::GetContentRegionAvail().y - inputs_h));
     const ImVec2 size(ImGui::GetContentRegionAvail().x, chart_h);
     if (s.scenario_enabled && d.results.scenario.ok()) {
         const bool hit_chart = s.scenario.mode != ScenarioMode::PartialReuse || (shown(s, "h") && !shown(s, "f"));
@@ -103,7 +112,11 @@ void draw_embed_view(AppImpl& app) {
     } else {
         draw_layer_chart(app, ImVec2(size.x, 0));
     }
+    const float inputs_top = ImGui::GetCursorPosY();
     draw_exposed_inputs(app);
+    // From the inputs' top to below their last row, with the item spacing that follows it (the chart's
+    // own spacing above them is not followed by one at the bottom of the window).
+    storage.SetFloat(inputs_key, s.view.show.empty() ? 0.0f : ImGui::GetCursorPosY() - inputs_top);
 }
 
 } // namespace flopscope::app
