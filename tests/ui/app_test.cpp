@@ -345,3 +345,21 @@ TEST_CASE("touch: dragging on a table's rows scrolls it; dragging a slider still
     CHECK(d.app.state.scenario.cached_fraction > 0.4);
     check_no_asserts();
 }
+
+// Tabs (and the layer table's row numbers) allow overlap, so ImGui presses them only when they were
+// already hovered the frame before: a pointer arrives, then clicks — as a mouse or ImGui's touch-screen
+// input trickling (position, then button) do.
+TEST_CASE("a quick click (press and release before the next frame) selects a tab") {
+    Harness h(800, 600);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(2);
+    ImVec2 min, max;
+    REQUIRE(d.rect("tab:Model", min, max));
+    h.mouse_move((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+    d.frame();
+    h.mouse_button(true);
+    h.mouse_button(false);
+    d.frames(4);
+    CHECK(d.rect("Edit a copy", min, max));
+}
