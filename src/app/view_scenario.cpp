@@ -61,9 +61,8 @@ void draw_presets(AppImpl& app) {
         next.scenario = presets[static_cast<std::size_t>(chosen)].scenario;
         app.edit(std::move(next));
     }
-    const ScenarioPreset* p = matching;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    if (p) paragraph((std::string(p->label) + ": " + p->description + ".").c_str());
+    if (matching) paragraph((std::string(matching->label) + ": " + matching->description + ".").c_str());
     else paragraph("Custom: your own parameters. Pick a preset to start again from the seed's numbers.");
     ImGui::PopStyleColor();
 }
