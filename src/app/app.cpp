@@ -350,6 +350,7 @@ App::~App() = default;
 
 void App::load_fragment(const std::string& fragment) {
     AppImpl& app = *impl_;
+    app.notices.clear();  // they were about the state this link replaces (e.g. the previous link's problems)
     State s = default_state();
     std::string_view f = fragment;
     while (!f.empty() && (f.front() == '#' || f.front() == ' ')) f.remove_prefix(1);

@@ -20,7 +20,8 @@ public:
     App& operator=(const App&) = delete;
 
     // Loads state from a URL fragment (with or without the leading '#'). An empty fragment opens the
-    // default scenario. A malformed link applies its valid parts and queues a message for the user.
+    // default scenario. A malformed link applies its valid parts and queues a message for the user;
+    // the messages about the state it replaces go.
     void load_fragment(const std::string& fragment);
 
     // Builds this frame's UI. Call between ImGui::NewFrame() and ImGui::Render().
