@@ -182,3 +182,24 @@ test('Copy link puts the page URL for this state on the clipboard; exports downl
   assert.equal(download.suggestedFilename(), 'flopscope-resnet18_seed-full.csv');
   assert.deepEqual(page.problems, []);
 });
+
+test('charts and the embed view', { timeout: 90000 }, async (t) => {
+  const page = await openPage(browser, { width: 1280, height: 720 });
+  t.after(() => page.closeAll());
+  await loadApp(page, server.url + '#v=1&m=resnet18');
+  await clickItem(page, 'tab:Charts');
+  const r = await hook.results(page);
+  // The break-even point the cost-vs-f chart marks: f* = σ/ρh = 50 % of the touched layers.
+  assert.equal(r.scenario.break_even_cached_fraction, 0.5);
+  t.diagnostic(await screenshot(page, 'ui-charts-1280x720.png'));
+
+  // The embed view for an iframe, with the cached fraction and hit rate exposed.
+  await page.setViewportSize({ width: 640, height: 420 });
+  await openFragment(page, '#v=1&embed=1&show=f,h');
+  const state = await hook.state(page);
+  assert.equal(state.view.embed, true);
+  assert.ok(await page.evaluate(() => Module.flopscope.itemRect('slider:f')), 'the exposed f slider is not drawn');
+  assert.equal(await page.evaluate(() => Module.flopscope.itemRect('Copy link')), null, 'the full header is drawn');
+  t.diagnostic(await screenshot(page, 'ui-embed-640x420.png'));
+  assert.deepEqual(page.problems, []);
+});
