@@ -1,6 +1,8 @@
 // Shared helpers for Flopscope's browser tests (node --test): a loopback static server for build/web,
 // Debian's Chromium through playwright-core (SwiftShader WebGL2), pages that record every console
 // error/warning and failed request, and small readers of the embind test hook (Module.flopscope).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,4 +145,38 @@ export function distinctColors({ rgba }) {
   const seen = new Set();
   for (let i = 0; i < rgba.length; i += 4) seen.add((rgba[i] << 16) | (rgba[i + 1] << 8) | rgba[i + 2]);
   return seen.size;
+}
+
+// The native CLI (tools/test.sh builds it before the browser tests): `flopscope --link … --format json`
+// is the reference the page's numbers are checked against.
+export const cliPath = process.env.FLOPSCOPE_CLI || join(repoRoot, 'build', 'native', 'src', 'cli', 'flopscope');
+
+// Runs the CLI; { status, stdout, stderr }.
+export function runCli(args) {
+  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: build the native preset first (cmake --workflow --preset native)`);
+  const r = spawnSync(cliPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.error) throw r.error;
+  return r;
+}
+
+// The canonical fragment of a link's state (the CLI's "link" key).
+export function cliLink(link) {
+  const r = runCli(['--link', link, '--format', 'json']);
+  if (r.status !== 0) throw new Error(`flopscope --link ${link}: ${r.stderr}`);
+  return JSON.parse(r.stdout).link;
+}
+
+// A link from a file of tests/data/links as the page receives it in location.hash: the surrounding
+// white space dropped, bytes a URL cannot hold (controls, space, non-ASCII) %-escaped, then the URL
+// parser's own escaping of the fragment.
+export function linkFromFile(path) {
+  let bytes = readFileSync(path);
+  let start = 0, end = bytes.length;
+  while (start < end && /\s/.test(String.fromCharCode(bytes[start]))) ++start;
+  while (end > start && /\s/.test(String.fromCharCode(bytes[end - 1]))) --end;
+  bytes = bytes.subarray(start, end);
+  let text = '';
+  for (const b of bytes) text += b <= 0x20 || b >= 0x7f ? `%${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b);
+  if (!text.startsWith('#')) text = `#${text}`;
+  return new URL(`http://localhost/${text}`).hash;
 }
