@@ -44,6 +44,18 @@ constexpr const char* kHelpMode =
     "Cascade: the student runs first and answers alone for a fraction p of inputs.\n"
     "Result cache: a cache in front of the model answers a fraction h of inputs.";
 
+// An integer parameter typed by hand: `field` takes the value, and the edit is keyed for validation
+// (a rejected value is marked on this field). Returns true when the user entered a number.
+bool int_param(AppImpl& app, const char* key, const char* id, std::int64_t& field, std::string& edit_key,
+               std::string& shown) {
+    std::int64_t v = field;
+    if (!int_input(app, key, id, field, &v, -FLT_MIN)) return false;
+    field = v;
+    edit_key = key;
+    shown = std::to_string(v);
+    return true;
+}
+
 void draw_presets(AppImpl& app) {
     const auto& presets = scenario_presets();
     const int n = static_cast<int>(presets.size());
@@ -176,13 +188,7 @@ void draw_lookup(AppImpl& app, Scenario& sc, bool& changed, std::string& key, st
         }
     } else {
         param_label("  Key dim d", "d: the dimension of the keys searched; L = 2·d·E FLOPs.");
-        std::int64_t d = sc.key_dim;
-        if (int_input(app, "scenario.key_dim", "##key_dim", sc.key_dim, &d, -FLT_MIN)) {
-            sc.key_dim = d;
-            key = "scenario.key_dim";
-            shown = std::to_string(d);
-            changed = true;
-        }
+        changed |= int_param(app, "scenario.key_dim", "##key_dim", sc.key_dim, key, shown);
     }
 }
 
@@ -252,13 +258,7 @@ void draw_scenario_panel(AppImpl& app) {
                 }
                 if (which < 0) {
                     param_label("  g", kHelpG);
-                    std::int64_t g = sc.channel_granularity;
-                    if (int_input(app, "scenario.g", "##g_value", sc.channel_granularity, &g, -FLT_MIN)) {
-                        sc.channel_granularity = g;
-                        key = "scenario.g";
-                        shown = std::to_string(g);
-                        changed = true;
-                    }
+                    changed |= int_param(app, "scenario.g", "##g_value", sc.channel_granularity, key, shown);
                 }
             }
             param_label("Eligible layers", kHelpEligible);
@@ -275,15 +275,7 @@ void draw_scenario_panel(AppImpl& app) {
         draw_lookup(app, sc, changed, key, shown);
 
         param_label("Cache entries E", kHelpE);
-        {
-            std::int64_t e = sc.cache_entries;
-            if (int_input(app, "scenario.E", "##entries", sc.cache_entries, &e, -FLT_MIN)) {
-                sc.cache_entries = e;
-                key = "scenario.E";
-                shown = std::to_string(e);
-                changed = true;
-            }
-        }
+        changed |= int_param(app, "scenario.E", "##entries", sc.cache_entries, key, shown);
         param_label("Precision b", kHelpPrecision);
         {
             static const char* labels[] = {"FP32", "FP16", "INT8"};
