@@ -84,20 +84,35 @@ void draw_results(AppImpl& app, bool compact) {
     const double saved_pct = r.baseline_flops > 0 ? r.saved_flops / r.baseline_flops * 100.0 : 0.0;
 
     if (compact) {
-        // One line (wrapping when needed): baseline → with caching (percent), saving.
-        ImGui::AlignTextToFramePadding();
-        text_muted("Baseline");
-        ImGui::SameLine();
-        ImGui::TextUnformatted(format_cost(r.baseline_flops, "FLOPs", false).c_str());
-        ImGui::SameLine();
-        text_muted("· with caching");
-        ImGui::SameLine();
-        ImGui::TextUnformatted((format_cost(r.total_flops, "FLOPs", false) + " (" + format_percent(r.percent_of_baseline) + ")").c_str());
-        ImGui::SameLine();
-        text_muted("·");
-        ImGui::SameLine();
-        text_colored(saving_color, (costs_more ? "costs " + format_percent(-saved_pct) + " more"
-                                               : "saves " + format_percent(saved_pct)).c_str());
+        // One line, wrapping between its parts when narrow: baseline, with caching (percent), saving.
+        // Parts after the first on a line are set off by a dot.
+        const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        bool line_start = true, first = true;
+        auto part = [&](const char* label, const std::string& value, const ImVec4* color) {
+            auto lead = [&] { return (line_start ? std::string() : std::string("· ")) + label; };
+            auto width = [&] {
+                const std::string l = lead();
+                return (l.empty() ? 0.0f : ImGui::CalcTextSize(l.c_str()).x + gap) + ImGui::CalcTextSize(value.c_str()).x;
+            };
+            if (!line_start) {
+                const float x = ImGui::GetItemRectMax().x + gap;
+                if (x + width() <= right) ImGui::SameLine();
+                else line_start = true;
+            }
+            if (first) ImGui::AlignTextToFramePadding();  // wrapped lines: plain text lines, closer together
+            const std::string l = lead();
+            if (!l.empty()) {
+                text_muted(l.c_str());
+                ImGui::SameLine();
+            }
+            if (color) text_colored(*color, value.c_str());
+            else ImGui::TextUnformatted(value.c_str());
+            line_start = first = false;
+        };
+        part("Baseline", format_cost(r.baseline_flops, "FLOPs", false), nullptr);
+        part("with caching", format_cost(r.total_flops, "FLOPs", false) + " (" + format_percent(r.percent_of_baseline) + ")", nullptr);
+        part("", costs_more ? "costs " + format_percent(-saved_pct) + " more" : "saves " + format_percent(saved_pct), &saving_color);
         ImGui::Separator();
         return;
     }
