@@ -263,7 +263,9 @@ void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
     dl->AddRectFilled(ImVec2(p.min.x, p.y(baseline)), p.max, col(pal.good, 0.07f));
     y_axis(dl, p, nullptr);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    for (int i = 0; i <= 4; ++i) {
+    // 0, 25, 50, 75, 100 %; on a narrow chart only 0, 50 and 100 %, so the labels don't run together.
+    const int tick_step = (p.max.x - p.min.x) / 4 < ImGui::CalcTextSize("100 %").x * 1.6f ? 2 : 1;
+    for (int i = 0; i <= 4; i += tick_step) {
         const double t = i / 4.0;
         const std::string label = format_fraction_percent(t, 0);
         const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
@@ -273,13 +275,9 @@ void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
     }
     dl->AddLine(ImVec2(p.min.x, p.max.y), ImVec2(p.max.x, p.max.y), col(pal.baseline, 0.6f));
 
-    // Baseline.
+    // Baseline (its label comes last, placed clear of the others).
     dashed_hline(dl, p.min.x, p.max.x, p.y(baseline), col(pal.baseline, 0.9f), 1.5f, em(0.35f));
-    {
-        const std::string label = "baseline " + format_cost(baseline, "", false, 2);
-        const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
-        dl->AddText(ImVec2(p.max.x - sz.x, p.y(baseline) - sz.y - em(0.15f)), muted, label.c_str());
-    }
+    ImVec2 label_boxes[2][2] = {};  // break-even and "now" labels: min, max
 
     // The curve, green where it saves and orange where it costs more.
     const float thick = std::max(2.0f, em(0.14f));
@@ -302,7 +300,10 @@ void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
         const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
         float x = std::clamp(pt.x - sz.x * 0.5f, p.min.x, p.max.x - sz.x);
         const bool above = pt.y - sz.y - em(0.6f) > p.min.y;
-        dl->AddText(ImVec2(x, above ? pt.y - sz.y - em(0.5f) : pt.y + em(0.4f)), col(pal.accent), label.c_str());
+        const ImVec2 at(x, above ? pt.y - sz.y - em(0.5f) : pt.y + em(0.4f));
+        dl->AddText(at, col(pal.accent), label.c_str());
+        label_boxes[0][0] = at;
+        label_boxes[0][1] = ImVec2(at.x + sz.x, at.y + sz.y);
         // Which side of the break-even point saves.
         be_text = std::string("pays off when ") + symbol + (data.front() < baseline ? " < " : " > ") +
                   format_fraction_percent(be, 1);
@@ -323,6 +324,30 @@ void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
         const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
         const float x = std::clamp(pt.x + em(0.4f), p.min.x, p.max.x - sz.x);
         dl->AddText(ImVec2(x, p.min.y - sz.y * 0.2f), muted, label.c_str());
+        label_boxes[1][0] = ImVec2(x, p.min.y - sz.y * 0.2f);
+        label_boxes[1][1] = ImVec2(x + sz.x, p.min.y + sz.y * 0.8f);
+    }
+
+    // The baseline's label: at the right above the line, else where it overlaps neither label above
+    // (narrow charts, or a baseline near the top where the "now" label is).
+    {
+        const std::string label = "baseline " + format_cost(baseline, "", false, 2);
+        const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
+        const float yb = p.y(baseline), gap = em(0.15f);
+        const ImVec2 candidates[] = {{p.max.x - sz.x, yb - sz.y - gap}, {p.max.x - sz.x, yb + gap},
+                                     {p.min.x + em(0.3f), yb - sz.y - gap}, {p.min.x + em(0.3f), yb + gap}};
+        ImVec2 at = candidates[0];
+        for (const ImVec2& c : candidates) {
+            bool clear = c.y >= p.min.y - sz.y && c.y + sz.y <= p.max.y;
+            for (const auto& box : label_boxes)
+                if (box[1].x > box[0].x && c.x < box[1].x && c.x + sz.x > box[0].x && c.y < box[1].y && c.y + sz.y > box[0].y)
+                    clear = false;
+            if (clear) {
+                at = c;
+                break;
+            }
+        }
+        dl->AddText(at, muted, label.c_str());
     }
 
     // Hover: a cursor line and the value under it.
