@@ -11,6 +11,18 @@ namespace flopscope::app {
 
 namespace {
 
+// `text`, or as much of it as fits in `width` followed by "…" (cut between UTF-8 characters).
+std::string fit_text(std::string text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    while (!text.empty()) {
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+        if (!text.empty()) text.pop_back();
+        while (!text.empty() && text.back() == ' ') text.pop_back();
+        if (ImGui::CalcTextSize((text + "…").c_str()).x <= width) return text + "…";
+    }
+    return text;
+}
+
 bool shown(const State& s, const char* key) {
     return std::find(s.view.show.begin(), s.view.show.end(), key) != s.view.show.end();
 }
@@ -85,9 +97,12 @@ void draw_embed_view(AppImpl& app) {
     ImGui::SameLine();
     const ScenarioPreset* preset = matching_preset(s.scenario);
     const std::string what = s.model + (s.scenario_enabled ? " · " + (preset ? std::string(preset->label) : "custom scenario") : "");
-    text_muted(what.c_str());
     const char* open = "Open in Flopscope ↗";
     const float w = ImGui::CalcTextSize(open).x + ImGui::GetStyle().FramePadding.x * 2;
+    // What the embed shows, cut short ("…", all of it in the tooltip) where it would run under the link.
+    const std::string what_shown = fit_text(what, ImGui::GetContentRegionMax().x - w - ImGui::GetStyle().ItemSpacing.x - ImGui::GetCursorPosX());
+    text_muted(what_shown.c_str());
+    if (what_shown != what) item_help(what.c_str());
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - w));
     if (ImGui::SmallButton(open)) app.platform.open_in_new_tab(app.share_url(full_view_state(s)));
     track_item("Open in Flopscope");
