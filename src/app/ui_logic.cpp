@@ -467,15 +467,6 @@ std::string iframe_snippet(const std::string& url, const std::string& title, int
            "\" style=\"border:0;max-width:100%\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>";
 }
 
-const ScenarioPreset* matching_preset(const Scenario& s) {
-    for (const ScenarioPreset& p : scenario_presets()) {
-        Scenario named = s;
-        named.name = p.name;
-        if (named == p.scenario) return &p;
-    }
-    return nullptr;
-}
-
 State embed_state(const State& state, const std::vector<std::string>& show) {
     State s = state;
     s.view.embed = true;

@@ -143,9 +143,6 @@ Layout choose_layout(float display_width, float font_size);
 std::string html_escape(std::string_view text);
 // The <iframe> snippet embedding `url` (already containing the embed fragment).
 std::string iframe_snippet(const std::string& url, const std::string& title, int height_px);
-// The preset whose parameters `s` has (its name aside), or nullptr. A link such as `#v=1&f=0.3` keeps the
-// default name "optimistic" with other values: the page then calls it custom, as it is.
-const ScenarioPreset* matching_preset(const Scenario& s);
 // The state an embed link carries: `state` with view.embed on and `show` as the exposed inputs.
 State embed_state(const State& state, const std::vector<std::string>& show);
 // The full calculator's state for an embed's "Open in Flopscope": the same state without the embed view.

@@ -209,8 +209,8 @@ std::string student_json(const Scenario& s) {
 
 std::string scenario_json(const State& state, const ScenarioResult& r) {
     const Scenario& s = state.scenario;
-    const ScenarioPreset* preset = find_preset(s.name);
-    std::string o = "{\"name\": " + json_string(s.name);
+    const ScenarioPreset* preset = matching_preset(s);
+    std::string o = "{\"name\": " + json_string(preset ? preset->name : "custom");
     if (preset) o += ", \"label\": " + json_string(preset->label);
     o += ", \"mode\": " + json_string(mode_name(s.mode));
     if (!r.ok()) return o + ", \"error\": " + json_string(r.error) + "}";
@@ -358,8 +358,8 @@ std::vector<std::string> scenario_lines(const State& state, const Results& res) 
     std::vector<std::string> lines;
     const ScenarioResult& r = res.scenario;
     const Scenario& s = state.scenario;
-    const ScenarioPreset* preset = find_preset(s.name);
-    lines.push_back("Scenario: " + s.name + (preset ? std::string(" — ") + preset->label : std::string()) + " (" +
+    const ScenarioPreset* preset = matching_preset(s);
+    lines.push_back("Scenario: " + std::string(preset ? preset->name : "custom") + (preset ? std::string(" — ") + preset->label : std::string()) + " (" +
                     mode_name(s.mode) + ")");
     if (!r.ok()) {
         lines.push_back("Error: " + r.error);

@@ -124,6 +124,15 @@ const ScenarioPreset* find_preset(std::string_view name) {
     return nullptr;
 }
 
+const ScenarioPreset* matching_preset(const Scenario& s) {
+    for (const ScenarioPreset& p : scenario_presets()) {
+        Scenario named = s;
+        named.name = p.name;
+        if (named == p.scenario) return &p;
+    }
+    return nullptr;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Per-layer fractions
 //-----------------------------------------------------------------------------

@@ -102,6 +102,9 @@ struct ScenarioPreset {
 };
 const std::vector<ScenarioPreset>& scenario_presets();
 const ScenarioPreset* find_preset(std::string_view name);
+// The preset whose parameters `s` has (its name aside), or nullptr. A link such as `#v=1&f=0.3` keeps the
+// default name "optimistic" with other values: every output then calls it "custom", as it is.
+const ScenarioPreset* matching_preset(const Scenario& s);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Results
