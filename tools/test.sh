@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything and runs every test:
-#   native build + doctest suite (CTest), the same suite under ASan/UBSan, the web build, and the
-#   browser tests (node --test, Playwright + Debian's Chromium). Ends with "N passed, N failed";
+#   native build + doctest suite (CTest), the same suite under ASan/UBSan, the web build, the
+#   browser tests (node --test, Playwright + Debian's Chromium), and tools/quality.sh (a short fuzz
+#   run, the core benchmark, the web budgets). Ends with "N passed, N failed";
 #   exits non-zero if any step failed.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,9 +39,14 @@ if last_passed; then
   step "web build (Emscripten)" bash -c 'cmake --preset web && cmake --build --preset web'
   if last_passed; then step "browser tests (node --test)" node --test web/tests/*.test.mjs
   else skip "browser tests (node --test)" "the web build failed"; fi
+
+  # ~60 s of fuzzing (ASan+UBSan), the core benchmark, the web size/start-up/idle budgets (issue #7).
+  step "quality (tools/quality.sh)" bash tools/quality.sh
 else
   for s in "native build" "native tests (ctest)" "sanitize build (ASan+UBSan)" "sanitize tests (ctest)" \
-           "web build (Emscripten)" "browser tests (node --test)"; do skip "$s" "setup failed"; done
+           "web build (Emscripten)" "browser tests (node --test)" "quality (tools/quality.sh)"; do
+    skip "$s" "setup failed"
+  done
 fi
 
 printf '\n==== summary ====\n'
