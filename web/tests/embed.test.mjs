@@ -1,6 +1,7 @@
 // The embed view in a documentation page (web/example-docs.html, served from build/web): both embeds
 // render their own scenario with the CLI's numbers, fit their iframes without scrollbars, let the wheel
-// scroll the host page, idle at zero frames and work independently, follow the reader's colour scheme or
+// scroll the host page, idle at zero frames and work independently, take typing and let Tab leave (no
+// keyboard trap), follow the reader's colour scheme or
 // their `th=`, open the full calculator on their state, and are exactly the snippets the Embed button
 // produces. Saves build/web-test/docs-example.png (and -dark, -narrow).
 import { test, before, after } from 'node:test';
@@ -224,6 +225,33 @@ test('untouched embeds idle at zero frames; each works on its own', { timeout: 1
 
   await page.mouse.move(1, 1);
   await idle('after an edit');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the keyboard works in an embed, and Tab leaves it (no keyboard trap)', { timeout: 120000 }, async (t) => {
+  const page = await openPage(browser, { width: 1000, height: 800 });
+  t.after(() => page.closeAll());
+  const [a, b] = await openDocs(page);
+  await page.locator('iframe').first().scrollIntoViewIfNeeded();
+  await waitPaused(a);
+  // Type a hit rate into the embed's field: the keys reach ImGui in the iframe.
+  const [x, y, w, h] = await itemInEmbed(page, 0, a, 'input:h');
+  await page.mouse.click(x + w / 2, y + h / 2, { delay: 60 });
+  await waitPaused(a);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('35');
+  await page.keyboard.press('Enter');
+  await waitPaused(a);
+  assert.equal((await hook.state(a)).scenario.hit_rate, 0.35);
+  assert.equal((await hook.state(b)).scenario.hit_rate, 1, 'the other embed changed');
+  // Escape releases ImGui's focus; Tab then moves on to the host page's next link.
+  await page.keyboard.press('Escape');
+  await waitPaused(a);
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'A', null, { timeout: 3000 });
+  const focused = await page.evaluate(() => document.activeElement.textContent);
+  t.diagnostic(`Tab moved the focus to the host page's link "${focused}"`);
+  assert.equal(await a.evaluate(() => document.hasFocus()), false);
   assert.deepEqual(page.problems, []);
 });
 
