@@ -1,9 +1,9 @@
 // The embed view in a documentation page (web/example-docs.html, served from build/web): both embeds
 // render their own scenario with the CLI's numbers, fit their iframes without scrollbars, let the wheel
 // scroll the host page, idle at zero frames and work independently, take typing and let Tab leave (no
-// keyboard trap), follow the reader's colour scheme or
-// their `th=`, open the full calculator on their state, and are exactly the snippets the Embed button
-// produces. Saves build/web-test/docs-example.png (and -dark, -narrow).
+// keyboard trap), follow the reader's colour scheme or their `th=`, open the full calculator on their
+// state, and are exactly the snippets the Embed button produces. Saves build/web-test/docs-example.png
+// (and -dark, -narrow).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
