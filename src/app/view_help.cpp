@@ -1,6 +1,7 @@
 // Flopscope app — "About the counting": the convention in force (the core's describe()), MACs vs FLOPs,
 // what each switch adds, what is never counted, and the caching formulas behind the results.
 #include "app/widgets.h"
+#include "core/conventions.h"
 
 namespace flopscope::app {
 
@@ -9,6 +10,49 @@ namespace {
 void bullet(const char* text) {
     ImGui::Bullet();
     paragraph(text);
+}
+
+// This network under every peer counter's convention; recomputed only when the results change.
+void draw_conventions_table(const AppImpl& app) {
+    static unsigned generation = 0;
+    static std::vector<ConventionTotals> rows;
+    const Derived& d = app.derived;
+    if (generation != d.generation) {
+        generation = d.generation;
+        rows = d.results.evaluation.ok() ? compare_conventions(d.results.network) : std::vector<ConventionTotals>{};
+    }
+    if (rows.empty()) {
+        text_muted("The network does not evaluate, so there is nothing to compare.");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("conventions", 4, flags)) return;
+    ImGui::TableSetupColumn("convention", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("prints", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("difference from torchvision");
+    ImGui::TableHeadersRow();
+    for (const ConventionTotals& row : rows) {
+        if (!row.error.empty()) continue;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row.convention->name);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n\nSource: %s", row.convention->rule, row.convention->source);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(headline_unit(row.convention->headline));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(with_commas(row.value).c_str());
+        ImGui::TableNextColumn();
+        const std::string diff = explain_difference(row);
+        ImGui::TextUnformatted(diff.empty() ? "(the reference)" : diff.c_str());
+    }
+    ImGui::EndTable();
+    for (const Convention& conv : conventions()) {
+        ImGui::Bullet();
+        ImGui::TextUnformatted(conv.name);
+        ImGui::SameLine();
+        paragraph(conv.rule);
+    }
 }
 
 } // namespace
@@ -43,6 +87,11 @@ void draw_help(AppImpl& app) {
     bullet("FLOPs = MACs instead of 2 × MACs, for counters that call MACs FLOPs.");
     ImGui::Spacing();
     ImGui::TextUnformatted("Each switch adds its ops to both MACs and FLOPs.");
+
+    section("Why does another counter say something else?");
+    ImGui::TextUnformatted("The same network under the counting rules of widely used counters (Network → Counting "
+                           "convention picks one); hover a name for its rule and source.");
+    draw_conventions_table(app);
 
     section("Never counted");
     bullet("Memory traffic and latency: a count of operations is not a time. Activation sizes and the bytes a "

@@ -2,6 +2,7 @@
 // description, MACs and parameters), the input resolution, custom networks (from scratch or from any
 // built-in), the totals and the counting convention.
 #include "app/widgets.h"
+#include "core/conventions.h"
 
 #include <algorithm>
 #include <cctype>
@@ -200,6 +201,23 @@ void draw_counting(AppImpl& app) {
     if (!ImGui::CollapsingHeader(header.c_str())) return;
     Counting c = app.state.counting;
     bool changed = false;
+    // A peer counter's convention sets every switch at once ("why does tool X say something else?").
+    const Convention* current = find_convention(app.state.convention);
+    if (current && !(current->counting == c)) current = nullptr;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    if (ImGui::BeginCombo("##convention", current ? current->name : "custom (switches below)")) {
+        for (const Convention& conv : conventions()) {
+            if (ImGui::Selectable(conv.name, &conv == current)) {
+                State next = app.state;
+                next.counting = conv.counting;
+                next.convention = conv.name;
+                app.edit(std::move(next));
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n\nSource: %s", conv.rule, conv.source);
+        }
+        ImGui::EndCombo();
+    }
+    item_help("Count as a widely used FLOP counter does. About the counting shows this network under every one.");
     changed |= ImGui::Checkbox("Bias (1 op per output element)", &c.bias);
     changed |= ImGui::Checkbox("Batch norm (2 ops per element)", &c.batchnorm);
     changed |= ImGui::Checkbox("Activations (1 op per element)", &c.activations);
@@ -215,7 +233,9 @@ void draw_counting(AppImpl& app) {
     if (changed) {
         State next = app.state;
         next.counting = c;
-        next.convention = c == Counting{} ? "torchvision" : "custom";
+        next.convention = "custom";
+        for (const Convention& conv : conventions())
+            if (conv.counting == c) next.convention = conv.name;
         app.edit(std::move(next));
     }
     if (!(c == Counting{}) && ImGui::SmallButton("Back to torchvision's convention")) {
