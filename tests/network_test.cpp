@@ -141,3 +141,15 @@ TEST_CASE("with_commas") {
     CHECK(with_commas(Count(1814073344)) == "1,814,073,344");
     CHECK(with_commas(Count::overflowed()) == "overflow");
 }
+
+TEST_CASE("a counting convention with negative per-element costs is named, not wrapped") {
+    Network net;
+    net.input = Shape{3, 8, 8};
+    net.layers = {make_conv("c", 4, 3, 1, 1)};
+    Counting c;
+    c.batchnorm_ops = -1;
+    CHECK(evaluate(net, c).error == "batch-norm ops per element must not be negative, not -1");
+    c = Counting{};
+    c.activation_ops = -3;
+    CHECK(evaluate(net, c).error == "activation ops per element must not be negative, not -3");
+}

@@ -250,6 +250,10 @@ Evaluation evaluate(const Network& net, const Counting& counting) {
     // Only 1 and 2 mean anything (counting.h); any other value would scale every FLOP total silently.
     if (counting.flops_per_mac != 1 && counting.flops_per_mac != 2)
         return fail(-1, "FLOPs per MAC must be 1 or 2, not " + std::to_string(counting.flops_per_mac));
+    if (counting.batchnorm_ops < 0)
+        return fail(-1, "batch-norm ops per element must not be negative, not " + std::to_string(counting.batchnorm_ops));
+    if (counting.activation_ops < 0)
+        return fail(-1, "activation ops per element must not be negative, not " + std::to_string(counting.activation_ops));
     if (std::string e = check_range("input channels", net.input.c, 1, kMaxChannels); !e.empty()) return fail(-1, e);
     if (std::string e = check_range("input height", net.input.h, 1, kMaxSpatial); !e.empty()) return fail(-1, e);
     if (std::string e = check_range("input width", net.input.w, 1, kMaxSpatial); !e.empty()) return fail(-1, e);
