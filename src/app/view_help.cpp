@@ -26,7 +26,12 @@ void draw_conventions_table(const AppImpl& app) {
         return;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("conventions", 4, flags)) return;
+    // Names and numbers never wrap (draw_help wraps paragraphs); only the explanation column does.
+    ImGui::PushTextWrapPos(-1.0f);
+    if (!ImGui::BeginTable("conventions", 4, flags)) {
+        ImGui::PopTextWrapPos();
+        return;
+    }
     ImGui::TableSetupColumn("convention", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("prints", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed);
@@ -44,9 +49,12 @@ void draw_conventions_table(const AppImpl& app) {
         ImGui::TextUnformatted(with_commas(row.value).c_str());
         ImGui::TableNextColumn();
         const std::string diff = explain_difference(row);
-        ImGui::TextUnformatted(diff.empty() ? "(the reference)" : diff.c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(diff.empty() ? "the same as torchvision" : diff.c_str());
+        ImGui::PopTextWrapPos();
     }
     ImGui::EndTable();
+    ImGui::PopTextWrapPos();
     for (const Convention& conv : conventions()) {
         ImGui::Bullet();
         ImGui::TextUnformatted(conv.name);
