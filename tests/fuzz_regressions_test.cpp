@@ -10,6 +10,8 @@
 #include "core/report.h"
 #include "core/state.h"
 
+#include "json_checks.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -42,21 +44,6 @@ std::string read_bytes(const fs::path& p) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-bool json_has_nonfinite(const std::string& json) {
-    bool in_string = false;
-    for (std::size_t i = 0; i < json.size(); ++i) {
-        if (in_string) {
-            if (json[i] == '\\') ++i;
-            else if (json[i] == '"') in_string = false;
-        } else if (json[i] == '"') {
-            in_string = true;
-        } else if (json.compare(i, 3, "nan") == 0 || json.compare(i, 3, "inf") == 0) {
-            return true;
-        }
-    }
-    return false;
 }
 
 // The properties of tools/fuzz/fuzz_link.cpp and fuzz_link_roundtrip.cpp for one input.

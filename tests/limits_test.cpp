@@ -6,6 +6,8 @@
 #include "core/state.h"
 #include "core/zoo.h"
 
+#include "json_checks.h"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -51,22 +53,6 @@ void check_finite(const Network& net, const Evaluation& ev, const Scenario& s, c
         REQUIRE(points.size() == 1001);
         for (double v : points) CHECK(std::isfinite(v));
     }
-}
-
-// A bare nan/inf in JSON outside a string would be a non-finite number printed.
-bool json_has_nonfinite(const std::string& json) {
-    bool in_string = false;
-    for (std::size_t i = 0; i < json.size(); ++i) {
-        if (in_string) {
-            if (json[i] == '\\') ++i;
-            else if (json[i] == '"') in_string = false;
-        } else if (json[i] == '"') {
-            in_string = true;
-        } else if (json.compare(i, 3, "nan") == 0 || json.compare(i, 3, "inf") == 0) {
-            return true;
-        }
-    }
-    return false;
 }
 
 } // namespace

@@ -4,12 +4,12 @@
 // keyboard trap), follow the reader's colour scheme or their `th=`, open the full calculator on their
 // state, and are exactly the snippets the Embed button produces. Saves build/web-test/docs-example.png
 // (and -dark, -narrow).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  startServer, launchBrowser, openPage, loadApp, hook, waitPaused, sleep, saveArtifact, decodePng, distinctColors,
+  shareServerAndBrowser, openPage, loadApp, hook, waitPaused, sleep, saveArtifact, decodePng, distinctColors,
   repoRoot, runCli,
 } from './harness.mjs';
 
@@ -20,15 +20,7 @@ const docsIframes = [...readFileSync(join(repoRoot, 'web', DOCS), 'utf8').matchA
   return { tag, src: attr('src').replaceAll('&amp;', '&'), title: attr('title'), height: Number(attr('height')) };
 });
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = shareServerAndBrowser();
 
 const fragmentOf = (src) => src.slice(src.indexOf('#'));
 
@@ -44,7 +36,7 @@ async function embedFrame(page, i) {
 }
 
 // Opens the docs page and waits for every embed; returns their frames.
-async function openDocs(page, url = `${server.url}${DOCS}`) {
+async function openDocs(page, url = `${shared.server.url}${DOCS}`) {
   await page.goto(url, { waitUntil: 'load' });
   const count = await page.locator('iframe').count();
   const frames = [];
@@ -93,7 +85,7 @@ test('the docs page has two embeds of different scenarios', () => {
 });
 
 test('both embeds render their own numbers, the CLI\'s for their links', { timeout: 120000 }, async (t) => {
-  const page = await openPage(browser, { width: 1000, height: 800 });
+  const page = await openPage(shared.browser, { width: 1000, height: 800 });
   t.after(() => page.closeAll());
   const frames = await openDocs(page);
   assert.equal(frames.length, 2);
@@ -126,7 +118,7 @@ test('both embeds render their own numbers, the CLI\'s for their links', { timeo
 
 for (const size of [{ width: 1000, height: 800 }, { width: 420, height: 800 }]) {
   test(`embeds fit their iframes without scrollbars (${size.width}x${size.height})`, { timeout: 120000 }, async (t) => {
-    const page = await openPage(browser, { ...size, deviceScaleFactor: size.width < 500 ? 2 : 1 });
+    const page = await openPage(shared.browser, { ...size, deviceScaleFactor: size.width < 500 ? 2 : 1 });
     t.after(() => page.closeAll());
     const frames = await openDocs(page);
     for (const [i, frame] of frames.entries()) {
@@ -158,7 +150,7 @@ for (const size of [{ width: 1000, height: 800 }, { width: 420, height: 800 }]) 
 }
 
 test('the wheel over an embed scrolls the host page', { timeout: 120000 }, async (t) => {
-  const page = await openPage(browser, { width: 1000, height: 700 });
+  const page = await openPage(shared.browser, { width: 1000, height: 700 });
   t.after(() => page.closeAll());
   const frames = await openDocs(page);
   for (const [i, frame] of frames.entries()) {
@@ -188,7 +180,7 @@ test('the wheel over an embed scrolls the host page', { timeout: 120000 }, async
 });
 
 test('untouched embeds idle at zero frames; each works on its own', { timeout: 120000 }, async (t) => {
-  const page = await openPage(browser, { width: 1000, height: 1600 });
+  const page = await openPage(shared.browser, { width: 1000, height: 1600 });
   t.after(() => page.closeAll());
   const [a, b] = await openDocs(page);
   const hostUrl = page.url();
@@ -229,7 +221,7 @@ test('untouched embeds idle at zero frames; each works on its own', { timeout: 1
 });
 
 test('the keyboard works in an embed, and Tab leaves it (no keyboard trap)', { timeout: 120000 }, async (t) => {
-  const page = await openPage(browser, { width: 1000, height: 800 });
+  const page = await openPage(shared.browser, { width: 1000, height: 800 });
   t.after(() => page.closeAll());
   const [a, b] = await openDocs(page);
   await page.locator('iframe').first().scrollIntoViewIfNeeded();
@@ -257,7 +249,7 @@ test('the keyboard works in an embed, and Tab leaves it (no keyboard trap)', { t
 
 test('the embeds follow the reader\'s colour scheme, and th= overrides it', { timeout: 120000 }, async (t) => {
   // The docs page's embeds have no th=: they follow the reader, like the page around them.
-  const dark = await openPage(browser, { width: 1000, height: 800, colorScheme: 'dark' });
+  const dark = await openPage(shared.browser, { width: 1000, height: 800, colorScheme: 'dark' });
   t.after(() => dark.closeAll());
   const frames = await openDocs(dark);
   for (const [i, frame] of frames.entries()) {
@@ -273,16 +265,16 @@ test('the embeds follow the reader\'s colour scheme, and th= overrides it', { ti
 
   // th=light and th=dark win over the reader's preference.
   for (const [scheme, theme, isDark] of [['dark', 'light', false], ['light', 'dark', true]]) {
-    const page = await openPage(browser, { width: 800, height: 600, colorScheme: scheme });
+    const page = await openPage(shared.browser, { width: 800, height: 600, colorScheme: scheme });
     t.after(() => page.closeAll());
     const src = `index.html#v=1&m=resnet50&sc=full&th=${theme}&embed=1&show=f,h`;
-    await page.route(`${server.url}theme-host.html`, (route) => route.fulfill({
+    await page.route(`${shared.server.url}theme-host.html`, (route) => route.fulfill({
       contentType: 'text/html; charset=utf-8',
       body: `<!doctype html><html><head><meta charset="utf-8"><title>t</title><link rel="icon" href="data:,"></head>` +
             `<body style="margin:0"><iframe src="${src.replaceAll('&', '&amp;')}" title="embed" width="100%" height="480" ` +
             `style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe></body></html>`,
     }));
-    const [frame] = await openDocs(page, `${server.url}theme-host.html`);
+    const [frame] = await openDocs(page, `${shared.server.url}theme-host.html`);
     assert.equal((await hook.state(frame)).view.theme, theme);
     const lum = await cornerLuminance(page.locator('iframe'));
     t.diagnostic(`th=${theme} for a reader preferring ${scheme}: luminance ${lum.toFixed(0)}`);
@@ -292,7 +284,7 @@ test('the embeds follow the reader\'s colour scheme, and th= overrides it', { ti
 });
 
 test('"Open in Flopscope" in an embed opens the full calculator on its state', { timeout: 120000 }, async (t) => {
-  const page = await openPage(browser, { width: 1000, height: 800 });
+  const page = await openPage(shared.browser, { width: 1000, height: 800 });
   t.after(() => page.closeAll());
   const frames = await openDocs(page);
   const i = 1;
@@ -315,7 +307,7 @@ test('"Open in Flopscope" in an embed opens the full calculator on its state', {
 });
 
 test('the docs page\'s iframes are the snippets of the Embed button', { timeout: 120000 }, async (t) => {
-  const page = await openPage(browser, { width: 1280, height: 800 });
+  const page = await openPage(shared.browser, { width: 1280, height: 800 });
   t.after(() => page.closeAll());
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const click = async (name, at = 0.5) => {
@@ -330,7 +322,7 @@ test('the docs page\'s iframes are the snippets of the Embed button', { timeout:
     const fragment = fragmentOf(iframe.src);
     const show = /&show=([^&]*)/.exec(fragment)?.[1].split(',') ?? [];
     await page.goto('about:blank');
-    await loadApp(page, `${server.url}index.html${fragment.replace(/&embed=1(&show=[^&]*)?/, '')}`);
+    await loadApp(page, `${shared.server.url}index.html${fragment.replace(/&embed=1(&show=[^&]*)?/, '')}`);
     await click('Embed');
     for (const key of ['sc', 'f', 'h', 'rho', 'p', 'st', 'in']) {
       const on = ['f', 'h'].includes(key);  // the popup's default
@@ -338,7 +330,7 @@ test('the docs page\'s iframes are the snippets of the Embed button', { timeout:
     }
     await click('Copy snippet');
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
-    const relative = snippet.replace(`src="${server.url}index.html#`, 'src="index.html#')
+    const relative = snippet.replace(`src="${shared.server.url}index.html#`, 'src="index.html#')
       .replace(/height="\d+"/, `height="${iframe.height}"`);
     assert.equal(relative, iframe.tag);
   }

@@ -1,6 +1,7 @@
 // Shared helpers for Flopscope's browser tests (node --test): a loopback static server for build/web,
 // Debian's Chromium through playwright-core (SwiftShader WebGL2), pages that record every console
 // error/warning and failed request, and small readers of the embind test hook (Module.flopscope).
+import { before, after } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -17,6 +18,21 @@ export const artifactsDir = process.env.FLOPSCOPE_TEST_ARTIFACTS || join(repoRoo
 // Serves `root` (default build/web) on 127.0.0.1 at a free port. Resolves to { url, close() }.
 export function startServer(root = webDir) {
   return serveDirectory(root, { port: 0, host: '127.0.0.1' });
+}
+
+// One static server and one browser for a whole test file, started before its first test and closed
+// after its last. Returns an object whose `server` and `browser` are set once `before` has run.
+export function shareServerAndBrowser() {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
 
 export const chromiumArgs = [

@@ -6,34 +6,26 @@
 // with HTML in them stay text; "Open in Flopscope" carries the state; Copy link copies it.
 //
 // The CLI is the native build's (build/native/src/cli/flopscope; tools/test.sh builds it first).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  startServer, launchBrowser, openPage, loadApp, hook, waitPaused, repoRoot, runCli, cliLink, linkFromFile,
+  shareServerAndBrowser, openPage, loadApp, hook, waitPaused, repoRoot, runCli, cliLink, linkFromFile,
   decodePng, distinctColors,
 } from './harness.mjs';
 
 const LINKS_DIR = join(repoRoot, 'tests', 'data', 'links');
 const PROBLEM = 'This link had a problem: ';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = shareServerAndBrowser();
 
 const messages = (page) => page.evaluate(() => JSON.parse(Module.flopscope.messages()));
 
 // Opens `fragment` as a fresh page load (not a hashchange) and waits until the page has settled.
 async function openFresh(page, fragment) {
   await page.goto('about:blank');
-  await loadApp(page, `${server.url}index.html${fragment}`);
+  await loadApp(page, `${shared.server.url}index.html${fragment}`);
   await waitPaused(page);
 }
 
@@ -83,7 +75,7 @@ async function assertSameAsCli(page, fragment) {
 const domTags = (page) => page.evaluate(() => [...document.querySelectorAll('*')].map((e) => e.tagName).join(' '));
 
 test('a link opens its exact state and the results the CLI computes for it', { timeout: 300000 }, async (t) => {
-  const page = await openPage(browser, { width: 1280, height: 720 });
+  const page = await openPage(shared.browser, { width: 1280, height: 720 });
   t.after(() => page.closeAll());
 
   // A fresh load first: the state through the test hook, the numbers, no message.
@@ -123,7 +115,7 @@ test('a link opens its exact state and the results the CLI computes for it', { t
 });
 
 test('edits through the UI keep the fragment in step without adding history entries', { timeout: 120000 }, async (t) => {
-  const page = await openPage(browser, { width: 1280, height: 720 });
+  const page = await openPage(shared.browser, { width: 1280, height: 720 });
   t.after(() => page.closeAll());
   await openFresh(page, '#v=1&m=resnet18');
   await page.evaluate(() => {
@@ -156,7 +148,7 @@ test('edits through the UI keep the fragment in step without adding history entr
 });
 
 test('back and forward restore the state of each link', { timeout: 120000 }, async (t) => {
-  const page = await openPage(browser, { width: 1280, height: 720 });
+  const page = await openPage(shared.browser, { width: 1280, height: 720 });
   t.after(() => page.closeAll());
   const a = '#v=1&m=resnet18&h=0.9';
   const b = '#v=1&m=resnet50&sc=full';
@@ -196,7 +188,7 @@ test('back and forward restore the state of each link', { timeout: 120000 }, asy
 });
 
 test('each malformed link opens the page with its message and the valid parts applied', { timeout: 300000 }, async (t) => {
-  const page = await openPage(browser, { width: 1280, height: 720 });
+  const page = await openPage(shared.browser, { width: 1280, height: 720 });
   t.after(() => page.closeAll());
   page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
   await openFresh(page, '');
@@ -262,7 +254,7 @@ test('each malformed link opens the page with its message and the valid parts ap
 });
 
 test('names with HTML in them are text: nothing reaches the DOM', { timeout: 120000 }, async (t) => {
-  const page = await openPage(browser, { width: 1280, height: 720 });
+  const page = await openPage(shared.browser, { width: 1280, height: 720 });
   t.after(() => page.closeAll());
   page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
   await openFresh(page, '');
@@ -285,7 +277,7 @@ test('names with HTML in them are text: nothing reaches the DOM', { timeout: 120
 });
 
 test('"Open in Flopscope" in the embed view opens the full calculator on the same state', { timeout: 120000 }, async (t) => {
-  const page = await openPage(browser, { width: 760, height: 500 });
+  const page = await openPage(shared.browser, { width: 760, height: 500 });
   t.after(() => page.closeAll());
   const embed = '#v=1&m=resnet18&f=0.35&th=dark&embed=1&show=f,h';
   await openFresh(page, embed);
@@ -297,7 +289,7 @@ test('"Open in Flopscope" in the embed view opens the full calculator on the sam
   // The page's URL without the embed's own keys.
   const pageUrl = await page.evaluate(() => location.href);
   assert.equal(popup.url(), pageUrl.replace('&embed=1&show=f,h', ''));
-  assert.equal(popup.url(), `${server.url}index.html#v=1&m=resnet18&f=0.35&th=dark`);
+  assert.equal(popup.url(), `${shared.server.url}index.html#v=1&m=resnet18&f=0.35&th=dark`);
   await popup.waitForFunction(() => window.flopscopeReady !== undefined);
   await popup.evaluate(() => window.flopscopeReady.then(() => true));
   const opened = await hook.state(popup);
@@ -307,7 +299,7 @@ test('"Open in Flopscope" in the embed view opens the full calculator on the sam
 });
 
 test('Copy link copies the URL of the state, with a visible confirmation', { timeout: 120000 }, async (t) => {
-  const page = await openPage(browser, { width: 1280, height: 720 });
+  const page = await openPage(shared.browser, { width: 1280, height: 720 });
   t.after(() => page.closeAll());
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await openFresh(page, '#v=1&m=resnet50&sc=custom&mode=cascade&p=0.7&st=m:mobilenet_v3_small');
@@ -319,11 +311,11 @@ test('Copy link copies the URL of the state, with a visible confirmation', { tim
   assert.deepEqual(await messages(page), [], 'the confirmation stayed');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, await page.evaluate(() => location.href));
-  assert.equal(copied, `${server.url}index.html${cliLink('#v=1&m=resnet50&sc=custom&mode=cascade&p=0.7&st=m:mobilenet_v3_small')}`);
+  assert.equal(copied, `${shared.server.url}index.html${cliLink('#v=1&m=resnet50&sc=custom&mode=cascade&p=0.7&st=m:mobilenet_v3_small')}`);
   const state = await hook.state(page);
 
   // The copied link opens the same state in a new page.
-  const other = await openPage(browser, { width: 800, height: 600 });
+  const other = await openPage(shared.browser, { width: 800, height: 600 });
   t.after(() => other.closeAll());
   await loadApp(other, copied);
   assert.deepEqual(await hook.state(other), state);

@@ -1,28 +1,20 @@
 // Smoke test of the web build: the page loads without a console error or failed request, renders
 // real pixels, answers the embind test hook, idles at zero frames and wakes on input, and is sharp at
 // devicePixelRatio 2. Saves build/web-test/smoke.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, openPage, loadApp, hook, waitPaused, framesCausedBy, sleep, saveArtifact, decodePng,
+  shareServerAndBrowser, openPage, loadApp, hook, waitPaused, framesCausedBy, sleep, saveArtifact, decodePng,
   distinctColors,
 } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = shareServerAndBrowser();
 
 test('page loads, renders, answers the test hook and idles', { timeout: 90000 }, async (t) => {
-  const page = await openPage(browser, { width: 800, height: 600 });
+  const page = await openPage(shared.browser, { width: 800, height: 600 });
   t.after(() => page.closeAll());
   const started = Date.now();
-  await loadApp(page, server.url);
+  await loadApp(page, shared.server.url);
   t.diagnostic(`ready after ${Date.now() - started} ms`);
 
   await t.test('the canvas shows rendered pixels', async () => {
@@ -71,9 +63,9 @@ test('page loads, renders, answers the test hook and idles', { timeout: 90000 },
 });
 
 test('high-DPI: the canvas backing store is CSS size x devicePixelRatio', { timeout: 60000 }, async (t) => {
-  const page = await openPage(browser, { width: 640, height: 480, deviceScaleFactor: 2 });
+  const page = await openPage(shared.browser, { width: 640, height: 480, deviceScaleFactor: 2 });
   t.after(() => page.closeAll());
-  await loadApp(page, server.url);
+  await loadApp(page, shared.server.url);
   await waitPaused(page);
   const size = await page.evaluate(() => {
     const c = document.getElementById('canvas');
@@ -84,9 +76,9 @@ test('high-DPI: the canvas backing store is CSS size x devicePixelRatio', { time
 });
 
 test('the window resizes the canvas and wakes the loop', { timeout: 60000 }, async (t) => {
-  const page = await openPage(browser, { width: 800, height: 600 });
+  const page = await openPage(shared.browser, { width: 800, height: 600 });
   t.after(() => page.closeAll());
-  await loadApp(page, server.url);
+  await loadApp(page, shared.server.url);
   await waitPaused(page);
   await page.setViewportSize({ width: 1000, height: 700 });
   await page.waitForFunction(() => document.getElementById('canvas').width === 1000, null, { timeout: 5000 });
@@ -99,9 +91,9 @@ test('the window resizes the canvas and wakes the loop', { timeout: 60000 }, asy
 });
 
 test('every input source wakes the paused loop, which then pauses again', { timeout: 60000 }, async (t) => {
-  const page = await openPage(browser, { width: 800, height: 600, hasTouch: true });
+  const page = await openPage(shared.browser, { width: 800, height: 600, hasTouch: true });
   t.after(() => page.closeAll());
-  await loadApp(page, server.url);
+  await loadApp(page, shared.server.url);
   // The wheel reaches ImGui where it has something to scroll: the results below the tabs.
   await page.mouse.move(400, 400);
   await waitPaused(page);

@@ -3,19 +3,11 @@
 // the URL fragment, a custom network edited in place, the fragment following finished edits, and
 // screenshots of the default view, a custom network and the dark theme at 1280×720 and 800×600
 // (build/web-test/ui-*.png).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, loadApp, hook, waitPaused, saveArtifact } from './harness.mjs';
+import { shareServerAndBrowser, openPage, loadApp, hook, waitPaused, saveArtifact } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = shareServerAndBrowser();
 
 const SIZES = [{ width: 1280, height: 720 }, { width: 800, height: 600 }];
 
@@ -62,9 +54,9 @@ for (const size of SIZES) {
   const tag = `${size.width}x${size.height}`;
 
   test(`the seed notebook's numbers on first open (${tag})`, { timeout: 90000 }, async (t) => {
-    const page = await openPage(browser, size);
+    const page = await openPage(shared.browser, size);
     t.after(() => page.closeAll());
-    await loadApp(page, server.url);
+    await loadApp(page, shared.server.url);
     await waitPaused(page);
 
     const state = await hook.state(page);
@@ -88,9 +80,9 @@ for (const size of SIZES) {
   });
 
   test(`presets and a model change, by clicking and by link (${tag})`, { timeout: 90000 }, async (t) => {
-    const page = await openPage(browser, size);
+    const page = await openPage(shared.browser, size);
     t.after(() => page.closeAll());
-    await loadApp(page, server.url);
+    await loadApp(page, shared.server.url);
 
     // The comparison table's buttons switch the scenario: full caching is 50 %, realistic 150 %.
     await clickItem(page, 'use:full');
@@ -117,9 +109,9 @@ for (const size of SIZES) {
   });
 
   test(`a custom network edited in place (${tag})`, { timeout: 90000 }, async (t) => {
-    const page = await openPage(browser, size);
+    const page = await openPage(shared.browser, size);
     t.after(() => page.closeAll());
-    await loadApp(page, server.url);
+    await loadApp(page, shared.server.url);
     await waitPaused(page);
     if (!(await page.evaluate(() => Module.flopscope.itemRect('Edit a copy')))) await clickItem(page, 'tab:Model');
     await clickItem(page, 'Edit a copy');
@@ -154,9 +146,9 @@ for (const size of SIZES) {
   });
 
   test(`dark theme (${tag})`, { timeout: 90000 }, async (t) => {
-    const page = await openPage(browser, { ...size, colorScheme: 'dark' });
+    const page = await openPage(shared.browser, { ...size, colorScheme: 'dark' });
     t.after(() => page.closeAll());
-    await loadApp(page, server.url);
+    await loadApp(page, shared.server.url);
     await waitPaused(page);
     // The theme follows the browser's preference by default; the numbers are the seed's.
     const r = await hook.results(page);
@@ -167,10 +159,10 @@ for (const size of SIZES) {
 }
 
 test('Copy link puts the page URL for this state on the clipboard; exports download', { timeout: 90000 }, async (t) => {
-  const page = await openPage(browser, { width: 1280, height: 720 });
+  const page = await openPage(shared.browser, { width: 1280, height: 720 });
   t.after(() => page.closeAll());
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await loadApp(page, server.url);
+  await loadApp(page, shared.server.url);
   await clickItem(page, 'use:full');
   await clickItem(page, 'Copy link');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -184,9 +176,9 @@ test('Copy link puts the page URL for this state on the clipboard; exports downl
 });
 
 test('charts and the embed view', { timeout: 90000 }, async (t) => {
-  const page = await openPage(browser, { width: 1280, height: 720 });
+  const page = await openPage(shared.browser, { width: 1280, height: 720 });
   t.after(() => page.closeAll());
-  await loadApp(page, server.url + '#v=1&m=resnet18');
+  await loadApp(page, shared.server.url + '#v=1&m=resnet18');
   await clickItem(page, 'tab:Charts');
   const r = await hook.results(page);
   // The break-even point the cost-vs-f chart marks: f* = σ/ρh = 50 % of the touched layers.
