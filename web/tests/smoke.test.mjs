@@ -1,6 +1,7 @@
 // Smoke test of the web build: the page loads without a console error or failed request, renders
 // real pixels, answers the embind test hook, idles at zero frames and wakes on input, and is sharp at
-// devicePixelRatio 2. Saves build/web-test/smoke.png.
+// devicePixelRatio 2, and offers a restart when the browser takes the WebGL context away. Saves
+// build/web-test/smoke.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -122,5 +123,30 @@ test('every input source wakes the paused loop, which then pauses again', { time
   await page.mouse.wheel(0, 120);
   await sleep(300);
   assert.equal(await hook.frameCount(page), before, 'a wheel turn with nothing to scroll drew frames');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a lost WebGL context offers a restart that restores the scenario from the address', { timeout: 90000 }, async (t) => {
+  const page = await openPage(shared.browser, { width: 800, height: 600 });
+  t.after(() => page.closeAll());
+  const link = '#v=1&m=resnet50&f=0.35';
+  await loadApp(page, shared.server.url + link);
+  await waitPaused(page);
+  const before = await hook.state(page);
+
+  // What the browser does to the oldest of too many live contexts (WEBGL_lose_context simulates it).
+  await page.evaluate(() => document.getElementById('canvas').getContext('webgl2')
+    .getExtension('WEBGL_lose_context').loseContext());
+  const restart = page.locator('#status-restart');
+  await restart.waitFor({ state: 'visible', timeout: 5000 });
+  assert.match(await page.locator('#status-text').textContent(), /graphics context/);
+  assert.equal(await page.evaluate(() => document.getElementById('canvas').classList.contains('ready')), false);
+
+  await Promise.all([page.waitForEvent('load'), restart.click()]);
+  await page.waitForFunction(() => window.flopscopeReady !== undefined);
+  await page.evaluate(() => window.flopscopeReady.then(() => true));
+  assert.ok(page.url().endsWith(link), `the restart kept the address: ${page.url()}`);
+  assert.deepEqual(await hook.state(page), before);
+  assert.equal(await page.locator('#status').isHidden(), true);
   assert.deepEqual(page.problems, []);
 });
