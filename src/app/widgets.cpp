@@ -9,6 +9,11 @@ namespace flopscope::app {
 
 namespace {
 std::map<std::string, std::pair<ImVec2, ImVec2>> g_items;
+
+// Number fields accept only what a number can be written with (ImGui's filters: digits . + - * / and,
+// for reals, e E). The flags also tell a phone to show its decimal keyboard (src/web/soft_keyboard.cpp).
+constexpr ImGuiInputTextFlags kIntegerChars = ImGuiInputTextFlags_CharsDecimal;
+constexpr ImGuiInputTextFlags kRealChars = ImGuiInputTextFlags_CharsScientific;
 } // namespace
 
 void begin_item_registry() { g_items.clear(); }
@@ -138,7 +143,7 @@ bool percent_slider(const char* id, double* fraction, const char* tooltip) {
     ImGui::SameLine(0, spacing);
     ImGui::SetNextItemWidth(typed_w);
     double typed = pct;
-    if (ImGui::InputScalar("##typed", ImGuiDataType_Double, &typed, nullptr, nullptr, "%g")) {
+    if (ImGui::InputScalar("##typed", ImGuiDataType_Double, &typed, nullptr, nullptr, "%g", kRealChars)) {
         if (std::isfinite(typed)) {
             pct = std::clamp(typed, 0.0, 100.0);
             changed = true;
@@ -160,7 +165,7 @@ bool int_input(AppImpl& app, const std::string& key, const char* id, std::int64_
         ImGui::PushStyleColor(ImGuiCol_Border, palette().warn);
     }
     if (width != 0) ImGui::SetNextItemWidth(width);
-    const bool changed = ImGui::InputScalar(id, ImGuiDataType_S64, &v, nullptr, nullptr, "%lld");
+    const bool changed = ImGui::InputScalar(id, ImGuiDataType_S64, &v, nullptr, nullptr, "%lld", kIntegerChars);
     track_item(key);
     if (p) {
         ImGui::PopStyleColor(2);
@@ -183,7 +188,7 @@ bool amount_input(const char* id, double* value, const char* unit) {
     ImGui::SetNextItemWidth(std::max(avail - reading_w, em(5)));
     double v = *value;
     bool changed = false;
-    if (ImGui::InputScalar("##amount", ImGuiDataType_Double, &v, nullptr, nullptr, "%.0f") && std::isfinite(v) && v >= 0) {
+    if (ImGui::InputScalar("##amount", ImGuiDataType_Double, &v, nullptr, nullptr, "%.0f", kRealChars) && std::isfinite(v) && v >= 0) {
         *value = v;
         changed = true;
     }

@@ -27,6 +27,8 @@ EM_JS(void, js_install_input_filter, (), {
         return t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable;
     }
     function onKey(e) {
+        var soft = Module["flopscopeSoftKeyboard"];
+        if (soft && e.target === soft.element) { soft.onKey(e); e.stopImmediatePropagation(); return; }
         if (isFormField(e.target)) { e.stopImmediatePropagation(); return; }
         var k = e.key;
         if (k === "Tab" && !want.keyboard) { e.stopImmediatePropagation(); return; }

@@ -12,6 +12,7 @@
 #include "web/input_filter.h"
 #include "web/loop.h"
 #include "web/platform_web.h"
+#include "web/soft_keyboard.h"
 #include "web/touch.h"
 #include "web/url_state.h"
 
@@ -72,6 +73,7 @@ void frame() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     web::input_filter::apply_pending();
+    web::soft_keyboard::apply_pending();
     g_app->frame();
     ImGui::Render();
 
@@ -85,6 +87,7 @@ void frame() {
 
     const ImGuiIO& io = ImGui::GetIO();
     web::input_filter::publish(io.WantCaptureMouse, io.WantCaptureKeyboard);
+    web::soft_keyboard::publish(io.WantTextInput, io.MouseSource == ImGuiMouseSource_TouchScreen);
     web::cursor::update();
     web::loop::end_frame(web::loop::imgui_needs_frames() || g_app->wants_continuous_frames());
 
@@ -102,6 +105,7 @@ int main() {
     web::input_filter::install_listeners();
     web::touch::install_listeners();
     web::clipboard::install_listeners();
+    web::soft_keyboard::install_listeners();
 
     if (!glfwInit()) {
         js_fail("Flopscope could not start its window system.");

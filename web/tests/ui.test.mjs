@@ -195,3 +195,43 @@ test('charts and the embed view', { timeout: 90000 }, async (t) => {
   t.diagnostic(await screenshot(page, 'ui-embed-640x420.png'));
   assert.deepEqual(page.problems, []);
 });
+
+test('on a touch screen a text field brings up the on-screen keyboard and takes what is typed', { timeout: 90000 }, async (t) => {
+  const page = await openPage(shared.browser, { width: 640, height: 420, hasTouch: true });
+  t.after(() => page.closeAll());
+  await loadApp(page, shared.server.url + '#v=1&embed=1&show=f,h');
+  await waitPaused(page);
+  const typing = () => page.evaluate(() => document.activeElement && document.activeElement.id === 'flopscope-keyboard');
+  const dpr = await page.evaluate(() => devicePixelRatio);
+  const [x, y, w, h] = (await page.evaluate(() => Module.flopscope.itemRect('input:f'))).map((v) => v / dpr);
+
+  // A mouse click edits the field with the physical keyboard: no on-screen keyboard.
+  await page.mouse.click(x + w / 2, y + h / 2, { delay: 60 });
+  await waitPaused(page);
+  assert.equal(await typing(), false, 'a mouse click focused the on-screen keyboard field');
+  await page.keyboard.press('Escape');
+  await waitPaused(page);
+
+  // A tap: the hidden field takes the focus (that is what raises a phone's keyboard), decimal keys.
+  await page.touchscreen.tap(x + w / 2, y + h / 2);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'flopscope-keyboard',
+                             null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => document.activeElement.inputMode), 'decimal');
+
+  // Editing keys arrive as keydown, text as input events ("20" → "" → "359" → "35").
+  await page.keyboard.press('End');
+  for (let i = 0; i < 4; ++i) await page.keyboard.press('Backspace');
+  await page.keyboard.insertText('359');
+  // A keyboard whose keydown says only "Unidentified" deletes through the input event.
+  await page.evaluate(() => {
+    const ta = document.getElementById('flopscope-keyboard');
+    ta.value = '';
+    ta.dispatchEvent(new InputEvent('input', { inputType: 'deleteContentBackward' }));
+  });
+  await page.keyboard.press('Enter');
+  await waitPaused(page);
+  assert.equal((await hook.state(page)).scenario.cached_fraction, 0.35);
+  // Enter ended the edit, so the hidden field let go (the keyboard closes).
+  await page.waitForFunction(() => document.activeElement === document.getElementById('canvas'), null, { timeout: 5000 });
+  assert.deepEqual(page.problems, []);
+});
