@@ -37,7 +37,8 @@ const loads = Math.max(5, Number(opt('--loads', '5')));
 const jsonOut = opt('--json', null);
 const sizeEnforced = !args.includes('--size-not-enforced');
 // sizeCeilingBytes: the app's gzipped total as measured on 2026-11-26 (277,163 B with Debian's emcc 3.1.6)
-// plus 2 %. Lower it when the app shrinks; raise it only with the reason in the commit message.
+// plus 2 %; the on-screen keyboard and the context-loss restart then took it to 279,904 B. Lower it when
+// the app shrinks; raise it only with the reason in the commit message.
 const budget = { sizeRatio: 1.6, sizeCeilingBytes: 282_700, startupRatio: 1.3, idleFrames: 0, dragMedianMs: 4,
                  dragWorstMs: 16 };
 const viewport = { width: 1280, height: 800 };
