@@ -2,6 +2,7 @@
 // hand from the seed's layer table and the formulas of ../shared/design/caching-cost-models.md §3.7, §4
 // (bytes = b·(input + weights + output); t = max(F/P, bytes/B); E = MACs·E_MAC + bytes·160 pJ).
 #include "core/roofline.h"
+#include "core/state.h"
 #include "core/zoo.h"
 
 #include <doctest/doctest.h>
@@ -9,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 
 using namespace flopscope;
 
@@ -39,14 +41,16 @@ const HandConv kStage3{"Block5_Conv2", conv(14, 3, 256, 256), 256 * 14 * 14, 3 *
 const HandConv* const kSeed[13] = {&kConv1,  &kStage1, &kStage1,     &kStage1, &kStage1, &kStage2Down, &kStage2,
                                    &kStage2, &kStage2, &kStage3Down, &kStage3, &kStage3, &kStage3};
 
+// The default state is the seed's 13 layers under the torchvision convention.
 struct Seed {
     Network net;
     Evaluation ev;
     Seed() {
-        std::string err;
-        REQUIRE(build_model("resnet18_seed", 224, 224, net, err));
-        ev = evaluate(net, Counting{});
-        REQUIRE(ev.ok());
+        Results res = compute(default_state());
+        REQUIRE(res.ok());
+        REQUIRE(res.network.name == "resnet18_seed");
+        net = std::move(res.network);
+        ev = std::move(res.evaluation);
     }
     RooflineResult roofline(const Device& d, const RooflineOptions& o) const {
         return evaluate_roofline(net, ev, Counting{}, d, o);

@@ -112,17 +112,21 @@ int main(int argc, char** argv) {
                   {"hit rate", SweepParameter::HitRate},
                   {"student fraction", SweepParameter::StudentFraction}};
     bool over = false;
-    for (const auto& p : params) {
+    // A row with a budget; `fn` returns a sweep, which must have kPoints points.
+    auto sweep_row = [&](const std::string& what, double budget_ms, const std::function<std::vector<double>()>& fn) {
         std::size_t n_out = 0;
-        Row row{std::string("sweep 1,001 points: ") + p.name, time_it(repeats, [&] {
-                    const std::vector<double> v = sweep(net, ev, counting, scenario, p.p, kPoints);
+        Row row{what, time_it(repeats, [&] {
+                    const std::vector<double> v = fn();
                     n_out = v.size();
                     g_sink = g_sink + v.back();
-                }), kSweepBudgetMs};
-        if (n_out != static_cast<std::size_t>(kPoints)) die("sweep returned " + std::to_string(n_out) + " points");
-        over = over || row.t.median_ms >= kSweepBudgetMs;
+                }), budget_ms};
+        if (n_out != static_cast<std::size_t>(kPoints)) die(what + " returned " + std::to_string(n_out) + " points");
+        over = over || row.t.median_ms >= budget_ms;
         rows.push_back(row);
-    }
+    };
+    for (const auto& p : params)
+        sweep_row(std::string("sweep 1,001 points: ") + p.name, kSweepBudgetMs,
+                  [&] { return sweep(net, ev, counting, scenario, p.p, kPoints); });
 
     // Time and energy on a device (core/roofline.h).
     const Device* t4 = find_device("t4");
@@ -140,28 +144,18 @@ int main(int argc, char** argv) {
     rows.push_back({"caching in time on t4 fp16", time_it(repeats, [&] {
                         g_sink = g_sink + evaluate_caching_time(net, ev, counting, scenario, sr, *t4, ro, rr).total_time_s;
                     }), 0});
-    {
-        std::size_t n_out = 0;
-        Row row{"time sweep 1,001 points: hit rate", time_it(repeats, [&] {
-                    const std::vector<double> v = sweep_time(ct, scenario, SweepParameter::HitRate, kPoints);
-                    n_out = v.size();
-                    g_sink = g_sink + v.back();
-                }), kSweepBudgetMs};
-        if (n_out != static_cast<std::size_t>(kPoints)) die("time sweep returned " + std::to_string(n_out) + " points");
-        over = over || row.t.median_ms >= kSweepBudgetMs;
-        rows.push_back(row);
-    }
-    {   // One slider frame: the scenario, the roofline, the scenario in time and both charts' sweeps.
-        Row row{"slider frame: scenario + time + sweeps", time_it(repeats, [&] {
-                    const ScenarioResult s2 = evaluate_scenario(net, ev, counting, scenario);
-                    const RooflineResult r2 = evaluate_roofline(net, ev, counting, *t4, ro);
-                    const CachingTime c2 = evaluate_caching_time(net, ev, counting, scenario, s2, *t4, ro, r2);
-                    g_sink = g_sink + sweep(net, ev, counting, scenario, SweepParameter::HitRate, kPoints).back() +
-                             sweep_time(c2, scenario, SweepParameter::HitRate, kPoints).back();
-                }), kFrameBudgetMs};
-        over = over || row.t.median_ms >= kFrameBudgetMs;
-        rows.push_back(row);
-    }
+    sweep_row("time sweep 1,001 points: hit rate", kSweepBudgetMs,
+              [&] { return sweep_time(ct, scenario, SweepParameter::HitRate, kPoints); });
+    // One slider frame: the scenario, the roofline, the scenario in time and both charts' sweeps.
+    sweep_row("slider frame: scenario + time + sweeps", kFrameBudgetMs, [&] {
+        const ScenarioResult s2 = evaluate_scenario(net, ev, counting, scenario);
+        const RooflineResult r2 = evaluate_roofline(net, ev, counting, *t4, ro);
+        const CachingTime c2 = evaluate_caching_time(net, ev, counting, scenario, s2, *t4, ro, r2);
+        std::vector<double> v = sweep(net, ev, counting, scenario, SweepParameter::HitRate, kPoints);
+        const std::vector<double> t = sweep_time(c2, scenario, SweepParameter::HitRate, kPoints);
+        v.back() += t.back();
+        return v;
+    });
 
     std::printf("Flopscope core benchmark: %s at 224x224, %zu layers, %.4f GFLOPs; %d repeats after 3 warm-ups\n\n",
                 model.c_str(), net.layers.size(), static_cast<double>(ev.totals.flops.value) / 1e9, repeats);
