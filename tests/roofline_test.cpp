@@ -161,6 +161,69 @@ TEST_CASE("Jetson Nano FP16 and FP32: compute-bound everywhere (note §4.3)") {
     CHECK(r32.totals.energy_j == doctest::Approx((1389674496.0 * 4.6 + bytes * 160) * kPico));
 }
 
+TEST_CASE("A100 40 GB FP16: the seed in about 10 µs (note §4.3)") {
+    Seed seed;
+    const RooflineResult r = seed.roofline(preset("a100_40gb"), at(Precision::FP16));
+    REQUIRE(r.ok());
+    const double P = 312e12, B = 1555e9;
+    double total = 0;
+    for (const HandConv* h : kSeed) total += std::max(h->flops() / P, h->bytes(2) / B);
+    CHECK(r.totals.time_s == doctest::Approx(total));
+    CHECK(r.totals.time_s == doctest::Approx(10e-6).epsilon(0.05));
+    CHECK(r.layers[0].bound == Bound::Memory);  // conv1: AI 122.6 < ridge 200.6
+}
+
+TEST_CASE("a small graph: a skip connection and a repeated layer, with and without activations on chip") {
+    // input 8×16×16 → conv 3×3 (8 → 8, pad 1) → ReLU ×3 → add(conv, ReLU). 2,048 elements per tensor.
+    Network net;
+    net.input = Shape{8, 16, 16};
+    Layer relu;
+    relu.name = "relu";
+    relu.kind = LayerKind::Activation;
+    relu.repeat = 3;
+    Layer add;
+    add.name = "add";
+    add.kind = LayerKind::Add;
+    add.inputs = {0, 1};
+    net.layers = {make_conv("conv", 8, 3, 1, 1), relu, add};
+    const Evaluation ev = evaluate(net, Counting{});
+    REQUIRE(ev.ok());
+    Device d;
+    d.peak(Precision::FP32).dense = {1e12, false};
+    d.dram_bandwidth = {1e9, false};
+    d.onchip_buffer = {10000, false};  // a 2,048 × 4 = 8,192-byte tensor fits
+    RooflineOptions o = at(Precision::FP32);
+    o.layer_overhead_s = 1e-6;
+
+    const RooflineResult off = evaluate_roofline(net, ev, Counting{}, d, o);
+    REQUIRE(off.ok());
+    const double t = 2048;
+    CHECK(off.layers[0].bytes == 4 * (t + 8 * 8 * 9 + t));     // 18,688
+    CHECK(off.layers[0].flops == 2 * t * 8 * 9);               // 294,912
+    CHECK(off.layers[0].time_s == doctest::Approx(18688 / 1e9 + 1e-6));
+    CHECK(off.layers[0].bound == Bound::Memory);
+    CHECK(off.layers[1].bytes == 4 * (3 * t + 3 * t));         // each of 3 repeats reads and writes
+    CHECK(off.layers[1].time_s == doctest::Approx(49152 / 1e9 + 3e-6));  // 3 kernels
+    CHECK(off.layers[2].bytes == 4 * (2 * t + t));
+
+    o.activations_on_chip = true;
+    const RooflineResult on = evaluate_roofline(net, ev, Counting{}, d, o);
+    REQUIRE(on.ok());
+    // conv: reads the network input and weights; its output stays for the ReLU and the add.
+    CHECK(on.layers[0].bytes == 4 * (t + 576));
+    CHECK(on.layers[0].onchip_bytes == 4 * t);
+    // ReLU: everything on chip, no FLOPs counted: overhead-bound, 3 kernels.
+    CHECK(on.layers[1].bytes == 0);
+    CHECK(on.layers[1].onchip_bytes == 4 * 6 * t);
+    CHECK(on.layers[1].bound == Bound::Overhead);
+    CHECK(on.layers[1].time_s == doctest::Approx(3e-6));
+    // add: both inputs on chip; its output is the network's, written to DRAM.
+    CHECK(on.layers[2].input_bytes == 0);
+    CHECK(on.layers[2].onchip_bytes == 4 * 2 * t);
+    CHECK(on.layers[2].output_bytes == 4 * t);
+    CHECK(on.totals.bytes == 4 * (t + 576 + t));
+}
+
 TEST_CASE("efficiencies, overhead and the energy scale") {
     Seed seed;
     RooflineOptions o = at(Precision::FP16);
@@ -520,6 +583,37 @@ TEST_CASE("cascade: the student answers a fraction p alone; break-even p in time
     CHECK(*t.ct.break_even_rate == doctest::Approx(0.25));  // p* = σ (no lookup)
     REQUIRE(t.ct.break_even_student_s.has_value());
     CHECK(*t.ct.break_even_student_s == doctest::Approx(0.7 * base));
+}
+
+TEST_CASE("result cache: a hit reads the stored output, a miss runs the network and writes it") {
+    Scenario s = conv1_cache();
+    s.mode = ScenarioMode::ResultCache;
+    s.hit_rate = 0.9;
+    const Timed t(s, "t4", Precision::FP16);
+    const double base = t.base.totals.time_s;
+    const double out = 2.0 * 256 * 14 * 14 / 320e9;  // the last layer's output, 100,352 bytes
+    CHECK(t.ct.student_time_s == 0);                 // a result cache has no student
+    CHECK(t.ct.total_time_s == doctest::Approx(0.1 * base + out));
+    REQUIRE(t.ct.break_even_rate.has_value());
+    CHECK(*t.ct.break_even_rate == doctest::Approx(out / base));  // (base + out − base) / (base + out − out)
+}
+
+TEST_CASE("a zoo student runs its own roofline on the same device") {
+    Scenario s = conv1_cache();
+    s.student_kind = StudentKind::Model;
+    s.student_model = "mobilenet_v3_small";
+    const Timed t(s, "t4", Precision::FP16);
+    Network student;
+    std::string err;
+    REQUIRE(build_model("mobilenet_v3_small", 224, 224, student, err));
+    const Evaluation sev = evaluate(student, Counting{});
+    const RooflineResult sr = evaluate_roofline(student, sev, Counting{}, preset("t4"), at(Precision::FP16));
+    REQUIRE(sr.ok());
+    CHECK(t.ct.student_time_s == sr.totals.time_s);
+    CHECK(t.ct.student_energy_j == sr.totals.energy_j);
+    // 113 MFLOPs, a twenty-fifth of the seed's, but many small memory-bound layers: longer than the seed.
+    CHECK(sr.totals.flops == doctest::Approx(113020800.0).epsilon(0.01));
+    CHECK(sr.totals.time_s > t.base.totals.time_s);
 }
 
 TEST_CASE("a scenario on another network is refused") {
