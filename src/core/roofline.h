@@ -107,7 +107,7 @@ struct LayerRoofline {
 struct RooflineTotals {
     double flops = 0, macs = 0, bytes = 0, onchip_bytes = 0;
     double time_s = 0, energy_j = 0;
-    double compute_s = 0, memory_s = 0, overhead_s = 0;  // Σ of each layer's time spent in its bound
+    double compute_s = 0, memory_s = 0, overhead_s = 0;  // Σ time of the compute-, memory-, overhead-bound layers
     Bound bound = Bound::Overhead;      // the bound that takes the largest share of the time
     int compute_bound_layers = 0, memory_bound_layers = 0, overhead_bound_layers = 0;
     double inferences_per_s = 0;        // 1 / time_s (0 when time is 0)
