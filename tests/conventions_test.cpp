@@ -185,7 +185,7 @@ TEST_CASE("conventions: finer rules leave the switches' default meaning intact")
     CHECK(ev.totals.macs.value ==
           kDense + kFcBias + 2 * kBnElements + kReluElements + 9 * kMaxPoolOut + kAvgPoolIn + kAddElements);
     CHECK(describe(Counting{}) ==
-          "torchvision convention: MACs of conv and linear layers; not counted: bias, batch norm, activations, "
+          "torchvision convention: MACs of conv, linear and matmul layers; not counted: bias, normalization, activations, "
           "pooling, element-wise add/multiply; FLOPs = 2 × MACs");
     const std::string d = describe(find_convention("thop")->counting);
     CHECK(d.find("batch norm 4 per element") != std::string::npos);

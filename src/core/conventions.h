@@ -46,7 +46,7 @@ struct ConventionTotals {
     const Convention* convention = nullptr;
     Count value;        // the headline
     Count macs, flops;  // Totals::macs and Totals::flops under the preset's counting
-    Count dense_macs;   // conv + linear MACs (the same under every preset)
+    Count dense_macs;   // conv, linear and matmul MACs (the same under every preset)
     CountedOps extra;   // what each op class adds on top of the dense MACs
     std::string error;  // empty unless the network does not evaluate
 };
