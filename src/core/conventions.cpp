@@ -270,7 +270,7 @@ std::string explain_difference(const ConventionTotals& row) {
     if (row.convention->headline == Headline::FLOPs && row.convention->counting.flops_per_mac == 2)
         s = "× 2 (multiply and add counted apart)";
     const std::pair<const char*, Count> parts[] = {{"bias", row.extra.bias},
-                                                   {"batch norm", row.extra.batchnorm},
+                                                   {"normalization", row.extra.batchnorm},
                                                    {"activations", row.extra.activations},
                                                    {"pooling", row.extra.pooling},
                                                    {"element-wise", row.extra.elementwise}};

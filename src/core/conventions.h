@@ -55,7 +55,7 @@ struct ConventionTotals {
 std::vector<ConventionTotals> compare_conventions(const Network& net);
 
 // What a row adds to or takes from the torchvision number, by op class, e.g.
-// "+ batch norm 4,967,424 + pooling 25,088" or "× 2 (FLOPs) + bias 1,000 …"; "" for torchvision itself.
+// "+ normalization 4,967,424 + pooling 25,088" or "× 2 (FLOPs) + bias 1,000 …"; "" for torchvision itself.
 std::string explain_difference(const ConventionTotals& row);
 
 } // namespace flopscope

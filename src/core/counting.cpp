@@ -113,7 +113,7 @@ std::string rule_notes(const Counting& c) {
     auto note = [&](const std::string& n) { s += (s.empty() ? "" : ", ") + n; };
     if (c.bias && !c.linear_bias) note("bias of convolutions only");
     if (c.batchnorm && (c.batchnorm_ops != d.batchnorm_ops || c.batchnorm_per_channel))
-        note("batch norm " + std::to_string(c.batchnorm_ops) + " per " +
+        note("normalization " + std::to_string(c.batchnorm_ops) + " per " +
              (c.batchnorm_per_channel ? "channel" : "element"));
     if (c.activations && c.activation_ops != d.activation_ops)
         note("activations " + std::to_string(c.activation_ops) + " per element");
