@@ -622,8 +622,9 @@ bool decode_layer(std::string_view token, std::size_t number, Layer& l, Problems
     const std::size_t dot = token.find('.');
     const std::string_view kind = token.substr(0, dot);
     if (!parse_kind_letter(kind, l.kind)) {
+        static const std::string letters = kind_letter_list();  // built once: junk links have many bad layers
         r.fail((kind.empty() ? std::string("no kind") : "unknown kind " + quoted(kind)) +
-               " (" + kind_letter_list() + "); the layer is left out");
+               " (" + letters + "); the layer is left out");
         return false;
     }
     if (dot == std::string_view::npos) return true;
