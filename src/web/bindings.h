@@ -7,6 +7,7 @@
 //                 ("Copy link", "tab:Layers", "presets:full", "slider:f"…), or null
 //   messages()    the messages on screen as a JSON array of plain strings (a link's problems, other
 //                 notices, then a confirmation such as "Link copied" while it shows)
+//   redraw()      draws a frame (wakes the paused loop)
 //   ready         true once the first frame is on screen
 // The shell's window.flopscopeReady promise resolves at the same moment.
 #pragma once
@@ -22,5 +23,9 @@ void publish(const app::App& app);
 
 // Sets Module.flopscope.ready and tells the shell (hides the loading indicator, resolves the promise).
 void mark_ready();
+
+// The end of every drawn frame: calls Module.onFlopscopeFrameDrawn when the shell set it (it reads the
+// canvas there, before the browser presents and clears the drawing buffer).
+void frame_drawn();
 
 } // namespace flopscope::web::bindings

@@ -95,6 +95,7 @@ void frame() {
         g_ready = true;
         web::bindings::mark_ready();
     }
+    web::bindings::frame_drawn();
 }
 
 } // namespace
