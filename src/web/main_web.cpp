@@ -12,6 +12,7 @@
 #include "web/input_filter.h"
 #include "web/loop.h"
 #include "web/platform_web.h"
+#include "web/press_after_move.h"
 #include "web/soft_keyboard.h"
 #include "web/touch.h"
 #include "web/url_state.h"
@@ -71,7 +72,9 @@ void frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    web::press_after_move::hold_back();
     ImGui::NewFrame();
+    web::press_after_move::release();
     web::input_filter::apply_pending();
     web::soft_keyboard::apply_pending();
     g_app->frame();
