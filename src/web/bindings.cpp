@@ -63,6 +63,7 @@ EM_JS(void, js_publish_test_hook, (), {
         itemRect: function (name) { return JSON.parse(Module["flopscope_itemRect"](name)); },
         messages: function () { return JSON.stringify(Module["flopscope_messages"]()); },
         selectedTabs: function () { return JSON.parse(Module["flopscope_selectedTabs"]()); },
+        textMirror: function () { return Module["flopscope_textMirror"](); },
         redraw: function () { Module["flopscope_redraw"](); },
         ready: false
     };

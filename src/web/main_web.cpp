@@ -14,6 +14,7 @@
 #include "web/platform_web.h"
 #include "web/press_after_move.h"
 #include "web/soft_keyboard.h"
+#include "web/text_mirror.h"
 #include "web/touch.h"
 #include "web/url_state.h"
 
@@ -68,7 +69,10 @@ void frame() {
         g_app->on_style_inputs_changed();
     }
     if (web::WebPlatform::take_color_scheme_change()) g_app->on_style_inputs_changed();
-    if (web::url_state::take_change()) g_app->load_fragment(web::url_state::fragment());
+    if (web::url_state::take_change()) {
+        g_app->load_fragment(web::url_state::fragment());
+        web::text_mirror::mark_dirty();
+    }
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -98,6 +102,7 @@ void frame() {
         g_ready = true;
         web::bindings::mark_ready();
     }
+    web::text_mirror::publish_if_dirty(*g_app);
     web::bindings::frame_drawn();
 }
 
