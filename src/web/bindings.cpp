@@ -22,7 +22,6 @@ std::string state_json() { return g_app != nullptr ? g_app->state_json() : std::
 std::string results_json() { return g_app != nullptr ? g_app->results_json() : std::string("{}"); }
 double frame_count() { return static_cast<double>(loop::frame_count()); }  // exact below 2^53
 bool is_paused() { return loop::is_paused(); }
-void redraw() { loop::wake(); }
 // "[x, y, width, height]" in device pixels of a named item of the last frame (app::App::item_rect), or
 // "null" when it was not drawn. Tests divide by devicePixelRatio to click it.
 std::string item_rect(const std::string& name) {
@@ -64,7 +63,6 @@ EM_JS(void, js_publish_test_hook, (), {
         messages: function () { return JSON.stringify(Module["flopscope_messages"]()); },
         selectedTabs: function () { return JSON.parse(Module["flopscope_selectedTabs"]()); },
         textMirror: function () { return Module["flopscope_textMirror"](); },
-        redraw: function () { Module["flopscope_redraw"](); },
         ready: false
     };
 });
@@ -72,13 +70,6 @@ EM_JS(void, js_publish_test_hook, (), {
 EM_JS(void, js_mark_test_hook_ready, (), {
     Module["flopscope"].ready = true;
     if (typeof Module["onFlopscopeReady"] === "function") Module["onFlopscopeReady"](Module["flopscope"]);
-});
-
-// The shell pictures an embed's last frame before it sleeps: the drawing buffer can only be read in the
-// task that drew it, so it asks for a frame (redraw) and reads the canvas here.
-EM_JS(void, js_frame_drawn, (), {
-    var f = Module["onFlopscopeFrameDrawn"];
-    if (typeof f === "function") f();
 });
 
 } // namespace
@@ -90,7 +81,6 @@ EMSCRIPTEN_BINDINGS(flopscope_test_hook) {
     emscripten::function("flopscope_isPaused", &is_paused);
     emscripten::function("flopscope_itemRect", &item_rect);
     emscripten::function("flopscope_messages", &messages);
-    emscripten::function("flopscope_redraw", &redraw);
     emscripten::function("flopscope_selectedTabs", &selected_tabs);
 }
 
@@ -100,7 +90,5 @@ void publish(const app::App& app) {
 }
 
 void mark_ready() { js_mark_test_hook_ready(); }
-
-void frame_drawn() { js_frame_drawn(); }
 
 } // namespace flopscope::web::bindings

@@ -9,7 +9,6 @@
 //                 notices, then a confirmation such as "Link copied" while it shows)
 //   selectedTabs() the labels of the selected tabs of the tab bars drawn in the last frame
 //   textMirror()  the page in words (app::TextMirror as a JS object), what the DOM mirror shows
-//   redraw()      draws a frame (wakes the paused loop)
 //   ready         true once the first frame is on screen
 // The shell's window.flopscopeReady promise resolves at the same moment.
 #pragma once
@@ -25,9 +24,5 @@ void publish(const app::App& app);
 
 // Sets Module.flopscope.ready and tells the shell (hides the loading indicator, resolves the promise).
 void mark_ready();
-
-// The end of every drawn frame: calls Module.onFlopscopeFrameDrawn when the shell set it (it reads the
-// canvas there, before the browser presents and clears the drawing buffer).
-void frame_drawn();
 
 } // namespace flopscope::web::bindings

@@ -103,7 +103,6 @@ void frame() {
         web::bindings::mark_ready();
     }
     web::text_mirror::publish_if_dirty(*g_app);
-    web::bindings::frame_drawn();
 }
 
 } // namespace

@@ -73,12 +73,17 @@ const startSampler = () => {
         p.out = undefined;
       } else {
         if (hook) {
-          // Leaving the view draws one frame, the picture of the last one; after that, nothing.
-          const n = hook.frameCount();
-          if (p.out === undefined) p.out = { n };
-          else if (n > p.out.n + 1) {
+          // Once its IntersectionObserver has told the embed it left (the notification comes with the
+          // next rendering update, which may still draw a frame), it draws nothing more. It must notice.
+          const n = hook.frameCount(), noticed = w.Module.leftViewAt !== undefined;
+          if (p.out === undefined) p.out = { n, since: Date.now(), noticed };
+          else if (!p.out.noticed && noticed) p.out = { n, since: p.out.since, noticed };
+          else if (p.out.noticed && n > p.out.n) {
             log.problems.push(`embed ${i} drew ${n - p.out.n} frames out of view`);
-            p.out = { n };
+            p.out.n = n;
+          } else if (!noticed && Date.now() - p.out.since > 5000 && !p.out.reported) {
+            log.problems.push(`embed ${i} is still running 5 s after it left the view`);
+            p.out.reported = true;
           }
         } else p.out = undefined;
       }
@@ -155,6 +160,7 @@ test('40 embeds scrolled to the bottom and back: all draw, never more than 8 liv
                `${times[0]}..${times[times.length - 1]} ms (median ${times[times.length >> 1]} ms); ` +
                `at most ${log.maxLive} live contexts in ${log.samples} samples`);
   assert.equal(checked.size, EMBEDS.length, 'some embeds never came into view');
+  if (log.problems.length) t.diagnostic(log.problems.join('; '));
   assert.deepEqual(log.problems, []);
   assert.ok(times[times.length - 1] <= DRAW_WITHIN_MS, `an embed took ${times[times.length - 1]} ms to draw`);
   assert.ok(log.maxLive >= 1 && log.maxLive <= MAX_LIVE_CONTEXTS, `${log.maxLive} live contexts`);
