@@ -188,3 +188,37 @@ test('40 embeds scrolled to the bottom and back: all draw, never more than 8 liv
   assert.deepEqual(page.problems, []);
   t.diagnostic(`test time ${Math.round((Date.now() - started) / 1000)} s`);
 });
+
+// A context the browser takes back while the embed is in view (a GPU reset; simulated with
+// WEBGL_lose_context) is recovered by the embed itself, with its state and no message.
+test('an embed in view recovers by itself from a lost context', { timeout: 90000 }, async (t) => {
+  const page = await openPage(shared.browser, { width: 800, height: 600 });
+  t.after(() => page.closeAll());
+  const link = '#v=1&m=mobilenet_v2&sc=custom&mode=cascade&p=0.6&embed=1&show=p';
+  const host = `${shared.server.url}lost-host.html`;  // same origin: the host reads the embed's status
+  await page.route(host, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title><link rel="icon" href="data:,">' +
+          `</head><body><iframe src="index.html${link.replaceAll('&', '&amp;')}" title="embed" width="700" height="460" ` +
+          'style="border:0"></iframe></body></html>',
+  }));
+  await page.goto(host, { waitUntil: 'load' });
+  const frame = page.frames()[1];
+  await frame.waitForFunction(() => window.Module && Module.flopscope && Module.flopscope.ready, null, { timeout: 30000 });
+  const before = JSON.parse(await frame.evaluate(() => Module.flopscope.resultsJson()));
+  await page.evaluate(() => { window.flopscopeTestMessages = []; });
+  await frame.evaluate(() => Module.ctx.getExtension('WEBGL_lose_context').loseContext());
+  // The document reloads; watch its status line from the host until it has drawn again.
+  const started = Date.now();
+  await page.waitForFunction(() => {
+    const w = document.querySelector('iframe').contentWindow;
+    const status = w.document.getElementById('status');
+    if (status && !status.hidden && /graphics context/.test(status.textContent)) window.flopscopeTestMessages.push(status.textContent);
+    return w.Module && w.Module.flopscope && w.Module.flopscope.ready && w.Module.ctx && !w.Module.ctx.isContextLost();
+  }, null, { timeout: 15000, polling: 20 });
+  t.diagnostic(`drawing again after ${Date.now() - started} ms`);
+  assert.deepEqual(await page.evaluate(() => window.flopscopeTestMessages), []);
+  assert.equal(await frame.evaluate(() => location.hash), link);
+  assert.deepEqual(JSON.parse(await frame.evaluate(() => Module.flopscope.resultsJson())), before);
+  assert.deepEqual(page.problems, []);
+});
