@@ -162,7 +162,6 @@ test('40 embeds scrolled to the bottom and back: all draw, never more than 8 liv
   assert.equal(checked.size, EMBEDS.length, 'some embeds never came into view');
   if (log.problems.length) t.diagnostic(log.problems.join('; '));
   assert.deepEqual(log.problems, []);
-  assert.ok(times[times.length - 1] <= DRAW_WITHIN_MS, `an embed took ${times[times.length - 1]} ms to draw`);
   assert.ok(log.maxLive >= 1 && log.maxLive <= MAX_LIVE_CONTEXTS, `${log.maxLive} live contexts`);
 
   // What an embed costs: its wasm heap, and the JS heap with the embeds at the top live vs all asleep
@@ -187,6 +186,7 @@ test('40 embeds scrolled to the bottom and back: all draw, never more than 8 liv
   await saveArtifact('many-embeds-top.png', await page.screenshot());
   assert.deepEqual(page.problems, []);
   t.diagnostic(`test time ${Math.round((Date.now() - started) / 1000)} s`);
+  assert.ok(times[times.length - 1] <= DRAW_WITHIN_MS, `an embed took ${times[times.length - 1]} ms to draw`);
 });
 
 // A context the browser takes back while the embed is in view (a GPU reset; simulated with
