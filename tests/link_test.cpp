@@ -974,16 +974,17 @@ TEST_CASE("link: shortest exact decimals") {
 }
 
 TEST_CASE("link: every field of the types a link carries is known to the codec") {
-    // When one of these fails, a field was added to a type a link carries: give it a key (or a layer
-    // field) in src/core/link.cpp — encode_link and the Decoder — and a line in random_state() here,
-    // then update the count. (Counting fields go in kCountingFields.)
-    CHECK_MESSAGE(field_count<Counting>() == 14, "Counting changed: add the field to kCountingFields in link.cpp");
+    // When one of these fails, a field was added to a type a link carries: give it a row in the
+    // state-field registry (src/core/state_fields.cpp) and the link format's table (link.cpp), or a
+    // layer field (link.cpp encode_layer/apply_layer_field), and a line in random_state() here, then
+    // update the count.
+    CHECK_MESSAGE(field_count<Counting>() == 14, "Counting changed: add a row to the registry in state_fields.cpp");
     CHECK_MESSAGE(field_count<Layer>() == 22, "Layer changed: add the field to encode_layer/apply_layer_field in link.cpp");
-    CHECK_MESSAGE(field_count<Scenario>() == 19, "Scenario changed: add the field to link.cpp");
-    CHECK_MESSAGE(field_count<LayerFraction>() == 2, "LayerFraction changed: update fl in link.cpp");
-    CHECK_MESSAGE(field_count<ViewOptions>() == 6, "ViewOptions changed: add the field to link.cpp");
-    CHECK_MESSAGE(field_count<Network>() == 3, "Network changed: add the field to link.cpp");
-    CHECK_MESSAGE(field_count<State>() == 10, "State changed: add the field to link.cpp");
+    CHECK_MESSAGE(field_count<Scenario>() == 19, "Scenario changed: add a row to the registry in state_fields.cpp");
+    CHECK_MESSAGE(field_count<LayerFraction>() == 2, "LayerFraction changed: update the fl row in state_fields.cpp");
+    CHECK_MESSAGE(field_count<ViewOptions>() == 6, "ViewOptions changed: add a row to the registry in state_fields.cpp");
+    CHECK_MESSAGE(field_count<Network>() == 3, "Network changed: add the field to the registry (state_fields.cpp) or the layer syntax (link.cpp)");
+    CHECK_MESSAGE(field_count<State>() == 10, "State changed: add a row to the registry in state_fields.cpp");
 }
 
 TEST_CASE("link: the seed corpus in tests/data/links decodes as documented") {
