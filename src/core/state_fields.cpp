@@ -276,6 +276,25 @@ bool read_lookup(LookupKind kind, std::string_view value, Scenario& c, Reader& r
     return r.decimal(value, 0, kMaxAbsoluteFlops, c.lookup_flops);
 }
 
+namespace {
+
+// The CLI's --student-* and --lookup-* options: one kind's value, which also makes it the active kind.
+template <StudentKind K>
+bool set_student(std::string_view value, State& s, Reader& r) {
+    if (!read_student(K, value, s.scenario, r)) return false;
+    s.scenario.student_kind = K;
+    return true;
+}
+
+template <LookupKind K>
+bool set_lookup(std::string_view value, State& s, Reader& r) {
+    if (!read_lookup(K, value, s.scenario, r)) return false;
+    s.scenario.lookup_kind = K;
+    return true;
+}
+
+} // namespace
+
 void JsonObject::add(std::string_view name, const std::string& value) {
     if (!body_.empty()) body_ += ", ";
     body_ += json_string(std::string(name)) + ": " + value;
@@ -464,7 +483,10 @@ const StateField kFields[] = {
          return true;
      },
      [](const State& s, JsonObject& o) { o.add("name", json_string(s.scenario.name)); }, nullptr},
-    {"mode", G::Scenario, "partial | cascade | result_cache", "What is cached: channels inside the network (partial), the answer of a cheaper student (cascade), or whole results.", nullptr,
+    {"mode", G::Scenario, "partial | cascade | result_cache",
+     "What is cached: channels inside the network (partial), the answer of a cheaper student (cascade), or whole "
+     "results.",
+     nullptr,
      {{"--mode", "MODE"}},
      [](const State& s, const State&) { return std::string(mode_name(s.scenario.mode)); },
      [](std::string_view raw, State& s, Reader& r) {
@@ -488,7 +510,8 @@ const StateField kFields[] = {
          o.add("overrides", "[" + list + "]");
      },
      nullptr},
-    {"el", G::Scenario, "2-9 | 2-  (through the last layer)", "The cache-eligible layers, numbered from 1 (the conv and linear layers in the range).", nullptr,
+    {"el", G::Scenario, "2-9 | 2-  (through the last layer)",
+     "The cache-eligible layers, numbered from 1 (the conv and linear layers in the range).", nullptr,
      {{"--eligible", "A-B"}},
      [](const State& s, const State&) {
          const Scenario& c = s.scenario;
@@ -527,40 +550,18 @@ const StateField kFields[] = {
     {"st", G::Scenario, "0.5 | f:1.2e9 | m:mobilenet_v3_small",
      "The student's cost: a fraction 0…1000 of the network's, FLOPs, or a built-in network.", "Student cost σ",
      {{"--student-fraction", "S", "Student cost as a fraction of the network's (0…1000; default 0.5).",
-       [](std::string_view v, State& s, Reader& r) {
-           if (!read_student(StudentKind::Fraction, v, s.scenario, r)) return false;
-           s.scenario.student_kind = StudentKind::Fraction;
-           return true;
-       }},
-      {"--student-flops", "N", "Student cost in FLOPs (0…1e18).",
-       [](std::string_view v, State& s, Reader& r) {
-           if (!read_student(StudentKind::Flops, v, s.scenario, r)) return false;
-           s.scenario.student_kind = StudentKind::Flops;
-           return true;
-       }},
+       set_student<StudentKind::Fraction>},
+      {"--student-flops", "N", "Student cost in FLOPs (0…1e18).", set_student<StudentKind::Flops>},
       {"--student", "MODEL", "A built-in network as the student, at the same input resolution.",
-       [](std::string_view v, State& s, Reader& r) {
-           if (!read_student(StudentKind::Model, v, s.scenario, r)) return false;
-           s.scenario.student_kind = StudentKind::Model;
-           return true;
-       }}},
+       set_student<StudentKind::Model>}},
      [](const State& s, const State& base) { return student_items(s.scenario, base.scenario); },
      [](std::string_view raw, State& s, Reader& r) { return read_student_items(raw, s.scenario, r); },
      [](const State& s, JsonObject& o) { o.add("student", student_json(s.scenario)); }, nullptr},
     {"lk", G::Scenario, "1e6 | nn | nn:256", "The lookup's cost: FLOPs, or a nearest-neighbour search (key dimension d).",
      nullptr,
-     {{"--lookup-flops", "N", "Lookup cost in FLOPs per query (0…1e18).",
-       [](std::string_view v, State& s, Reader& r) {
-           if (!read_lookup(LookupKind::Flops, v, s.scenario, r)) return false;
-           s.scenario.lookup_kind = LookupKind::Flops;
-           return true;
-       }},
+     {{"--lookup-flops", "N", "Lookup cost in FLOPs per query (0…1e18).", set_lookup<LookupKind::Flops>},
       {"--lookup-nn", "D", "Lookup by nearest-neighbour search over --entries keys of dimension D (1…1048576).",
-       [](std::string_view v, State& s, Reader& r) {
-           if (!read_lookup(LookupKind::NearestNeighbour, v, s.scenario, r)) return false;
-           s.scenario.lookup_kind = LookupKind::NearestNeighbour;
-           return true;
-       }}},
+       set_lookup<LookupKind::NearestNeighbour>}},
      [](const State& s, const State& base) { return lookup_items(s.scenario, base.scenario); },
      [](std::string_view raw, State& s, Reader& r) { return read_lookup_items(raw, s.scenario, r); },
      [](const State& s, JsonObject& o) {
