@@ -53,7 +53,7 @@ std::vector<std::string> spec_table_keys() {
 
 TEST_CASE("state fields: the link format's table lists exactly the registry's keys, in its order") {
     const std::vector<std::string> table = spec_table_keys();
-    CHECK(table.size() == 42);  // the keys of link version 1 (more when a field is added)
+    REQUIRE(table.size() > 1);  // (the table was found and read)
     CHECK(table == registry_keys());
 }
 
