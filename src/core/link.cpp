@@ -109,7 +109,6 @@ namespace flopscope {
 
 namespace {
 
-constexpr int kLinkVersion = 1;
 constexpr std::string_view kKeep = "-._~";  // bytes written as they are in text values
 
 std::string num(std::int64_t v) { return std::to_string(v); }

@@ -321,7 +321,7 @@ using G = FieldGroup;
 
 const StateField kFields[] = {
     {"v", G::Model, "1", "The link format's version.", nullptr, {},
-     [](const State&, const State&) { return std::string("1"); }, nullptr, nullptr, nullptr},
+     [](const State&, const State&) { return num(kLinkVersion); }, nullptr, nullptr, nullptr},
     {"m", G::Model, "resnet18 | custom", "The network: a built-in one (flopscope --list-models) or the custom one.", nullptr,
      {{"--model", "NAME"}},
      [](const State& s, const State&) { return text(s.model); },
