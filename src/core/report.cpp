@@ -8,6 +8,7 @@
 
 #include "core/conventions.h"
 #include "core/link.h"
+#include "core/state_fields.h"
 
 #include <cmath>
 #include <cstdio>
@@ -136,8 +137,6 @@ std::string break_even_sentence(const Scenario& s, const ScenarioResult& r) {
 // [SECTION] JSON
 //-----------------------------------------------------------------------------
 
-namespace {
-
 std::string json_string(const std::string& s) {
     std::string out = "\"";
     for (unsigned char ch : s) {
@@ -163,10 +162,13 @@ std::string json_string(const std::string& s) {
     return out + "\"";
 }
 
+std::string json_bool(bool b) { return b ? "true" : "false"; }
+
+namespace {
+
 std::string json_count(Count c) { return c.ok() ? std::to_string(c.value) : "null"; }
 std::string json_number(double v) { return format_double(v); }
 std::string json_optional(const std::optional<double>& v) { return v ? format_double(*v) : "null"; }
-std::string json_bool(bool b) { return b ? "true" : "false"; }
 std::string json_shape(const Shape& s) {
     return "[" + std::to_string(s.c) + ", " + std::to_string(s.h) + ", " + std::to_string(s.w) + "]";
 }
@@ -179,32 +181,12 @@ const Convention* active_convention(const State& state) {
     return c && c->counting == state.counting ? c : nullptr;
 }
 
-std::string counting_json(const State& state) {
-    const Counting& c = state.counting;
-    const Convention* named = active_convention(state);
-    std::string o = "{\"name\": " + json_string(named ? named->name : "custom") +
-                    ", \"description\": " + json_string(describe(c));
-    if (named) o += ", \"rule\": " + json_string(named->rule);
-    return o + ", \"bias\": " + json_bool(c.bias) + ", \"batchnorm\": " + json_bool(c.batchnorm) +
-           ", \"activations\": " + json_bool(c.activations) + ", \"pooling\": " + json_bool(c.pooling) +
-           ", \"elementwise\": " + json_bool(c.elementwise) + ", \"flops_per_mac\": " + std::to_string(c.flops_per_mac) + "}";
-}
-
 // The number the convention's own tool prints (MACs for torchvision, ptflops, thop...; FLOPs for calflops).
 std::string headline_json(const State& state, const Totals& t) {
     const Convention* named = active_convention(state);
     if (!named) return "{\"unit\": \"MACs\", \"value\": " + json_count(t.macs) + "}";
     return "{\"unit\": " + json_string(headline_unit(named->headline)) + ", \"tool_unit\": " + json_string(named->unit) +
            ", \"value\": " + json_count(headline_value(t, *named)) + "}";
-}
-
-std::string student_json(const Scenario& s) {
-    switch (s.student_kind) {
-    case StudentKind::Fraction: return "{\"fraction\": " + json_number(s.student_fraction) + "}";
-    case StudentKind::Flops: return "{\"flops\": " + json_number(s.student_flops) + "}";
-    case StudentKind::Model: return "{\"model\": " + json_string(s.student_model) + "}";
-    }
-    return "null";
 }
 
 std::string scenario_json(const State& state, const ScenarioResult& r) {
@@ -289,36 +271,44 @@ std::string results_json(const State& state, const Results& res) {
 
 std::string results_json(const State& state) { return results_json(state, compute(state)); }
 
+// The convention and its rules: the name, then every Counting field's members (state_fields.h).
+std::string counting_json(const State& state) {
+    const Convention* named = active_convention(state);
+    JsonObject o;
+    o.add("name", json_string(named ? named->name : "custom"));
+    o.add("description", json_string(describe(state.counting)));
+    if (named) o.add("rule", json_string(named->rule));
+    for (const StateField& f : state_fields())
+        if (f.group == FieldGroup::Counting && f.json) f.json(state, o);
+    return o.text();
+}
+
+std::string student_json(const Scenario& s) {
+    switch (s.student_kind) {
+    case StudentKind::Fraction: return "{\"fraction\": " + json_number(s.student_fraction) + "}";
+    case StudentKind::Flops: return "{\"flops\": " + json_number(s.student_flops) + "}";
+    case StudentKind::Model: return "{\"model\": " + json_string(s.student_model) + "}";
+    }
+    return "null";
+}
+
+// Every state field's members (state_fields.h): the model's and the convention at the top level, then
+// the "scenario" and "view" objects, then the link.
 std::string state_json(const State& state) {
-    const Scenario& s = state.scenario;
-    std::string o = "{\"model\": " + json_string(state.model);
-    o += ", \"input\": [" + std::to_string(state.input_c) + ", " + std::to_string(state.input_h) + ", " +
-         std::to_string(state.input_w) + "]";
-    o += ", \"convention\": " + counting_json(state);
-    o += ", \"scenario_enabled\": " + json_bool(state.scenario_enabled);
-    o += ", \"scenario\": {\"name\": " + json_string(s.name) + ", \"mode\": " + json_string(mode_name(s.mode)) +
-         ", \"cached_fraction\": " + json_number(s.cached_fraction) + ", \"hit_rate\": " + json_number(s.hit_rate) +
-         ", \"truncation_efficiency\": " + json_number(s.truncation_efficiency) +
-         ", \"channel_granularity\": " + std::to_string(s.channel_granularity) +
-         ", \"accept_rate\": " + json_number(s.accept_rate) + ", \"student\": " + student_json(s) +
-         ", \"lookup\": " + (s.lookup_kind == LookupKind::Flops
-                                 ? "{\"flops\": " + json_number(s.lookup_flops) + "}"
-                                 : "{\"nearest_neighbour\": {\"key_dim\": " + std::to_string(s.key_dim) + "}}") +
-         ", \"cache_entries\": " + std::to_string(s.cache_entries) +
-         ", \"precision\": " + json_string(precision_name(s.precision)) +
-         ", \"eligible_first\": " + std::to_string(s.eligible_first) +
-         ", \"eligible_last\": " + std::to_string(s.eligible_last) + ", \"overrides\": [";
-    for (std::size_t i = 0; i < s.overrides.size(); ++i)
-        o += (i ? ", [" : "[") + std::to_string(s.overrides[i].layer) + ", " + json_number(s.overrides[i].fraction) + "]";
-    o += "]}";
-    if (state.model == kCustomModel) o += ", \"custom_layers\": " + std::to_string(state.custom.layers.size());
-    const ViewOptions& v = state.view;
-    o += ", \"view\": {\"unit\": " + json_string(v.unit == Unit::FLOPs ? "flops" : "macs") +
-         ", \"exact\": " + json_bool(v.exact) +
-         ", \"theme\": " + json_string(v.theme == Theme::System ? "system" : v.theme == Theme::Light ? "light" : "dark") +
-         ", \"embed\": " + json_bool(v.embed) + ", \"full_network_view\": " + json_bool(v.full_network_view) + "}";
-    o += ", \"link\": " + json_string(encode_link(state));
-    return o + "}";
+    JsonObject top, scenario, view;
+    for (const StateField& f : state_fields()) {
+        if (!f.json) continue;
+        switch (f.group) {
+        case FieldGroup::Model: f.json(state, top); break;
+        case FieldGroup::Counting: break;  // in "convention" (counting_json)
+        case FieldGroup::Scenario: f.json(state, scenario); break;
+        case FieldGroup::View: f.json(state, view); break;
+        }
+    }
+    top.add("scenario", scenario.text());
+    top.add("view", view.text());
+    top.add("link", json_string(encode_link(state)));
+    return top.text();
 }
 
 //-----------------------------------------------------------------------------
