@@ -67,9 +67,9 @@ TEST_CASE("break-even values in closed form") {
     Seed seed;
     // Optimistic: σ = 0.5, λ = 0, ρ = h = 1, f̄ = 0.2.
     const ScenarioResult opt = seed.run(preset("optimistic"));
-    CHECK(opt.sigma == 0.5);
+    CHECK(opt.student_fraction == 0.5);
     CHECK(opt.mean_effective_fraction == doctest::Approx(0.2).epsilon(1e-15));
-    CHECK_FALSE(opt.break_even_hit_rate.has_value());  // h* = 0.5/0.2 = 2.5: never
+    CHECK_FALSE(opt.break_even_rate.has_value());  // h* = 0.5/0.2 = 2.5: never
     REQUIRE(opt.break_even_cached_fraction.has_value());
     CHECK(*opt.break_even_cached_fraction == 0.5);      // f̄* = 0.5/1
     REQUIRE(opt.break_even_student_fraction.has_value());
@@ -78,13 +78,13 @@ TEST_CASE("break-even values in closed form") {
 
     // Realistic: ρ = 0, so nothing pays off.
     const ScenarioResult real = seed.run(preset("realistic"));
-    CHECK_FALSE(real.break_even_hit_rate.has_value());
+    CHECK_FALSE(real.break_even_rate.has_value());
     CHECK_FALSE(real.break_even_cached_fraction.has_value());
     CHECK_FALSE(real.break_even_student_fraction.has_value());
 
     // Full: f̄ = 1 → h* = 0.5, σ* = 1.
     const ScenarioResult full = seed.run(preset("full"));
-    CHECK(*full.break_even_hit_rate == 0.5);
+    CHECK(*full.break_even_rate == 0.5);
     CHECK(*full.break_even_student_fraction == 1.0);
 
     // At the break-even hit rate the saving is zero.
@@ -201,9 +201,9 @@ TEST_CASE("cascade and result cache") {
     cascade.accept_rate = 0.5;
     ScenarioResult r = evaluate_scenario(net, ev, Counting{}, cascade);
     CHECK(r.total_flops == doctest::Approx(113020800.0 + 0.5 * T));
-    REQUIRE(r.break_even_hit_rate.has_value());
-    CHECK(*r.break_even_hit_rate == doctest::Approx(113020800.0 / T));  // p* = σ_full ≈ 3.1 %
-    CHECK(std::round(*r.break_even_hit_rate * 1000) == 31.0);
+    REQUIRE(r.break_even_rate.has_value());
+    CHECK(*r.break_even_rate == doctest::Approx(113020800.0 / T));  // p* = σ_full ≈ 3.1 %
+    CHECK(std::round(*r.break_even_rate * 1000) == 31.0);
 
     Scenario cache;
     cache.mode = ScenarioMode::ResultCache;
@@ -217,7 +217,7 @@ TEST_CASE("cascade and result cache") {
     CHECK(r.lookup_flops == L);
     CHECK(r.lookup_bytes_read == 512.0 * 10000 * 2);  // 10.2 MB read per query
     CHECK(r.total_flops == doctest::Approx(L + 0.7 * T));
-    CHECK(*r.break_even_hit_rate == doctest::Approx(L / T));
+    CHECK(*r.break_even_rate == doctest::Approx(L / T));
     CHECK(r.student_flops == 0.0);
 }
 
@@ -229,10 +229,10 @@ TEST_CASE("sweeps over f and h") {
     CHECK(f.front() == 1.5 * kSeedT);   // nothing cached: network + student
     CHECK(f.back() == 0.5 * kSeedT);    // everything cached: student only
     CHECK(f[5] == doctest::Approx(1.0 * kSeedT));  // f = 0.5: break-even
-    const std::vector<double> h = sweep(seed.net, seed.ev, Counting{}, s, SweepParameter::HitRate, 3);
+    const std::vector<double> h = sweep(seed.net, seed.ev, Counting{}, s, SweepParameter::Rate, 3);
     CHECK(h[0] == 1.5 * kSeedT);
     CHECK(h[2] == doctest::Approx(1.3 * kSeedT));
-    CHECK(sweep(seed.net, seed.ev, Counting{}, s, SweepParameter::HitRate, 1).empty());
+    CHECK(sweep(seed.net, seed.ev, Counting{}, s, SweepParameter::Rate, 1).empty());
 }
 
 TEST_CASE("invalid scenarios give a message, never a number") {

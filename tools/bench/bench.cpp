@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
         const char* name;
         SweepParameter p;
     } params[] = {{"cached fraction", SweepParameter::CachedFraction},
-                  {"hit rate", SweepParameter::HitRate},
+                  {"rate (h or p)", SweepParameter::Rate},
                   {"student fraction", SweepParameter::StudentFraction}};
     bool over = false;
     for (const auto& p : params) {
