@@ -1,5 +1,6 @@
 // The caching scenario engine. Expected values are worked out here from the notebook's arithmetic and
 // the formulas of ../shared/design/caching-cost-models.md, not copied from the program's output.
+#include "core/report.h"
 #include "core/scenario.h"
 #include "core/state.h"
 #include "core/zoo.h"
@@ -262,4 +263,152 @@ TEST_CASE("default state: the seed with the optimistic scenario") {
     CHECK(r.network.layers.size() == 13);
     CHECK(r.evaluation.totals.flops.value == 2779348992ull);
     CHECK(r.scenario.percent_of_baseline == doctest::Approx(130.0));
+}
+
+TEST_CASE("σ is the student's share of the whole network, with eligible layers 1–3 too") {
+    // Eligible layers 1–3 of the seed: conv1 236,027,904 + two 3×3 convs at 231,211,008 = T = 698,449,920
+    // of B = 2,779,348,992. σ = 0.5 means S = 0.5·B = 1,389,674,496 (not 0.5·T = 349,224,960).
+    // f = 0.2, ρ = h = 1: skipped = 0.2·T = 139,689,984; computed = B − 139,689,984 = 2,639,659,008;
+    // total = S + computed = 4,029,333,504.
+    Seed seed;
+    Scenario s = preset("optimistic");
+    s.name = "custom";
+    s.eligible_first = 0;
+    s.eligible_last = 2;
+    const ScenarioResult r = seed.run(s);
+    REQUIRE(r.ok());
+    CHECK(r.touched_flops == 698449920.0);
+    CHECK(r.student_flops == 1389674496.0);
+    CHECK(r.student_fraction == 0.5);  // the input's own unit comes back
+    CHECK(r.computed_flops == doctest::Approx(2639659008.0).epsilon(1e-15));
+    CHECK(r.total_flops == doctest::Approx(4029333504.0).epsilon(1e-15));
+    // Break-even in the unit of each input: the largest student is S* = 0.2·T = 139,689,984 FLOPs, as a
+    // share of the whole network 139,689,984 / 2,779,348,992 ≈ 0.0503 (it was 0.2, a share of T).
+    REQUIRE(r.break_even_student_fraction.has_value());
+    CHECK(*r.break_even_student_fraction * kSeedT == doctest::Approx(139689984.0).epsilon(1e-12));
+    CHECK(*r.break_even_student_fraction == doctest::Approx(0.05025996533795494).epsilon(1e-12));
+    // f would have to skip S = 1.99·T, h would have to be S / 0.2·T = 9.9: never.
+    CHECK_FALSE(r.break_even_cached_fraction.has_value());
+    CHECK_FALSE(r.break_even_rate.has_value());
+    // At σ* the saving is zero.
+    Scenario at = s;
+    at.student_fraction = *r.break_even_student_fraction;
+    CHECK(seed.run(at).saved_flops == doctest::Approx(0.0).epsilon(1e-6));
+
+    // The student sweep uses the same σ: at x = 0.5 it is the evaluated total, at 0 and 1 S = 0 and B.
+    const std::vector<double> sw = sweep(seed.net, seed.ev, Counting{}, s, SweepParameter::StudentFraction, 3);
+    REQUIRE(sw.size() == 3);
+    CHECK(sw[0] == doctest::Approx(2639659008.0).epsilon(1e-15));
+    CHECK(sw[1] == doctest::Approx(4029333504.0).epsilon(1e-15));  // was 2,988,883,968 (0.5·T)
+    CHECK(sw[2] == doctest::Approx(2639659008.0 + kSeedT).epsilon(1e-15));
+
+    // The JSON reports the same unit: "student_fraction": 0.5 beside the input's "fraction": 0.5.
+    State st = default_state();
+    st.scenario = s;
+    const std::string json = results_json(st);
+    CHECK(json.find("\"student_fraction\": 0.5,") != std::string::npos);
+    CHECK(json.find("\"student\": {\"fraction\": 0.5}") != std::string::npos);
+    CHECK(json.find("\"sigma\"") == std::string::npos);
+}
+
+TEST_CASE("break-even with channel tiles: the nominal f on the tile-rounded cost") {
+    // The seed's layers by output channels: 64 (conv1 236,027,904 + 4 × 231,211,008 = 1,160,871,936),
+    // 128 and 256 (115,605,504 + 3 × 231,211,008 = 809,238,528 each). g = 32: kept channels are whole
+    // tiles, so f_eff steps: 64 → {0, ½, 1}, 128 → quarters, 256 → eighths. σ = 0.45: it pays off when
+    // Σ f_eff·C_l > 0.45·B = 1,250,707,046.4.
+    //   f ∈ [0.375, 0.5): 0·C64 + 0.25·C128 + 0.375·C256 = 505,774,080   — not enough
+    //   f = 0.5:          0.5·(C64 + C128 + C256) = 1,389,674,496          — pays
+    // So f* = 50 % exactly, and f* itself already pays (a step). The mean-fraction closed form said 45 %
+    // and the chart's search between sweep points 49.8 %.
+    Seed seed;
+    Scenario s = preset("optimistic");
+    s.name = "custom";
+    s.channel_granularity = 32;
+    s.student_fraction = 0.45;
+    const ScenarioResult r = seed.run(s);
+    REQUIRE(r.ok());
+    REQUIRE(r.break_even_cached_fraction.has_value());
+    CHECK(*r.break_even_cached_fraction == 0.5);
+    CHECK(r.break_even_cached_fraction_is_step);
+    // The current f = 0.2 skips only the 256-channel layers' 0.125: 0.125·809,238,528 = 101,154,816.
+    CHECK(r.mean_effective_fraction * kSeedT == doctest::Approx(101154816.0).epsilon(1e-12));
+    // The sweep the chart draws agrees: above the baseline at f = 0.49, below at 0.50.
+    const std::vector<double> f = sweep(seed.net, seed.ev, Counting{}, s, SweepParameter::CachedFraction, 101);
+    REQUIRE(f.size() == 101);
+    CHECK(f[49] == doctest::Approx(0.45 * kSeedT + kSeedT - 505774080.0).epsilon(1e-15));
+    CHECK(f[49] > kSeedT);
+    CHECK(f[50] == doctest::Approx(0.95 * kSeedT).epsilon(1e-15));
+    CHECK(f[50] < kSeedT);
+    CHECK(break_even(r, SweepParameter::CachedFraction) == r.break_even_cached_fraction);
+    CHECK(break_even_sentence(s, r).rfind("Pays off only when at least 50 % of output channels are cached", 0) == 0);
+
+    // Without tiles the same scenario's f* is on a straight line: 0.45, and only breaks even there.
+    s.channel_granularity = 0;
+    const ScenarioResult straight = seed.run(s);
+    REQUIRE(straight.break_even_cached_fraction.has_value());
+    CHECK(*straight.break_even_cached_fraction == doctest::Approx(0.45).epsilon(1e-15));
+    CHECK_FALSE(straight.break_even_cached_fraction_is_step);
+    CHECK(break_even_sentence(s, straight).rfind("Pays off only when more than 45 % of output channels", 0) == 0);
+}
+
+TEST_CASE("a break-even at the end of its range is never, in the never-words") {
+    Seed seed;
+    // flopscope --hit-rate 0.5: σ = 0.5, ρ = 1, h = 0.5. Caching every channel saves 0.5·B = S: it only
+    // breaks even at f = 100 %, so it never pays off (it used to say "more than 100 %").
+    Scenario s = preset("optimistic");
+    s.name = "custom";
+    s.hit_rate = 0.5;
+    const ScenarioResult r = seed.run(s);
+    CHECK_FALSE(r.break_even_cached_fraction.has_value());
+    const std::string sentence = break_even_sentence(s, r);
+    CHECK(sentence.rfind("Never pays off at a 50 % hit rate: even caching every output channel saves no more "
+                         "than the student and the lookup cost (50 % of the eligible layers' FLOPs)", 0) == 0);
+    CHECK(sentence.find("100 % of output channels") == std::string::npos);
+    // Its hit-rate part: f = 0.2 needs h = 0.5 / 0.2 = 250 %.
+    CHECK(sentence.find("no hit rate is enough (it would take 250 %)") != std::string::npos);
+
+    // Cascade with σ = 1: p* = 1, the student alone costs the whole network.
+    Scenario c = s;
+    c.mode = ScenarioMode::Cascade;
+    c.student_fraction = 1.0;
+    const ScenarioResult rc = seed.run(c);
+    CHECK_FALSE(rc.break_even_rate.has_value());
+    CHECK(break_even_sentence(c, rc) == "Never pays off: the student and the lookup cost at least as much as the whole network.");
+    c.student_fraction = 0.25;  // p* = 0.25
+    const ScenarioResult rc2 = seed.run(c);
+    REQUIRE(rc2.break_even_rate.has_value());
+    CHECK(*rc2.break_even_rate == 0.25);
+    CHECK(break_even_sentence(c, rc2) == "Pays off only when the student answers more than 25 % of the inputs alone.");
+
+    // Result cache with L = B: h* = 1, never.
+    Scenario rcache = s;
+    rcache.mode = ScenarioMode::ResultCache;
+    rcache.lookup_flops = kSeedT;
+    const ScenarioResult rr = seed.run(rcache);
+    CHECK_FALSE(rr.break_even_rate.has_value());
+    CHECK(break_even_sentence(rcache, rr) == "Never pays off: the lookup costs at least as much as the whole network.");
+}
+
+TEST_CASE("the mode descriptor: names, rates and formulas in one table") {
+    for (int m = 0; m < kScenarioModeCount; ++m) {
+        const ModeInfo& info = mode_info(static_cast<ScenarioMode>(m));
+        CHECK(info.mode == static_cast<ScenarioMode>(m));
+        ScenarioMode parsed{};
+        REQUIRE(parse_mode(info.name, parsed));
+        CHECK(parsed == info.mode);
+        CHECK(std::string(mode_name(info.mode)) == info.name);
+    }
+    CHECK(std::string(mode_info(ScenarioMode::Cascade).rate_symbol) == "p");
+    CHECK(std::string(mode_info(ScenarioMode::Cascade).rate_name) == "accept rate");
+    CHECK(std::string(mode_info(ScenarioMode::PartialReuse).rate_symbol) == "h");
+    CHECK(std::string(mode_info(ScenarioMode::ResultCache).rate_name) == "hit rate");
+    CHECK(mode_info(ScenarioMode::PartialReuse).caches_channels);
+    CHECK_FALSE(mode_info(ScenarioMode::Cascade).caches_channels);
+    CHECK_FALSE(mode_info(ScenarioMode::ResultCache).has_student);
+    Scenario s;
+    s.hit_rate = 0.7;
+    s.accept_rate = 0.3;
+    CHECK(mode_rate(s) == 0.7);
+    s.mode = ScenarioMode::Cascade;
+    CHECK(mode_rate(s) == 0.3);
 }

@@ -211,6 +211,13 @@ double sample(const std::vector<double>& v, double t) {
     return v[i] + (v[i + 1] - v[i]) * frac;
 }
 
+// Chart text goes to the draw list and, while ImGui logs a frame's text (copying it, the UI tests), to
+// the log too, so a chart's numbers can be read like any other text.
+void chart_text(ImDrawList* dl, ImVec2 at, ImU32 color, const char* text) {
+    dl->AddText(at, color, text);
+    ImGui::LogText("%s\n", text);
+}
+
 // One sweep chart's data: the curve, what is swept and the core's break-even of it.
 struct SweepChart {
     const std::vector<double>* data = nullptr;
@@ -299,7 +306,7 @@ std::array<LabelBox, 2> sweep_markers(ImDrawList* dl, const Plot& p, const Sweep
         const float x = std::clamp(pt.x - sz.x * 0.5f, p.min.x, p.max.x - sz.x);
         const bool above = pt.y - sz.y - em(0.6f) > p.min.y;
         const ImVec2 at(x, above ? pt.y - sz.y - em(0.5f) : pt.y + em(0.4f));
-        dl->AddText(at, col(pal.accent), label.c_str());
+        chart_text(dl, at, col(pal.accent), label.c_str());
         boxes[0] = {at, ImVec2(at.x + sz.x, at.y + sz.y)};
     }
     const double y = sample(*c.data, c.current);
@@ -309,7 +316,7 @@ std::array<LabelBox, 2> sweep_markers(ImDrawList* dl, const Plot& p, const Sweep
     const std::string label = std::string("now ") + format_fraction_percent(c.current, 1);
     const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
     const float x = std::clamp(pt.x + em(0.4f), p.min.x, p.max.x - sz.x);
-    dl->AddText(ImVec2(x, p.min.y - sz.y * 0.2f), ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+    chart_text(dl, ImVec2(x, p.min.y - sz.y * 0.2f), ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
     boxes[1] = {ImVec2(x, p.min.y - sz.y * 0.2f), ImVec2(x + sz.x, p.min.y + sz.y * 0.8f)};
     return boxes;
 }
@@ -332,7 +339,7 @@ void sweep_summary(ImDrawList* dl, ImVec2 at, const SweepChart& c) {
         text = std::string("saves for every ") + c.symbol;
         color = pal.good;
     }
-    dl->AddText(at, col(color), text.c_str());
+    chart_text(dl, at, col(color), text.c_str());
 }
 
 // The baseline's label: at the right above the line, else where it overlaps neither label above
@@ -352,7 +359,7 @@ void baseline_label(ImDrawList* dl, const Plot& p, double baseline, const std::a
             break;
         }
     }
-    dl->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+    chart_text(dl, at, ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
 }
 
 // Hover: a cursor line and the value under it.
@@ -386,7 +393,7 @@ void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float line = ImGui::GetTextLineHeight();
-    dl->AddText(origin, ImGui::GetColorU32(ImGuiCol_Text), c.title.c_str());
+    chart_text(dl, origin, ImGui::GetColorU32(ImGuiCol_Text), c.title.c_str());
 
     double top = c.baseline;
     for (double v : *c.data) top = std::max(top, v);
