@@ -412,3 +412,40 @@ TEST_CASE("the mode descriptor: names, rates and formulas in one table") {
     s.mode = ScenarioMode::Cascade;
     CHECK(mode_rate(s) == 0.3);
 }
+
+TEST_CASE("tile break-even: found exactly with g = 8 and on the widest layer with g = 1") {
+    // The seed with g = 8 and σ = 0.45: steps are eighths (64 channels), sixteenths (128) and 32nds (256).
+    // Just below f = 0.5 each layer keeps one more tile: f_eff = 0.375, 0.4375 and 0.46875, skipping
+    // 0.375·1,160,871,936 + 0.4375·809,238,528 + 0.46875·809,238,528 = 1,168,699,392 < 1,250,707,046.4;
+    // at f = 0.5 all skip half (1,389,674,496): f* = 50 %, a step.
+    Seed seed;
+    Scenario s = preset("optimistic");
+    s.name = "custom";
+    s.channel_granularity = 8;
+    s.student_fraction = 0.45;
+    Scenario below = s;
+    below.cached_fraction = 0.49;  // in [0.46875, 0.5): the last stretch before the step
+    CHECK(seed.run(below).computed_flops == doctest::Approx(kSeedT - 1168699392.0).epsilon(1e-15));
+    const ScenarioResult r = seed.run(s);
+    REQUIRE(r.break_even_cached_fraction.has_value());
+    CHECK(*r.break_even_cached_fraction == 0.5);
+    CHECK(r.break_even_cached_fraction_is_step);
+
+    // One 1×1 conv with 2^24 output channels, g = 1, σ = 0.5 (S = half its FLOPs): it pays once fewer than
+    // half the channels are kept, at f = 1 − (2^23 − 1)/2^24 = 0.5 + 2^-24 — one of 16,777,216 steps,
+    // found without walking them.
+    Network net;
+    net.name = kCustomModel;
+    net.input = Shape{1, 1, 1};
+    net.layers = {make_conv("wide", kMaxChannels, 1)};
+    const Evaluation ev = evaluate(net, Counting{});
+    REQUIRE(ev.ok());
+    Scenario w;
+    w.name = "custom";
+    w.channel_granularity = 1;
+    const ScenarioResult wr = evaluate_scenario(net, ev, Counting{}, w);
+    REQUIRE(wr.ok());
+    REQUIRE(wr.break_even_cached_fraction.has_value());
+    CHECK(*wr.break_even_cached_fraction == 0.5 + std::ldexp(1.0, -24));
+    CHECK(wr.break_even_cached_fraction_is_step);
+}

@@ -332,10 +332,27 @@ std::optional<double> inside_range(double x) {
     return std::nullopt;
 }
 
-// The smallest global nominal f at which partial reuse pays off: ρ·h·Σ f_eff·C_l > S + L. With tiles
-// f_eff jumps up exactly where a layer's kept channels drop by a tile (f = 1 − k·g/C), and stays flat in
-// between, so the answer is one of those points; layers without rounding add a linear part in between.
-// A straight stretch that only reaches the baseline at f = 1 is "never"; a step at f = 1 that pays is 1.
+// The largest f ≤ `f` at which a tile-rounded layer following the global f drops a tile (f = 1 − k·g/C),
+// or 0: the start of the flat (or straight) stretch of the cost that holds `f`.
+double tile_step_at_or_below(const EligibleCosts& c, std::int64_t g, double f) {
+    double step = 0;
+    if (g <= 0) return step;
+    for (const EligibleCosts::Group& grp : c.groups) {
+        if (grp.overridden || grp.channels <= 0) continue;
+        const double C = static_cast<double>(grp.channels), G = static_cast<double>(g);
+        // The same 1e-9-of-a-tile guard as effective_fraction, so both agree on which tile f is in.
+        const double k = std::ceil(std::round((1.0 - f) * C / G * 1e9) / 1e9);
+        step = std::max(step, 1.0 - std::min(k * G, C) / C);
+    }
+    return step;
+}
+
+// The smallest global nominal f at which partial reuse pays off: ρ·h·Σ f_eff·C_l > S + L, on the same
+// tile-rounded Σ the sweep draws. With tiles the cost is a staircase (f_eff jumps where a layer's kept
+// channels drop by a tile and is flat in between); layers without rounding add a straight part. The
+// threshold is bracketed by bisection (the saving only grows with f), then read exactly: a tile step
+// inside the bracket that pays is the answer itself (`is_step`); otherwise the straight stretch that
+// holds it is solved in closed form. A stretch that only reaches the baseline at f = 1 is "never".
 std::optional<double> cached_fraction_break_even(const EligibleCosts& c, const Scenario& s, const ModeParams& m,
                                                  bool& is_step) {
     is_step = false;
@@ -343,31 +360,35 @@ std::optional<double> cached_fraction_break_even(const EligibleCosts& c, const S
     if (rh <= 0) return std::nullopt;
     const double need = m.student + m.lookup;
     const std::int64_t g = s.channel_granularity;
-    std::vector<double> steps = {0.0, 1.0};
+    auto saving = [&](double f) { return rh * skipped_cost(c, f, true, g); };
     double linear_cost = 0;  // layers following the global f whose f_eff = f
+    bool any_steps = false;
     for (const EligibleCosts::Group& grp : c.groups) {
         if (grp.overridden) continue;
-        if (g <= 0 || grp.channels <= 0) {
-            linear_cost += grp.cost;
-            continue;
-        }
-        for (std::int64_t k = 0; k * g <= grp.channels; ++k)
-            steps.push_back(1.0 - static_cast<double>(k * g) / static_cast<double>(grp.channels));
+        if (g <= 0 || grp.channels <= 0) linear_cost += grp.cost;
+        else any_steps = true;
     }
-    std::sort(steps.begin(), steps.end());
-    steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        const double saving = rh * skipped_cost(c, steps[i], true, g);
-        if (saving > need) {
+    if (!(saving(1.0) > need)) return std::nullopt;
+    double lo = 0.0, hi = 1.0;  // saving(lo) ≤ need < saving(hi)
+    if (saving(lo) > need) {
+        is_step = true;  // the layers with their own f already pay: any global f does
+        return 0.0;
+    }
+    while (any_steps) {
+        const double mid = 0.5 * (lo + hi);
+        if (mid <= lo || mid >= hi) break;
+        (saving(mid) > need ? hi : lo) = mid;
+    }
+    if (any_steps) {
+        const double step = tile_step_at_or_below(c, g, hi);
+        if (step > lo && saving(step) > need) {
             is_step = true;
-            return steps[i];  // 1: only caching every channel pays (a tile step at the end)
-        }
-        if (linear_cost > 0 && i + 1 < steps.size()) {
-            const double x = steps[i] + (need - saving) / (rh * linear_cost);
-            if (x < steps[i + 1]) return inside_range(x);
+            return step;  // 1: only caching every channel pays (a tile step at the end)
         }
     }
-    return std::nullopt;
+    if (linear_cost <= 0) return hi;  // not reached: without a straight part the threshold is a step
+    const double start = tile_step_at_or_below(c, g, lo);
+    return inside_range(start + (need - saving(start)) / (rh * linear_cost));
 }
 
 void break_even_values(ScenarioResult& r, const EligibleCosts& c, const Scenario& s, const ModeParams& m) {
