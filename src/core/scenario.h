@@ -1,12 +1,11 @@
 // Flopscope core — the caching scenario engine.
 //
-// Expected cost per inference, with every term kept apart (../shared/design/caching-cost-models.md §3):
-//   partial reuse   cost = S + L + Σ_l (1 − ρ·h·f_l)·C_l   over cache-eligible layers, others count fully
-//   cascade / gate  cost = S + L + (1 − p)·B
-//   result cache    cost = L + (1 − h)·B
+// Expected cost per inference, with every term kept apart (../shared/design/caching-cost-models.md §3),
+// for three modes: partial reuse inside the network, a cascade (the student answers first) and a result
+// cache in front of it. Each mode's formula, in words, is its ModeInfo::formula (mode_info(), below); in
+// code it is one function per mode (scenario.cpp, mode_total) that evaluate_scenario and sweep both call.
 // C_l is a layer's FLOPs under the counting convention, B the whole network's FLOPs, T the touched
-// (eligible) layers' FLOPs, S the student's cost, L the lookup cost. One function per mode computes it
-// (scenario.cpp, mode_total); evaluate_scenario and sweep both call it.
+// (eligible) layers' FLOPs, S the student's cost, L the lookup cost.
 //
 // The student fraction σ is always S / B, the share of the WHOLE network (the seed's "the student costs
 // 50 % of the network"), in the input, the results, the break-even and the sweeps alike.
