@@ -218,7 +218,8 @@ void chart_text(ImDrawList* dl, ImVec2 at, ImU32 color, const char* text) {
     ImGui::LogText("%s\n", text);
 }
 
-// One sweep chart's data: the curve, what is swept and the core's break-even of it.
+// One sweep chart's data: the curve, what is swept (the cached fraction or the mode's rate) and the
+// core's break-even of it.
 struct SweepChart {
     const std::vector<double>* data = nullptr;
     const char* symbol = "";
@@ -226,7 +227,6 @@ struct SweepChart {
     double current = 0;                 // the parameter's value now
     double baseline = 0;
     std::optional<double> break_even;   // the core's, for this parameter
-    bool saves_below = false;           // caching saves left of the break-even (a student share)
     bool at_step = false;               // the break-even is a tile step that already pays off
 };
 
@@ -329,8 +329,8 @@ void sweep_summary(ImDrawList* dl, ImVec2 at, const SweepChart& c) {
     if (c.break_even && *c.break_even >= 1.0) {  // a tile step at the very end: only everything cached pays
         text = std::string("pays off only at ") + c.symbol + " = " + format_fraction_percent(1.0, 0);
     } else if (c.break_even) {
-        const char* side = c.saves_below ? (c.at_step ? " ≤ " : " < ") : (c.at_step ? " ≥ " : " > ");
-        text = std::string("pays off when ") + c.symbol + side +
+        // f and the rate only lower the cost, so caching pays above the break-even.
+        text = std::string("pays off when ") + c.symbol + (c.at_step ? " ≥ " : " > ") +
                format_fraction_percent(*c.break_even, 1);
     } else if (c.data->front() >= c.baseline) {
         text = std::string("never pays off for any ") + c.symbol;
