@@ -121,8 +121,8 @@ void draw_embed_view(AppImpl& app) {
     const float chart_h = std::max(em(9), std::floor(ImGui::GetContentRegionAvail().y - inputs_h));
     const ImVec2 size(ImGui::GetContentRegionAvail().x, chart_h);
     if (s.scenario_enabled && d.results.scenario.ok()) {
-        const bool hit_chart = s.scenario.mode != ScenarioMode::PartialReuse || (shown(s, "h") && !shown(s, "f"));
-        draw_sweep_chart(app, hit_chart ? SweepParameter::HitRate : SweepParameter::CachedFraction, size);
+        const bool rate_chart = !mode_info(s.scenario.mode).caches_channels || (shown(s, "h") && !shown(s, "f"));
+        draw_sweep_chart(app, rate_chart ? SweepParameter::Rate : SweepParameter::CachedFraction, size);
     } else {
         draw_layer_chart(app, ImVec2(size.x, 0));
     }

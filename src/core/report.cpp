@@ -97,38 +97,44 @@ std::string break_even_sentence(const Scenario& s, const ScenarioResult& r) {
         if (const std::size_t dot = p.find(".0 "); dot != std::string::npos) p.erase(dot, 2);
         return p;
     };
+    const ModeInfo& mode = mode_info(s.mode);
+    const std::string rate_name = mode.rate_name;
     switch (s.mode) {
     case ScenarioMode::PartialReuse: {
         if (s.truncation_efficiency <= 0)
             return "Never pays off: with truncation efficiency 0 every cached channel is still computed, so the "
                    "student and the lookup are pure overhead.";
-        const double need = r.sigma + r.lambda;
+        const double need = r.student_flops + r.lookup_flops;
         std::string out;
-        if (r.break_even_cached_fraction)
-            out = "Pays off only when more than " + pct(*r.break_even_cached_fraction) +
-                  " of output channels are cached at a " + pct(s.hit_rate) + " hit rate";
+        if (r.break_even_cached_fraction && *r.break_even_cached_fraction >= 1.0)  // a tile step at f = 1
+            out = "Pays off only when every output channel is cached at a " + pct(s.hit_rate) + " " + rate_name;
+        else if (r.break_even_cached_fraction)
+            out = std::string("Pays off only when ") + (r.break_even_cached_fraction_is_step ? "at least " : "more than ") +
+                  pct(*r.break_even_cached_fraction) +
+                  " of output channels are cached at a " + pct(s.hit_rate) + " " + rate_name;
         else
-            out = "Never pays off at a " + pct(s.hit_rate) + " hit rate: even caching every output channel saves less "
-                  "than the student and the lookup cost (" + pct(need) + " of the eligible layers' FLOPs)";
+            out = "Never pays off at a " + pct(s.hit_rate) + " " + rate_name + ": even caching every output channel "
+                  "saves no more than the student and the lookup cost (" +
+                  pct(r.touched_flops > 0 ? need / r.touched_flops : 0.0) + " of the eligible layers' FLOPs)";
         const double f = r.mean_effective_fraction;
-        if (r.break_even_hit_rate)
-            out += "; with " + pct(f) + " cached it needs a hit rate above " + pct(*r.break_even_hit_rate) + ".";
+        const double skipped = f * r.touched_flops;
+        if (r.break_even_rate)
+            out += "; with " + pct(f) + " cached it needs a " + rate_name + " above " + pct(*r.break_even_rate) + ".";
         else if (f > 0)
-            out += "; with " + pct(f) + " cached no hit rate is enough (it would take " +
-                   pct(need / (s.truncation_efficiency * f)) + ").";
+            out += "; with " + pct(f) + " cached no " + rate_name + " is enough (it would take " +
+                   pct(need / (s.truncation_efficiency * skipped)) + ").";
         else
             out += "; with nothing cached there is nothing to save.";
         return out;
     }
     case ScenarioMode::Cascade:
-        if (r.break_even_hit_rate)
-            return "Pays off only when the student answers more than " + pct(*r.break_even_hit_rate) +
-                   " of the inputs alone.";
-        return "Never pays off: the student and the lookup cost more than the whole network.";
+        if (r.break_even_rate)
+            return "Pays off only when the student answers more than " + pct(*r.break_even_rate) + " of the inputs alone.";
+        return "Never pays off: the student and the lookup cost at least as much as the whole network.";
     case ScenarioMode::ResultCache:
-        if (r.break_even_hit_rate)
-            return "Pays off only when more than " + pct(*r.break_even_hit_rate) + " of the inputs hit the cache.";
-        return "Never pays off: the lookup costs more than the whole network.";
+        if (r.break_even_rate)
+            return "Pays off only when more than " + pct(*r.break_even_rate) + " of the inputs hit the cache.";
+        return "Never pays off: the lookup costs at least as much as the whole network.";
     }
     return {};
 }
@@ -201,14 +207,15 @@ std::string scenario_json(const State& state, const ScenarioResult& r) {
     o += ", \"saved_flops\": " + json_number(r.saved_flops);
     o += ", \"percent_of_baseline\": " + json_number(r.percent_of_baseline);
     o += ", \"break_even_cached_fraction\": " + json_optional(r.break_even_cached_fraction);
-    o += ", \"break_even_hit_rate\": " + json_optional(r.break_even_hit_rate);
+    o += ", \"break_even_rate\": " + json_optional(r.break_even_rate);
     o += ", \"break_even_student_fraction\": " + json_optional(r.break_even_student_fraction);
     o += ", \"cache_bytes_per_entry\": " + json_number(r.partial_cache_bytes_per_entry);
     o += ", \"computed_flops\": " + json_number(r.computed_flops);
     o += ", \"student_flops\": " + json_number(r.student_flops);
     o += ", \"lookup_flops\": " + json_number(r.lookup_flops);
     o += ", \"touched_flops\": " + json_number(r.touched_flops);
-    o += ", \"sigma\": " + json_number(r.sigma) + ", \"lambda\": " + json_number(r.lambda);
+    o += ", \"student_fraction\": " + json_number(r.student_fraction) +
+         ", \"lookup_fraction\": " + json_number(r.lookup_fraction);
     o += ", \"mean_cached_fraction\": " + json_number(r.mean_nominal_fraction);
     o += ", \"effective_cached_fraction\": " + json_number(r.mean_effective_fraction);
     o += ", \"cache_elements_per_entry\": " + json_number(r.partial_cache_elements_per_entry);
@@ -358,7 +365,7 @@ std::vector<std::string> scenario_lines(const State& state, const Results& res) 
     const double B = r.baseline_flops;
     lines.push_back("Total FLOPs before caching: " + flops_text(B));
     lines.push_back("FLOPs still computed:       " + flops_text(r.computed_flops) + " (" + percent_of(r.computed_flops, B) + ")");
-    if (s.mode == ScenarioMode::PartialReuse)
+    if (mode_info(s.mode).caches_channels)
         lines.push_back("FLOPs served from cache:    " + flops_text(B - r.computed_flops) + " (" + percent_of(B - r.computed_flops, B) + ")");
     lines.push_back("Student model:              " + flops_text(r.student_flops) + " (" + percent_of(r.student_flops, B) + ")");
     lines.push_back("Lookup:                     " + flops_text(r.lookup_flops) + " (" + percent_of(r.lookup_flops, B) + ")");
@@ -367,7 +374,7 @@ std::vector<std::string> scenario_lines(const State& state, const Results& res) 
     lines.push_back("FLOPs saved:                " + flops_text(r.saved_flops) + " (" + percent_of(r.saved_flops, B) + ")");
     lines.push_back(savings_sentence(r));
     lines.push_back(break_even_sentence(s, r));
-    if (s.mode == ScenarioMode::PartialReuse) {
+    if (mode_info(s.mode).caches_channels) {
         lines.push_back("Cache memory per entry (" + std::string(precision_name(s.precision)) + "): per-layer " +
                         format_bytes(r.partial_cache_bytes_per_entry) + ", cut point " + format_bytes(r.cut_point_bytes_per_entry));
         if (s.cache_entries > 1)
