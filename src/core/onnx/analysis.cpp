@@ -429,6 +429,14 @@ struct Eval {
         o.is_float = false;
         o.iv = std::move(v);
     }
+    // The same values in another shape (Identity, Reshape, Flatten, Squeeze, …).
+    static void copy_values(Info& o, const Info& x) {
+        if (!x.has_value) return;
+        o.has_value = true;
+        o.is_float = x.is_float;
+        o.iv = x.iv;
+        o.fv = x.fv;
+    }
     void set_floats(Info& o, std::vector<double> v) {
         if (static_cast<std::int64_t>(v.size()) > kMaxValueElements) return;
         o.has_value = true;
@@ -529,7 +537,7 @@ bool Eval::unary() {
     }
     if (x->has_value) {
         if (op == "Identity") {
-            o.has_value = true; o.is_float = x->is_float; o.iv = x->iv; o.fv = x->fv;
+            copy_values(o, *x);
         } else if (!x->is_float && (op == "Neg" || op == "Abs" || op == "Not")) {
             std::vector<std::int64_t> v = x->iv;
             for (auto& e : v) e = op == "Neg" ? (e == std::numeric_limits<std::int64_t>::min() ? e : -e)
@@ -1013,7 +1021,7 @@ bool Eval::flatten() {
     const Dims head(x->shape.begin(), x->shape.begin() + axis), tail(x->shape.begin() + axis, x->shape.end());
     if (!outs.empty()) {
         Info& o = out(0, Dims{numel(head), numel(tail)}, x->type);
-        if (x->has_value) { o.has_value = true; o.is_float = x->is_float; o.iv = x->iv; o.fv = x->fv; }
+        copy_values(o, *x);
     }
     return true;
 }
@@ -1060,7 +1068,7 @@ bool Eval::reshape() {
     }
     if (!outs.empty()) {
         Info& o = out(0, std::move(y), x->type);
-        if (x->has_value) { o.has_value = true; o.is_float = x->is_float; o.iv = x->iv; o.fv = x->fv; }
+        copy_values(o, *x);
         o.weight_like = x->weight_like;
     }
     return true;
@@ -1085,7 +1093,7 @@ bool Eval::transpose() {
     if (!outs.empty()) {
         Info& o = out(0, std::move(y), x->type);
         o.weight_like = x->weight_like;
-        if (x->has_value && rank <= 1) { o.has_value = true; o.is_float = x->is_float; o.iv = x->iv; o.fv = x->fv; }
+        if (rank <= 1) copy_values(o, *x);
     }
     return true;
 }
@@ -1125,7 +1133,7 @@ bool Eval::squeeze(bool un) {
     if (!outs.empty()) {
         Info& o = out(0, std::move(y), x->type);
         o.weight_like = x->weight_like;
-        if (x->has_value) { o.has_value = true; o.is_float = x->is_float; o.iv = x->iv; o.fv = x->fv; }
+        copy_values(o, *x);
     }
     return true;
 }

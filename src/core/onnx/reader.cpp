@@ -231,6 +231,34 @@ bool cap(Wire& w, std::size_t count, std::size_t limit, const char* what) {
                   std::string("more than ") + at(limit) + " " + what + " in " + w.context, w.pos);
 }
 
+// Walks a message's fields: `on_field(field, wire_type)` reads or skips each one; false stops.
+template <class OnField>
+bool read_fields(Wire& w, std::uint64_t end, OnField on_field) {
+    std::uint32_t f = 0;
+    int wt = 0;
+    while (w.pos < end)
+        if (!w.tag(f, wt, end) || !on_field(f, wt)) return false;
+    return true;
+}
+
+// One entry of a repeated string field.
+bool read_string_entry(Wire& w, std::uint64_t end, std::vector<std::string>& list, std::size_t limit, const char* what,
+                       const char* entry) {
+    if (!cap(w, list.size(), limit, what)) return false;
+    list.emplace_back();
+    return w.bytes(list.back(), end, entry);
+}
+
+// One entry of a repeated message field, read by `read(wire, end, entry)`.
+template <class T, class Read>
+bool read_message_entry(Wire& w, std::uint64_t end, std::vector<T>& list, std::size_t limit, const char* what,
+                        const char* entry, Read read) {
+    std::uint64_t len = 0;
+    if (!cap(w, list.size(), limit, what) || !w.length(len, end, entry)) return false;
+    list.emplace_back();
+    return read(w, w.pos + len, list.back());
+}
+
 // A repeated int64 field, packed (one length-delimited run) or not (one varint per tag).
 // With `counted`, entries past `limit` are counted there instead of failing (tensor payloads).
 bool read_int64s(Wire& w, int wt, std::uint64_t end, std::vector<std::int64_t>& out, std::size_t limit, const char* what,
@@ -542,7 +570,7 @@ bool read_attribute(Wire& w, std::uint64_t end, Attribute& a) {
     while (w.pos < end) {
         if (!w.tag(f, wt, end)) return false;
         bool ok = true;
-        std::uint64_t v = 0, len = 0;
+        std::uint64_t v = 0;
         switch (f) {
         case 1: ok = wt == kLen ? w.bytes(a.name, end, "an attribute name") : w.skip(wt, end); break;
         case 20: ok = wt == kVarint ? w.varint(v, end) : w.skip(wt, end); a.type = static_cast<AttrType>(v & 0xff); break;
@@ -559,12 +587,8 @@ bool read_attribute(Wire& w, std::uint64_t end, Attribute& a) {
         case 4: ok = wt == kLen ? w.bytes(a.s, end, "a string attribute") : w.skip(wt, end); break;
         case 5:   // t
         case 10:  // tensors
-            if (wt != kLen) { ok = w.skip(wt, end); break; }
-            ok = cap(w, a.tensors.size(), kMaxListEntries, "tensors") && w.length(len, end, "a tensor");
-            if (ok) {
-                a.tensors.emplace_back();
-                ok = read_tensor(w, w.pos + len, a.tensors.back());
-            }
+            ok = wt == kLen ? read_message_entry(w, end, a.tensors, kMaxListEntries, "tensors", "a tensor", read_tensor)
+                            : w.skip(wt, end);
             break;
         case 6:   // g
         case 11:  // graphs: counted, skipped by length (never recursed into)
@@ -574,12 +598,8 @@ bool read_attribute(Wire& w, std::uint64_t end, Attribute& a) {
         case 7: ok = read_reals(w, wt, end, a.floats, kMaxListEntries, false, "floats"); break;
         case 8: ok = read_int64s(w, wt, end, a.ints, kMaxListEntries, "ints"); break;
         case 9:
-            if (wt != kLen) { ok = w.skip(wt, end); break; }
-            ok = cap(w, a.strings.size(), kMaxListEntries, "strings");
-            if (ok) {
-                a.strings.emplace_back();
-                ok = w.bytes(a.strings.back(), end, "a string attribute");
-            }
+            ok = wt == kLen ? read_string_entry(w, end, a.strings, kMaxListEntries, "strings", "a string attribute")
+                            : w.skip(wt, end);
             break;
         default: ok = w.skip(wt, end); break;
         }
@@ -590,42 +610,18 @@ bool read_attribute(Wire& w, std::uint64_t end, Attribute& a) {
 
 bool read_node(Wire& w, std::uint64_t end, Node& n) {
     Context ctx(w, "a node");
-    std::uint32_t f = 0;
-    int wt = 0;
-    while (w.pos < end) {
-        if (!w.tag(f, wt, end)) return false;
-        bool ok = true;
-        std::uint64_t len = 0;
-        if (wt != kLen) {
-            if (!w.skip(wt, end)) return false;
-            continue;
-        }
+    return read_fields(w, end, [&](std::uint32_t f, int wt) {
+        if (wt != kLen) return w.skip(wt, end);
         switch (f) {
-        case 1:
-        case 2: {
-            auto& list = f == 1 ? n.inputs : n.outputs;
-            ok = cap(w, list.size(), kMaxListEntries, f == 1 ? "inputs" : "outputs");
-            if (ok) {
-                list.emplace_back();
-                ok = w.bytes(list.back(), end, "a tensor name");
-            }
-            break;
+        case 1: return read_string_entry(w, end, n.inputs, kMaxListEntries, "inputs", "a tensor name");
+        case 2: return read_string_entry(w, end, n.outputs, kMaxListEntries, "outputs", "a tensor name");
+        case 3: return w.bytes(n.name, end, "a node name");
+        case 4: return w.bytes(n.op_type, end, "an op type");
+        case 7: return w.bytes(n.domain, end, "a domain");
+        case 5: return read_message_entry(w, end, n.attributes, kMaxListEntries, "attributes", "an attribute", read_attribute);
+        default: return w.skip(wt, end);
         }
-        case 3: ok = w.bytes(n.name, end, "a node name"); break;
-        case 4: ok = w.bytes(n.op_type, end, "an op type"); break;
-        case 7: ok = w.bytes(n.domain, end, "a domain"); break;
-        case 5:
-            ok = cap(w, n.attributes.size(), kMaxListEntries, "attributes") && w.length(len, end, "an attribute");
-            if (ok) {
-                n.attributes.emplace_back();
-                ok = read_attribute(w, w.pos + len, n.attributes.back());
-            }
-            break;
-        default: ok = w.skip(wt, end); break;
-        }
-        if (!ok) return false;
-    }
-    return true;
+    });
 }
 
 //-----------------------------------------------------------------------------
@@ -634,49 +630,21 @@ bool read_node(Wire& w, std::uint64_t end, Node& n) {
 
 bool read_graph(Wire& w, std::uint64_t end, Graph& g) {
     Context ctx(w, "the graph");
-    std::uint32_t f = 0;
-    int wt = 0;
-    while (w.pos < end) {
-        if (!w.tag(f, wt, end)) return false;
-        bool ok = true;
-        std::uint64_t len = 0;
-        if (wt != kLen) {
-            if (!w.skip(wt, end)) return false;
-            continue;
-        }
+    return read_fields(w, end, [&](std::uint32_t f, int wt) {
+        if (wt != kLen) return w.skip(wt, end);
         switch (f) {
-        case 1:
-            ok = cap(w, g.nodes.size(), kMaxNodes, "nodes") && w.length(len, end, "a node");
-            if (ok) {
-                g.nodes.emplace_back();
-                ok = read_node(w, w.pos + len, g.nodes.back());
-            }
-            break;
-        case 2: ok = w.bytes(g.name, end, "the graph name"); break;
-        case 5:
-            ok = cap(w, g.initializers.size(), kMaxNodes, "initializers") && w.length(len, end, "an initializer");
-            if (ok) {
-                g.initializers.emplace_back();
-                ok = read_tensor(w, w.pos + len, g.initializers.back());
-            }
-            break;
-        case 15: ++g.sparse_initializers; ok = w.skip(wt, end); break;
+        case 1: return read_message_entry(w, end, g.nodes, kMaxNodes, "nodes", "a node", read_node);
+        case 2: return w.bytes(g.name, end, "the graph name");
+        case 5: return read_message_entry(w, end, g.initializers, kMaxNodes, "initializers", "an initializer", read_tensor);
+        case 15: ++g.sparse_initializers; return w.skip(wt, end);
         case 11:
         case 12:
-        case 13: {
-            auto& list = f == 11 ? g.inputs : f == 12 ? g.outputs : g.value_info;
-            ok = cap(w, list.size(), kMaxNodes, "inputs, outputs or value_infos") && w.length(len, end, "a value info");
-            if (ok) {
-                list.emplace_back();
-                ok = read_value_info(w, w.pos + len, list.back());
-            }
-            break;
+        case 13:
+            return read_message_entry(w, end, f == 11 ? g.inputs : f == 12 ? g.outputs : g.value_info, kMaxNodes,
+                                      "inputs, outputs or value_infos", "a value info", read_value_info);
+        default: return w.skip(wt, end);
         }
-        default: ok = w.skip(wt, end); break;
-        }
-        if (!ok) return false;
-    }
-    return true;
+    });
 }
 
 bool is_default_domain(const std::string& d) { return d.empty() || d == "ai.onnx"; }
