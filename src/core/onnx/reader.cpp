@@ -549,26 +549,17 @@ bool read_type(Wire& w, std::uint64_t end, ValueInfo& vi, int depth) {
 
 bool read_value_info(Wire& w, std::uint64_t end, ValueInfo& vi) {
     Context ctx(w, "an input, output or value_info");
-    std::uint32_t f = 0;
-    int wt = 0;
-    while (w.pos < end) {
-        if (!w.tag(f, wt, end)) return false;
-        bool ok = true;
+    return read_fields(w, end, [&](std::uint32_t f, int wt) {
         std::uint64_t len = 0;
-        if (f == 1 && wt == kLen) ok = w.bytes(vi.name, end, "a name");
-        else if (f == 2 && wt == kLen) ok = w.length(len, end, "a type") && read_type(w, w.pos + len, vi, 0);
-        else ok = w.skip(wt, end);
-        if (!ok) return false;
-    }
-    return true;
+        if (f == 1 && wt == kLen) return w.bytes(vi.name, end, "a name");
+        if (f == 2 && wt == kLen) return w.length(len, end, "a type") && read_type(w, w.pos + len, vi, 0);
+        return w.skip(wt, end);
+    });
 }
 
 bool read_attribute(Wire& w, std::uint64_t end, Attribute& a) {
     Context ctx(w, "a node attribute");
-    std::uint32_t f = 0;
-    int wt = 0;
-    while (w.pos < end) {
-        if (!w.tag(f, wt, end)) return false;
+    return read_fields(w, end, [&](std::uint32_t f, int wt) {
         bool ok = true;
         std::uint64_t v = 0;
         switch (f) {
@@ -603,9 +594,8 @@ bool read_attribute(Wire& w, std::uint64_t end, Attribute& a) {
             break;
         default: ok = w.skip(wt, end); break;
         }
-        if (!ok) return false;
-    }
-    return true;
+        return ok;
+    });
 }
 
 bool read_node(Wire& w, std::uint64_t end, Node& n) {
