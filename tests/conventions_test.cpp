@@ -167,7 +167,7 @@ TEST_CASE("conventions: the comparison table") {
     CHECK(pt->extra.activations.value == kReluElements);
     CHECK(pt->extra.pooling.value == kMaxPoolIn + kAvgPoolIn);
     CHECK(pt->extra.elementwise.value == 0);
-    CHECK(explain_difference(*pt) == "+ bias 1,000 + batch norm 4,967,424 + activations 2,308,096 + pooling 827,904");
+    CHECK(explain_difference(*pt) == "+ bias 1,000 + normalization 4,967,424 + activations 2,308,096 + pooling 827,904");
 }
 
 TEST_CASE("conventions: finer rules leave the switches' default meaning intact") {
@@ -185,10 +185,10 @@ TEST_CASE("conventions: finer rules leave the switches' default meaning intact")
     CHECK(ev.totals.macs.value ==
           kDense + kFcBias + 2 * kBnElements + kReluElements + 9 * kMaxPoolOut + kAvgPoolIn + kAddElements);
     CHECK(describe(Counting{}) ==
-          "torchvision convention: MACs of conv and linear layers; not counted: bias, batch norm, activations, "
+          "torchvision convention: MACs of conv, linear and matmul layers; not counted: bias, normalization, activations, "
           "pooling, element-wise add/multiply; FLOPs = 2 × MACs");
     const std::string d = describe(find_convention("thop")->counting);
-    CHECK(d.find("batch norm 4 per element") != std::string::npos);
+    CHECK(d.find("normalization 4 per element") != std::string::npos);
     CHECK(d.find("FLOPs = MACs") != std::string::npos);
 }
 

@@ -772,9 +772,9 @@ TEST_CASE("link: lists skip only their bad items") {
 
 TEST_CASE("link: bad layers and layer fields") {
     State s;
-    LinkDecode d = decode_link("#v=1&m=custom&L=C.c64.k3,X.c3,bn:B,C.c-64.k0x3.p1,A.relu7,C.q5,C.b1,P.k2.k3,C.f1/x", s);
+    LinkDecode d = decode_link("#v=1&m=custom&L=C.c64.k3,Z.c3,bn:B,C.c-64.k0x3.p1,A.relu7,C.q5,C.b1,P.k2.k3,C.f1/x", s);
     CHECK(joined(d.problems) == joined({
-                            "L: layer 2: unknown kind \"X\" (C, L, B, A, P, S, M, K or F); the layer is left out",
+                            "L: layer 2: unknown kind \"Z\" (C, L, B, A, P, S, M, K, F, N, O, X, T, R, G or W); the layer is left out",
                             "L: layer 4, field c: -64 is outside 0…16777216",
                             "L: layer 4, field k: 0 is outside 1…1024",
                             "L: layer 5: unknown field \"relu7\"",
@@ -783,7 +783,7 @@ TEST_CASE("link: bad layers and layer fields") {
                             "L: layer 8: field \"k\" given twice (the first one counts)",
                             "L: layer 9, field f: \"x\" is not a whole number",
                         }));
-    REQUIRE(s.custom.layers.size() == 8);  // X.c3 is left out
+    REQUIRE(s.custom.layers.size() == 8);  // Z.c3 is left out
     CHECK(s.custom.layers[0].out_channels == 64);
     CHECK(s.custom.layers[1].name == "bn");
     CHECK(s.custom.layers[1].kind == LayerKind::BatchNorm);

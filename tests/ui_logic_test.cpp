@@ -177,7 +177,7 @@ TEST_CASE("layer rows and sorting") {
     const std::vector<LayerRow> rows = layer_rows(r, s);
     REQUIRE(rows.size() == 13);
     CHECK(rows[0].name == "Conv1");
-    CHECK(rows[0].kind == "conv 7×7");
+    CHECK(rows[0].kind == "conv 7×7 s2");  // the seed's conv1 keeps ResNet-18's stride
     CHECK(rows[0].output == "64×112×112");
     CHECK(rows[0].cost == 236027904.0);
     CHECK(rows[0].share == doctest::Approx(236027904.0 / 2779348992.0));

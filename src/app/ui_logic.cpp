@@ -148,14 +148,17 @@ bool is_adaptive(const Layer& l) {
 bool field_applies(const Layer& l, LayerField f) {
     const bool conv = l.kind == LayerKind::Conv;
     const bool window_pool = l.kind == LayerKind::Pool && !is_adaptive(l);
+    // Reshape, Select and Param state their output shape: c (C_out) × H × W.
+    const bool stated_shape = l.kind == LayerKind::Reshape || l.kind == LayerKind::Select || l.kind == LayerKind::Param;
     switch (f) {
     case LayerField::OutH:
-    case LayerField::OutW: return (conv && l.explicit_shape) || is_adaptive(l);
+    case LayerField::OutW: return (conv && l.explicit_shape) || is_adaptive(l) || stated_shape;
     case LayerField::InChannels: return conv && l.explicit_shape;
     case LayerField::Kernel:
     case LayerField::Stride: return conv || window_pool;
     case LayerField::Padding: return (conv && !l.explicit_shape) || window_pool;
-    case LayerField::OutChannels: return conv || l.kind == LayerKind::Linear;
+    case LayerField::OutChannels:
+        return conv || l.kind == LayerKind::Linear || l.kind == LayerKind::TokenLinear || stated_shape;
     case LayerField::Groups: return conv;
     case LayerField::Repeat: return true;
     case LayerField::Count_: break;
@@ -373,8 +376,17 @@ std::string layer_kind_text(const Layer& l) {
     case LayerKind::Mul: s = "multiply"; break;
     case LayerKind::Concat: s = "concat"; break;
     case LayerKind::Flatten: s = "flatten"; break;
+    case LayerKind::LayerNorm: s = "layer norm"; break;
+    case LayerKind::LayerNorm2d: s = "layer norm 2d"; break;
+    case LayerKind::MatMul: s = "matmul"; break;
+    case LayerKind::TokenLinear: s = "linear per token"; break;
+    case LayerKind::Reshape: s = "reshape"; break;
+    case LayerKind::Select: s = "select"; break;
+    case LayerKind::Param: s = "param"; break;
+    case LayerKind::Count_: break;
     }
-    if (l.bias && (l.kind == LayerKind::Conv || l.kind == LayerKind::Linear)) s += " +b";
+    if (l.bias && (l.kind == LayerKind::Conv || l.kind == LayerKind::Linear || l.kind == LayerKind::TokenLinear))
+        s += " +b";
     if (l.repeat > 1) s += " ×" + std::to_string(l.repeat);
     return s;
 }

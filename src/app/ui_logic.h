@@ -51,11 +51,11 @@ std::optional<std::int64_t> parse_int(std::string_view text);
 // The integer fields a layer table row can edit in place. Which apply depends on the layer's kind and
 // form (explicit "H, W, K, C_in, C_out, repeat" convolutions vs convolutions whose input is inferred).
 enum class LayerField : std::uint8_t {
-    OutH,        // explicit conv: output height H; adaptive pool: output height
-    OutW,        // explicit conv: output width W; adaptive pool: output width
+    OutH,        // explicit conv: output height H; adaptive pool: output height; reshape/select/param: h
+    OutW,        // explicit conv: output width W; adaptive pool: output width; reshape/select/param: w
     Kernel,      // conv/pool: square kernel K (sets both sides)
     InChannels,  // explicit conv: C_in
-    OutChannels, // conv: C_out, linear: output features
+    OutChannels, // conv: C_out, linear/token linear: output features; reshape/select/param: c
     Stride,      // conv/pool (both sides)
     Padding,     // inferred conv/pool (both sides)
     Groups,      // conv

@@ -46,7 +46,7 @@ struct ConventionTotals {
     const Convention* convention = nullptr;
     Count value;        // the headline
     Count macs, flops;  // Totals::macs and Totals::flops under the preset's counting
-    Count dense_macs;   // conv + linear MACs (the same under every preset)
+    Count dense_macs;   // conv, linear and matmul MACs (the same under every preset)
     CountedOps extra;   // what each op class adds on top of the dense MACs
     std::string error;  // empty unless the network does not evaluate
 };
@@ -55,7 +55,7 @@ struct ConventionTotals {
 std::vector<ConventionTotals> compare_conventions(const Network& net);
 
 // What a row adds to or takes from the torchvision number, by op class, e.g.
-// "+ batch norm 4,967,424 + pooling 25,088" or "× 2 (FLOPs) + bias 1,000 …"; "" for torchvision itself.
+// "+ normalization 4,967,424 + pooling 25,088" or "× 2 (FLOPs) + bias 1,000 …"; "" for torchvision itself.
 std::string explain_difference(const ConventionTotals& row);
 
 } // namespace flopscope

@@ -44,16 +44,28 @@ Count pool_ops(const LayerCost& c, PoolRule rule) {
     return {};
 }
 
+// The features a normalization layer has a scale and shift for (0 for other kinds): batch norm and
+// LayerNorm2d normalize per channel c, LayerNorm over the last dimension w.
+Count normalized_features(const LayerCost& c) {
+    switch (c.kind) {
+    case LayerKind::BatchNorm:
+    case LayerKind::LayerNorm2d: return count_of(c.in.c);
+    case LayerKind::LayerNorm: return count_of(c.in.w);
+    default: return Count(0);
+    }
+}
+
 } // namespace
 
 CountedOps counted_ops(const LayerCost& c, const Counting& counting) {
     CountedOps ops;
     // With default rules each class is its raw field, unchanged (core/layer.h documents the raw costs).
-    if (counting.bias && (counting.linear_bias || c.kind != LayerKind::Linear)) ops.bias = c.bias_ops;
+    const bool linear = c.kind == LayerKind::Linear || c.kind == LayerKind::TokenLinear;
+    if (counting.bias && (counting.linear_bias || !linear)) ops.bias = c.bias_ops;
     if (counting.batchnorm) {
         if (counting.batchnorm_ops == 2 && !counting.batchnorm_per_channel) ops.batchnorm = c.batchnorm_ops;
-        else if (c.kind == LayerKind::BatchNorm)
-            ops.batchnorm = (counting.batchnorm_per_channel ? count_of(c.in.c) : c.in.elements()) *
+        else if (const Count features = normalized_features(c); features.value != 0)
+            ops.batchnorm = (counting.batchnorm_per_channel ? features : c.in.elements()) *
                             non_negative(counting.batchnorm_ops) * count_of(c.repeat);
     }
     if (counting.activations &&
@@ -101,7 +113,7 @@ std::string rule_notes(const Counting& c) {
     auto note = [&](const std::string& n) { s += (s.empty() ? "" : ", ") + n; };
     if (c.bias && !c.linear_bias) note("bias of convolutions only");
     if (c.batchnorm && (c.batchnorm_ops != d.batchnorm_ops || c.batchnorm_per_channel))
-        note("batch norm " + std::to_string(c.batchnorm_ops) + " per " +
+        note("normalization " + std::to_string(c.batchnorm_ops) + " per " +
              (c.batchnorm_per_channel ? "channel" : "element"));
     if (c.activations && c.activation_ops != d.activation_ops)
         note("activations " + std::to_string(c.activation_ops) + " per element");
@@ -122,8 +134,8 @@ std::string rule_notes(const Counting& c) {
 } // namespace
 
 std::string describe(const Counting& counting) {
-    std::string s = "MACs of conv and linear layers";
-    const char* names[] = {"bias", "batch norm", "activations", "pooling", "element-wise add/multiply"};
+    std::string s = "MACs of conv, linear and matmul layers";
+    const char* names[] = {"bias", "normalization", "activations", "pooling", "element-wise add/multiply"};
     const bool on[] = {counting.bias, counting.batchnorm, counting.activations, counting.pooling, counting.elementwise};
     std::string added, left;
     for (int i = 0; i < 5; ++i) {

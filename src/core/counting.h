@@ -3,12 +3,16 @@
 // Published FLOP counters disagree (ResNet-18 at 224 is reported as anything from 1.81 G to 3.64 G)
 // because they count different things. Flopscope states its convention next to every total.
 //
-// Default (torchvision's): MACs = multiply-accumulates of convolutions and fully-connected layers,
-// bias not counted, nothing else; FLOPs = 2 × MACs (the seed notebook's convention).
+// Default (torchvision's): MACs = multiply-accumulates of every matrix product, each counted once:
+// convolutions, fully-connected layers (Linear, TokenLinear: the attention projections and MLPs) and
+// MatMul (attention's Q·Kᵀ and A·V); bias not counted, nothing element-wise; FLOPs = 2 × MACs (the
+// seed notebook's convention). This is what torchvision's published GFLOPS count (conv + mm/addmm/bmm).
 // Each switch below adds one op class's element-wise work to both totals:
-//   bias         1 op per output element of a conv/linear layer that has a bias
-//   batchnorm    2 ops per element (inference: one multiply, one add)
-//   activations  1 op per element (any activation function)
+//   bias         1 op per output element of a conv/linear/token-linear layer that has a bias
+//   batchnorm    normalization: batch norm 2 ops per element (inference: one multiply, one add); layer
+//                norm (LayerNorm, LayerNorm2d) 5 per element (mean, variance, normalize, scale, shift:
+//                it cannot be folded into the previous layer, and 5 is fvcore's and calflops' estimate)
+//   activations  1 op per element (any activation function, softmax included)
 //   pooling      1 op per element of each pooling window (kernel_h·kernel_w per output element;
 //                adaptive pooling: every input element once)
 //   elementwise  1 op per output element per extra operand of an add; 1 per output element of a multiply
@@ -18,9 +22,11 @@
 // Finer rules, so that the presets of core/conventions.h can reproduce other counters exactly. Their
 // defaults keep the meaning above (a Counting with only the switches set counts as described there):
 //   linear_bias            with `bias`: a linear layer's bias adds count too (calflops counts conv bias only)
-//   batchnorm_ops          ops per element with `batchnorm` (thop: 4)
+//   batchnorm_ops          ops per element with `batchnorm` (thop: 4); when not 2, every normalization
+//                          layer (layer norm too) counts this many instead of its own 2 or 5
 //   batchnorm_per_channel  … per channel instead of per element (torchinfo: 2 per channel, its scale and
-//                          shift parameters, whatever the feature map's size)
+//                          shift parameters, whatever the feature map's size; a LayerNorm's "channels"
+//                          are its normalized last dimension)
 //   activation_ops         ops per element with `activations` (convnet-burden: 2, "comparison + multiply")
 //   activation_kinds       which functions count: bit (1 << ActivationKind) set (ptflops: ReLU, ReLU6, GELU)
 //   pool_rule              how a pooling layer costs with `pooling` (PoolRule below)
@@ -86,7 +92,7 @@ Count counted_macs(const LayerCost& c, const Counting& counting);
 Count counted_flops(const LayerCost& c, const Counting& counting);
 
 // One sentence stating the convention, shown next to every total, e.g.
-// "torchvision convention: MACs of conv and linear layers, bias not counted; FLOPs = 2 × MACs".
+// "torchvision convention: MACs of conv, linear and matmul layers; not counted: …; FLOPs = 2 × MACs".
 std::string describe(const Counting& counting);
 
 } // namespace flopscope

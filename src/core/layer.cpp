@@ -6,11 +6,17 @@
 namespace flopscope {
 
 namespace {
-constexpr std::array<const char*, kLayerKindCount> kKindNames = {
-    "conv", "linear", "batchnorm", "activation", "pool", "add", "mul", "concat", "flatten"};
-constexpr std::array<const char*, kActivationKindCount> kActivationNames = {
-    "relu", "relu6", "hardswish", "hardsigmoid", "sigmoid", "silu", "tanh", "gelu"};
-constexpr std::array<const char*, kPoolKindCount> kPoolNames = {"max", "avg", "adaptive_avg", "adaptive_max"};
+// Sized by the enums' Count_ and checked, so a missing (or extra) name fails to compile.
+constexpr std::array kKindNames = {"conv",      "linear",      "batchnorm", "activation",   "pool",
+                                   "add",       "mul",         "concat",    "flatten",      "layernorm",
+                                   "layernorm2d", "matmul",    "token_linear", "reshape",   "select",
+                                   "param"};
+static_assert(kKindNames.size() == kLayerKindCount, "every LayerKind needs a name");
+constexpr std::array kActivationNames = {"relu",    "relu6", "hardswish", "hardsigmoid", "sigmoid",
+                                         "silu",    "tanh",  "gelu",      "softmax"};
+static_assert(kActivationNames.size() == kActivationKindCount, "every ActivationKind needs a name");
+constexpr std::array kPoolNames = {"max", "avg", "adaptive_avg", "adaptive_max"};
+static_assert(kPoolNames.size() == kPoolKindCount, "every PoolKind needs a name");
 
 template <typename E, std::size_t N>
 bool parse_name(std::string_view s, const std::array<const char*, N>& names, E& out) {

@@ -20,9 +20,35 @@ namespace flopscope {
 // [SECTION] Kinds
 //-----------------------------------------------------------------------------
 
-enum class LayerKind : std::uint8_t { Conv, Linear, BatchNorm, Activation, Pool, Add, Mul, Concat, Flatten };
-enum class ActivationKind : std::uint8_t { ReLU, ReLU6, HardSwish, HardSigmoid, Sigmoid, SiLU, Tanh, GELU };
-enum class PoolKind : std::uint8_t { Max, Avg, AdaptiveAvg, AdaptiveMax };
+// Count_ ends each enum: its name table is sized by it and static_asserts it, so a kind without a
+// name fails to compile. New values go at the end: links and JSON read kinds by name or letter, and
+// counting masks by bit (1 << value).
+//
+// The kinds transformers need (ViT, Swin, ConvNeXt), in the tensor form of [SECTION] Shape:
+//   LayerNorm    normalizes over the last dimension (w) at every c, h; affine: 2·w params
+//   LayerNorm2d  ConvNeXt's channels-last LayerNorm2d: normalizes over c at every h, w; 2·c params
+//   MatMul       batched matrix product of two inputs, [b, M, K] · [b, K, N] → [b, M, N]
+//                (attention's Q·Kᵀ and A·V; b may be 1 on one side and broadcasts)
+//   TokenLinear  torch's nn.Linear on a token tensor: maps the last dimension w → out_channels at every
+//                c, h (ViT/Swin projections and MLPs, ConvNeXt's channels-last pointwise layers)
+//   Reshape      view / permute / transpose / flatten(2).transpose: the same elements in a new shape
+//                c × out_h × out_w; computes nothing (a permute moves data, which no convention counts)
+//   Select       picks elements by a fixed index into a stated shape c × out_h × out_w: a slice or
+//                chunk (qkv[0], x[:, 0]), a gather (Swin's relative-position bias from its table) or an
+//                expand; computes nothing
+//   Param        a learned tensor c × out_h × out_w that the network adds, multiplies or concatenates:
+//                ViT's class token (Concat) and position embedding (Add), ConvNeXt's layer scale (Mul),
+//                Swin's relative-position bias table (Select, then Add). Its params are its elements; it
+//                reads no input and computes nothing (the Add/Mul/Concat that uses it does).
+// Softmax (over the last dimension) is an activation function, GELU and SiLU are too.
+// Stochastic depth and dropout are the identity at inference: no kind, nothing to count.
+enum class LayerKind : std::uint8_t {
+    Conv, Linear, BatchNorm, Activation, Pool, Add, Mul, Concat, Flatten,
+    LayerNorm, LayerNorm2d, MatMul, TokenLinear, Reshape, Select, Param,
+    Count_
+};
+enum class ActivationKind : std::uint8_t { ReLU, ReLU6, HardSwish, HardSigmoid, Sigmoid, SiLU, Tanh, GELU, Softmax, Count_ };
+enum class PoolKind : std::uint8_t { Max, Avg, AdaptiveAvg, AdaptiveMax, Count_ };
 
 // Names as used in JSON, links and the CLI ("conv", "linear", ... / "relu", "hardswish", ... / "max", ...).
 const char* kind_name(LayerKind k);
@@ -31,15 +57,27 @@ const char* pool_name(PoolKind p);
 bool parse_kind(std::string_view s, LayerKind& out);
 bool parse_activation(std::string_view s, ActivationKind& out);
 bool parse_pool(std::string_view s, PoolKind& out);
-inline constexpr int kLayerKindCount = 9;
-inline constexpr int kActivationKindCount = 8;
-inline constexpr int kPoolKindCount = 4;
+inline constexpr int kLayerKindCount = static_cast<int>(LayerKind::Count_);
+inline constexpr int kActivationKindCount = static_cast<int>(ActivationKind::Count_);
+inline constexpr int kPoolKindCount = static_cast<int>(PoolKind::Count_);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Shape
 //-----------------------------------------------------------------------------
 
-// A feature map of one sample: channels × height × width (batch 1).
+// The tensor of one sample (batch 1, the batch dimension left out), held as three dimensions c × h × w
+// in PyTorch's order, outermost first:
+// * a feature map [C, H, W] is C × H × W, as it always was;
+// * a token tensor [N, D] (N tokens of D features, e.g. ViT's 197 × 768) is 1 × N × D: rank-2 tensors
+//   get a leading 1, and w is the last ("feature") dimension that LayerNorm, Softmax and TokenLinear
+//   act over; Swin's channels-last [H, W, C] map is H × W × C;
+// * a tensor of rank 4 or more has its leading dimensions merged into c: attention's per-head
+//   [heads, N, d] is heads × N × d, Swin's windowed [windows, heads, N, d] is (windows·heads) × N × d.
+//   MatMul treats c as the batch of matrices h × w.
+// The classifier kinds keep their own form: Flatten and Linear write a vector of F features as F × 1 × 1
+// and Linear reads all of its input's elements (torch.flatten, then nn.Linear), so every existing
+// network and link means what it did. Every count is a product of dimensions, so merging leading
+// dimensions changes no count; Reshape and Select state the shape they produce.
 struct Shape {
     std::int64_t c = 0, h = 0, w = 0;
     Count elements() const { return count_of(c) * count_of(h) * count_of(w); }
@@ -67,7 +105,8 @@ struct Layer {
     // previous layer's output (the network input for the first layer). Add/Mul/Concat take several.
     std::vector<int> inputs;
 
-    // Conv: output channels. Linear: output features.
+    // Conv: output channels. Linear, TokenLinear: output features. Reshape, Select, Param: the output's
+    // c (with out_h × out_w below).
     std::int64_t out_channels = 0;
     // Conv and Pool window.
     std::int64_t kernel_h = 1, kernel_w = 1;
@@ -79,7 +118,8 @@ struct Layer {
     bool ceil_mode = false;   // pool
     ActivationKind activation = ActivationKind::ReLU;
     PoolKind pool = PoolKind::Max;
-    // Adaptive pooling: requested output size. Explicit conv: the output size (see below).
+    // Adaptive pooling: requested output size. Explicit conv: the output size (see below). Reshape,
+    // Select, Param: the output's h × w.
     std::int64_t out_h = 0, out_w = 0;
 
     // Explicit form (the seed notebook's "H, W, K, C_in, C_out, repeat"): a conv that states its own
@@ -121,13 +161,15 @@ inline constexpr std::int64_t kMaxLayers = 10000;
 struct LayerCost {
     Shape in;   // shape of the first input
     Shape out;
-    Count macs;             // dense multiply-accumulates (conv, linear), × repeat
-    Count params;           // learnable parameters: weights, bias, batch-norm scale and shift
-    Count bias_ops;         // one add per output element of a conv/linear with bias
-    Count batchnorm_ops;    // two ops (scale, shift) per element
-    Count activation_ops;   // one op per element
+    Count macs;             // dense multiply-accumulates (conv, linear, token linear, matmul), × repeat
+    Count params;           // learnable parameters: weights, bias, norm scale and shift, Param tensors
+    Count bias_ops;         // one add per output element of a conv, linear or token linear with bias
+    Count batchnorm_ops;    // normalization: batch norm 2 per element (scale, shift; inference);
+                            // layer norm 5 per element (mean, variance, normalize, scale, shift:
+                            // the estimate fvcore's norm_flop_jit and DeepSpeed/calflops use)
+    Count activation_ops;   // one op per element (softmax too)
     Count pooling_ops;      // one op per window element read (kernel_h·kernel_w per output element)
-    Count elementwise_ops;  // add: (inputs − 1) per output element; mul: 1 per output element
+    Count elementwise_ops;  // add: (inputs − 1) per output element; mul: (inputs − 1) per output element
     Count input_elements;   // elements read from all inputs (× repeat)
     Count output_elements;  // elements written (× repeat); this is the activation size
 

@@ -53,11 +53,13 @@
 //   show      f,h                                    embed: the inputs shown
 //
 // A layer is `[name:]K[.field]…`; K is the kind: C conv, L linear, B batchnorm, A activation, P pool,
-// S add (sum), M mul, K concat, F flatten. Fields (only those differing from a default Layer):
-//   relu relu6 hardswish hardsigmoid sigmoid silu tanh gelu   activation function
+// S add (sum), M mul, K concat, F flatten, N layernorm, O layernorm2d, X matmul, T token_linear,
+// R reshape, G select, W param (core/layer.h). Fields (only those differing from a default Layer):
+//   relu relu6 hardswish hardsigmoid sigmoid silu tanh gelu softmax   activation function
 //   max avg adaptive_avg adaptive_max                         pooling type
-//   c64 channels/features   k3 | k3x1 kernel   s2 stride   p1 padding   d2 dilation   g32 groups
-//   o7 | o7x5 output size (adaptive pool, explicit conv)     i64 input channels (explicit conv)
+//   c64 channels/features (reshape, select, param: the output's c)   k3 | k3x1 kernel   s2 stride   p1 padding   d2 dilation   g32 groups
+//   o7 | o7x5 output size (adaptive pool, explicit conv; reshape, select, param: h x w)
+//   i64 input channels (explicit conv)
 //   r2 repeat   f3/5 inputs (layer numbers, 0 = network input)   b bias   u ceil mode   e explicit shape
 // e.g. `L=conv1:C.c64.k7.s2.p3,bn1:B,relu:A,pool:P.k3.s2.p1`. Names are at most 64 bytes of UTF-8 without
 // control characters; everything but letters, digits and - . _ ~ is percent-encoded.
@@ -129,7 +131,10 @@ Network custom_name_and_input(const State& s, const State& d) {
 const char* unit_key(Unit u) { return u == Unit::MACs ? "macs" : "flops"; }
 const char* theme_key(Theme t) { return t == Theme::Light ? "light" : t == Theme::Dark ? "dark" : "system"; }
 
-constexpr std::array<char, kLayerKindCount> kKindLetters = {'C', 'L', 'B', 'A', 'P', 'S', 'M', 'K', 'F'};
+// One letter per LayerKind, in enum order; letters are never reused or reordered (links keep them).
+constexpr std::array kKindLetters = {'C', 'L', 'B', 'A', 'P', 'S', 'M', 'K', 'F',
+                                     'N', 'O', 'X', 'T', 'R', 'G', 'W'};
+static_assert(kKindLetters.size() == kLayerKindCount, "every LayerKind needs a link letter");
 
 } // namespace
 
@@ -514,6 +519,14 @@ std::string encode_link(const State& s) {
 
 namespace {
 
+// "C, L, B, …, G or W": the letters a layer may start with.
+std::string kind_letter_list() {
+    std::string s;
+    for (std::size_t i = 0; i < kKindLetters.size(); ++i)
+        s += (i == 0 ? "" : i + 1 == kKindLetters.size() ? " or " : ", ") + std::string(1, kKindLetters[i]);
+    return s;
+}
+
 bool parse_kind_letter(std::string_view s, LayerKind& out) {
     if (s.size() != 1) return false;
     for (std::size_t i = 0; i < kKindLetters.size(); ++i) {
@@ -609,8 +622,9 @@ bool decode_layer(std::string_view token, std::size_t number, Layer& l, Problems
     const std::size_t dot = token.find('.');
     const std::string_view kind = token.substr(0, dot);
     if (!parse_kind_letter(kind, l.kind)) {
+        static const std::string letters = kind_letter_list();  // built once: junk links have many bad layers
         r.fail((kind.empty() ? std::string("no kind") : "unknown kind " + quoted(kind)) +
-               " (C, L, B, A, P, S, M, K or F); the layer is left out");
+               " (" + letters + "); the layer is left out");
         return false;
     }
     if (dot == std::string_view::npos) return true;

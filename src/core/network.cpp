@@ -5,6 +5,7 @@
 // [SECTION] Evaluation
 #include "core/network.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -88,14 +89,33 @@ std::string validate_fields(const Layer& l) {
     case LayerKind::Mul:
         if (e.empty() && l.inputs.size() < 2) e = std::string(kind_name(l.kind)) + " needs at least two inputs";
         break;
+    case LayerKind::MatMul:
+        if (e.empty() && l.inputs.size() != 2)
+            e = "matmul takes two inputs (A · B), not " + std::to_string(l.inputs.size());
+        break;
+    case LayerKind::TokenLinear:
+        check("output features", l.out_channels, 1, kMaxChannels);
+        break;
+    case LayerKind::Reshape:
+    case LayerKind::Select:
+    case LayerKind::Param:
+        check("output channels", l.out_channels, 1, kMaxChannels);
+        check("output height", l.out_h, 1, kMaxSpatial);
+        check("output width", l.out_w, 1, kMaxSpatial);
+        if (e.empty() && l.kind == LayerKind::Param && !l.inputs.empty()) e = "param reads no input";
+        break;
     case LayerKind::BatchNorm:
     case LayerKind::Activation:
     case LayerKind::Concat:
     case LayerKind::Flatten:
+    case LayerKind::LayerNorm:
+    case LayerKind::LayerNorm2d:
+    case LayerKind::Count_:
         break;
     }
-    if (e.empty() && l.inputs.size() > 1 && l.kind != LayerKind::Add && l.kind != LayerKind::Mul &&
-        l.kind != LayerKind::Concat && !(l.kind == LayerKind::Conv && l.explicit_shape))
+    const bool multi_input = l.kind == LayerKind::Add || l.kind == LayerKind::Mul || l.kind == LayerKind::Concat ||
+                             l.kind == LayerKind::MatMul || (l.kind == LayerKind::Conv && l.explicit_shape);
+    if (e.empty() && l.inputs.size() > 1 && !multi_input)
         e = std::string(kind_name(l.kind)) + " takes one input, not " + std::to_string(l.inputs.size());
     return e;
 }
@@ -167,13 +187,13 @@ std::string cost_of(const Layer& l, const std::vector<Shape>& ins, LayerCost& co
         break;
     case LayerKind::Add:
     case LayerKind::Mul: {
-        // Add needs equal shapes; Mul also broadcasts a C×1×1 gate over C×H×W (squeeze-excitation).
-        for (const Shape& s : ins)
-            if (s.elements().value > out.elements().value) out = s;
+        // PyTorch's broadcasting over c, h, w: each dimension equal, or 1 on all but one side (a C×1×1
+        // squeeze-excitation gate or layer scale, a 1×N×D position embedding).
+        out = Shape{1, 1, 1};
+        for (const Shape& s : ins) out = Shape{std::max(out.c, s.c), std::max(out.h, s.h), std::max(out.w, s.w)};
         for (const Shape& s : ins) {
-            const bool same = s == out;
-            const bool gate = l.kind == LayerKind::Mul && s.c == out.c && s.h == 1 && s.w == 1;
-            if (!same && !gate)
+            auto fits = [](std::int64_t d, std::int64_t o) { return d == o || d == 1; };
+            if (!fits(s.c, out.c) || !fits(s.h, out.h) || !fits(s.w, out.w))
                 return std::string("cannot ") + (l.kind == LayerKind::Add ? "add " : "multiply ") + dims(s) +
                        " and " + dims(out) + " (shapes differ)";
         }
@@ -181,13 +201,25 @@ std::string cost_of(const Layer& l, const std::vector<Shape>& ins, LayerCost& co
         break;
     }
     case LayerKind::Concat: {
-        out = Shape{0, in.h, in.w};
-        for (const Shape& s : ins) {
-            if (s.h != in.h || s.w != in.w)
-                return "cannot concatenate " + dims(s) + " with " + dims(in) + " (height and width differ)";
-            out.c += s.c;
+        // Along c when all agree in h and w (feature maps); else along h when they agree in c and w (tokens:
+        // ViT's class token joins 1×1×D to 1×N×D); else along w when they agree in c and h.
+        auto joined = [&](std::int64_t Shape::*axis, std::int64_t Shape::*a, std::int64_t Shape::*b) {
+            for (const Shape& s : ins)
+                if (s.*a != in.*a || s.*b != in.*b) return false;
+            out = in;
+            out.*axis = 0;
+            for (const Shape& s : ins) out.*axis += s.*axis;
+            return true;
+        };
+        if (!joined(&Shape::c, &Shape::h, &Shape::w) && !joined(&Shape::h, &Shape::c, &Shape::w) &&
+            !joined(&Shape::w, &Shape::c, &Shape::h)) {
+            for (const Shape& s : ins)
+                if (s.h != in.h || s.w != in.w)
+                    return "cannot concatenate " + dims(s) + " with " + dims(in) + " (height and width differ)";
         }
         if (out.c > kMaxChannels) return "concatenated channels " + num(out.c) + " are above the limit of " + num(kMaxChannels);
+        if (out.h > kMaxSpatial || out.w > kMaxSpatial)
+            return "the concatenated " + dims(out) + " is above the limit of " + num(kMaxSpatial) + " per side";
         break;
     }
     case LayerKind::Flatten: {
@@ -197,6 +229,49 @@ std::string cost_of(const Layer& l, const std::vector<Shape>& ins, LayerCost& co
         out = Shape{static_cast<std::int64_t>(n.value), 1, 1};
         break;
     }
+    case LayerKind::LayerNorm:
+        params = count_of(in.w) * 2;
+        bn_ops = in.elements() * 5;
+        break;
+    case LayerKind::LayerNorm2d:
+        params = count_of(in.c) * 2;
+        bn_ops = in.elements() * 5;
+        break;
+    case LayerKind::MatMul: {
+        // [b, M, K] · [b, K, N] → [b, M, N]; a batch of 1 on either side broadcasts.
+        const Shape& a = ins[0];
+        const Shape& b = ins[1];
+        if (a.w != b.h)
+            return "cannot multiply " + dims(a) + " by " + dims(b) + ": A's last dimension " + num(a.w) +
+                   " is not B's rows " + num(b.h);
+        if (a.c != b.c && a.c != 1 && b.c != 1)
+            return "cannot multiply " + dims(a) + " by " + dims(b) + ": batches " + num(a.c) + " and " + num(b.c) +
+                   " differ";
+        out = Shape{std::max(a.c, b.c), a.h, b.w};
+        macs = out.elements() * count_of(a.w);
+        break;
+    }
+    case LayerKind::TokenLinear:
+        out = Shape{in.c, in.h, l.out_channels};
+        macs = count_of(in.c) * count_of(in.h) * count_of(in.w) * count_of(l.out_channels);
+        params = count_of(in.w) * count_of(l.out_channels) + (l.bias ? count_of(l.out_channels) : Count(0));
+        if (l.bias) bias_ops = out.elements();
+        break;
+    case LayerKind::Reshape:
+        out = Shape{l.out_channels, l.out_h, l.out_w};
+        if (!(out.elements() == in.elements()))
+            return "cannot reshape " + dims(in) + " (" + with_commas(in.elements()) + " elements) to " + dims(out) +
+                   " (" + with_commas(out.elements()) + ")";
+        break;
+    case LayerKind::Select:
+        out = Shape{l.out_channels, l.out_h, l.out_w};
+        break;
+    case LayerKind::Param:
+        out = Shape{l.out_channels, l.out_h, l.out_w};
+        params = out.elements();
+        break;
+    case LayerKind::Count_:
+        return "unknown layer kind";
     }
 
     if (l.repeat > 1 && !l.explicit_shape && !(out == in))
@@ -206,6 +281,7 @@ std::string cost_of(const Layer& l, const std::vector<Shape>& ins, LayerCost& co
     Count in_elems;
     for (const Shape& s : ins) in_elems += s.elements();
     if (l.kind == LayerKind::Conv && l.explicit_shape) in_elems = cost.in.elements();
+    if (l.kind == LayerKind::Param) in_elems = Count(0), cost.in = Shape{};  // it reads no input
 
     const Count rep = count_of(l.repeat);
     cost.kind = l.kind;

@@ -19,7 +19,7 @@ struct Network {
 struct Totals {
     Count macs;             // under the convention
     Count flops;            // under the convention
-    Count dense_macs;       // conv + linear multiply-accumulates only (convention-independent)
+    Count dense_macs;       // conv, linear, token-linear and matmul multiply-accumulates (convention-independent)
     Count params;
     Count activation_elements;  // Σ output elements of every layer
     Count input_elements;       // Σ elements read by every layer

@@ -18,21 +18,29 @@ Network build_seed(std::int64_t height, std::int64_t width) {
     const std::int64_t h3 = after(h2, 3, 2, 1), w3 = after(w2, 3, 2, 1);          // stage 2
     const std::int64_t h4 = after(h3, 3, 2, 1), w4 = after(w3, 3, 2, 1);          // stage 3
 
+    // The stride-2 convolutions carry their stride, so that the input an explicit conv is taken to read
+    // (in_channels × stride·H × stride·W) is the real one: 3×224×224 for conv1, not 3×112×112. MACs do not
+    // depend on it; the bytes a roofline counts do (core/roofline.h).
+    auto strided = [](Layer l) {
+        l.stride_h = l.stride_w = 2;
+        return l;
+    };
+
     Network net;
     net.name = "resnet18_seed";
     net.input = Shape{3, height, width};
     // name, H, W, K, C_in, C_out, repeat — exactly the notebook's table.
     net.layers = {
-        make_explicit_conv("Conv1", h1, w1, 7, 3, 64, 1),
+        strided(make_explicit_conv("Conv1", h1, w1, 7, 3, 64, 1)),
         make_explicit_conv("Block1_Conv1", h2, w2, 3, 64, 64, 1),
         make_explicit_conv("Block1_Conv2", h2, w2, 3, 64, 64, 1),
         make_explicit_conv("Block2_Conv1", h2, w2, 3, 64, 64, 1),
         make_explicit_conv("Block2_Conv2", h2, w2, 3, 64, 64, 1),
-        make_explicit_conv("Block3_Conv1", h3, w3, 3, 64, 128, 1),
+        strided(make_explicit_conv("Block3_Conv1", h3, w3, 3, 64, 128, 1)),
         make_explicit_conv("Block3_Conv2", h3, w3, 3, 128, 128, 1),
         make_explicit_conv("Block4_Conv1", h3, w3, 3, 128, 128, 1),
         make_explicit_conv("Block4_Conv2", h3, w3, 3, 128, 128, 1),
-        make_explicit_conv("Block5_Conv1", h4, w4, 3, 128, 256, 1),
+        strided(make_explicit_conv("Block5_Conv1", h4, w4, 3, 128, 256, 1)),
         make_explicit_conv("Block5_Conv2", h4, w4, 3, 256, 256, 1),
         make_explicit_conv("Block6_Conv1", h4, w4, 3, 256, 256, 1),
         make_explicit_conv("Block6_Conv2", h4, w4, 3, 256, 256, 1),

@@ -1,0 +1,545 @@
+// Flopscope core — roofline time and energy, and caching in time (formulas in roofline.h).
+//
+// [SECTION] Options and constants
+// [SECTION] Per-layer roofline
+// [SECTION] Caching in time and energy
+// [SECTION] Sweeps
+// [SECTION] Text and JSON
+#include "core/roofline.h"
+
+#include "core/report.h"  // format_double: the JSON number format
+#include "core/text.h"
+#include "core/zoo.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace flopscope {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Options and constants
+//-----------------------------------------------------------------------------
+
+double mac_energy_pj(Precision p) {
+    switch (p) {
+    case Precision::FP32: return 3.7 + 0.9;  // 32-bit FP mult + add
+    case Precision::FP16: return 1.1 + 0.4;  // 16-bit FP mult + add
+    case Precision::INT8: return 0.2 + 0.1;  // 8-bit int mult + 32-bit int add (accumulator)
+    }
+    return 0.0;
+}
+
+namespace {
+
+std::string check_option(const char* field, double v, double lo, bool lo_open, double hi) {
+    if (std::isnan(v)) return std::string(field) + " is not a number";
+    if (!std::isfinite(v)) return std::string(field) + " must be a finite number";
+    if (lo_open ? v <= lo : v < lo)
+        return std::string(field) + " " + shortest_decimal(v) + (lo_open ? " must be above " : " must not be below ") +
+               shortest_decimal(lo);
+    if (v > hi) return std::string(field) + " " + shortest_decimal(v) + " is above the limit of " + shortest_decimal(hi);
+    return {};
+}
+
+} // namespace
+
+std::string validate_roofline_options(const RooflineOptions& o) {
+    if (static_cast<unsigned>(o.precision) >= static_cast<unsigned>(kPrecisionCount)) return "unknown precision";
+    const std::string checks[] = {
+        check_option("compute efficiency", o.compute_efficiency, 0.0, true, 1.0),
+        check_option("memory efficiency", o.memory_efficiency, 0.0, true, 1.0),
+        check_option("per-layer overhead", o.layer_overhead_s, 0.0, false, kMaxLayerOverhead),
+        check_option("energy scale", o.energy_scale, 0.0, true, kMaxEnergyScale),
+    };
+    for (const std::string& c : checks)
+        if (!c.empty()) return c;
+    return {};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Per-layer roofline
+//-----------------------------------------------------------------------------
+
+const char* bound_name(Bound b) {
+    switch (b) {
+    case Bound::Compute: return "compute";
+    case Bound::Memory: return "memory";
+    case Bound::Overhead: return "overhead";
+    }
+    return "";
+}
+
+const char* verdict_name(Verdict v) {
+    switch (v) {
+    case Verdict::None: return "";
+    case Verdict::Fetch: return "fetch";
+    case Verdict::Recompute: return "recompute";
+    case Verdict::Even: return "even";
+    }
+    return "";
+}
+
+namespace {
+
+// The machine as the roofline sees it: effective peak and bandwidth, energy per MAC and per byte.
+struct Machine {
+    double peak = 0, bandwidth = 0, overhead = 0;  // η-scaled
+    double mac_j = 0, dram_j = 0, sram_j = 0;      // joules, × energy_scale
+    double b = 4;                                   // bytes per element
+};
+
+Machine machine(const Device& d, const RooflineOptions& o) {
+    Machine m;
+    m.peak = o.compute_efficiency * peak_flops(d, o.precision, o.sparse);
+    m.bandwidth = o.memory_efficiency * d.dram_bandwidth.value;
+    m.overhead = o.layer_overhead_s;
+    m.mac_j = mac_energy_pj(o.precision) * o.energy_scale * 1e-12;
+    m.dram_j = kDramPjPerByte * o.energy_scale * 1e-12;
+    m.sram_j = kSramPjPerByte * o.energy_scale * 1e-12;
+    m.b = static_cast<double>(bytes_per_element(o.precision));
+    return m;
+}
+
+struct Timed {
+    double compute_s = 0, memory_s = 0, overhead_s = 0, time_s = 0;
+    Bound bound = Bound::Overhead;
+};
+
+// max(F/P, bytes/B) + kernels·overhead, and which term decides.
+Timed roofline_time(const Machine& m, double flops, double bytes, double kernels) {
+    Timed t;
+    t.compute_s = flops / m.peak;
+    t.memory_s = bytes / m.bandwidth;
+    t.overhead_s = kernels * m.overhead;
+    const double roof = std::max(t.compute_s, t.memory_s);
+    t.time_s = roof + t.overhead_s;
+    if (roof == 0 || t.overhead_s > roof) t.bound = Bound::Overhead;
+    else t.bound = t.compute_s >= t.memory_s ? Bound::Compute : Bound::Memory;
+    return t;
+}
+
+Verdict compare(double fetch_side, double recompute_side) {
+    // fetch wins when recomputing costs more than fetching
+    if (recompute_side > fetch_side) return Verdict::Fetch;
+    if (recompute_side < fetch_side) return Verdict::Recompute;
+    return Verdict::Even;
+}
+
+double as_double(Count c) { return static_cast<double>(c.value); }
+
+// The layers whose outputs layer i reads first (an explicit conv and a layer without inputs read the
+// previous layer's output); kNetworkInput for the network input.
+template <class Fn>
+void for_each_producer(const Network& net, std::size_t i, Fn fn) {
+    const Layer& l = net.layers[i];
+    if ((l.kind == LayerKind::Conv && l.explicit_shape) || l.inputs.empty()) fn(i == 0 ? kNetworkInput : static_cast<int>(i) - 1);
+    else
+        for (int src : l.inputs) fn(src);
+}
+
+} // namespace
+
+RooflineResult evaluate_roofline(const Network& net, const Evaluation& ev, const Counting& counting,
+                                 const Device& device, const RooflineOptions& options) {
+    RooflineResult r;
+    r.device = device.name;
+    r.device_label = device.label;
+    r.precision = options.precision;
+    if (!ev.ok()) { r.error = ev.error; return r; }
+    if (ev.layers.size() != net.layers.size()) { r.error = "the evaluation does not belong to this network"; return r; }
+    if (std::string e = validate_device(device); !e.empty()) { r.error = e; return r; }
+    if (std::string e = validate_roofline_options(options); !e.empty()) { r.error = e; return r; }
+    if (std::string e = check_precision(device, options.precision, options.sparse); !e.empty()) { r.error = e; return r; }
+
+    const Machine m = machine(device, options);
+    r.peak_flops = peak_flops(device, options.precision, options.sparse);
+    r.bandwidth = device.dram_bandwidth.value;
+    r.ridge = m.peak / m.bandwidth;
+    r.bytes_per_element = bytes_per_element(options.precision);
+    const std::size_t n = ev.layers.size();
+
+    // Which outputs stay on chip: they fit the buffer, and someone reads them (network outputs are written).
+    std::vector<bool> consumed(n, false), resident(n, false), fits(n, false);
+    for (std::size_t i = 0; i < n; ++i)
+        for_each_producer(net, i, [&](int p) { if (p >= 0) consumed[static_cast<std::size_t>(p)] = true; });
+    for (std::size_t i = 0; i < n; ++i) {
+        const LayerCost& c = ev.layers[i];
+        const double out_once = as_double(c.output_elements) / static_cast<double>(c.repeat) * m.b;
+        fits[i] = options.activations_on_chip && out_once <= device.onchip_buffer.value;
+        resident[i] = fits[i] && consumed[i];
+    }
+
+    r.layers.resize(n);
+    RooflineTotals& t = r.totals;
+    for (std::size_t i = 0; i < n; ++i) {
+        const LayerCost& c = ev.layers[i];
+        LayerRoofline& L = r.layers[i];
+        const double extra = as_double(counted_extra_ops(c, counting));
+        L.flops = 2.0 * as_double(c.macs) + extra;
+        L.macs = as_double(c.macs) + extra;
+        L.weight_bytes = as_double(c.params) * m.b;
+
+        const double rep = static_cast<double>(c.repeat);
+        const double in_once = as_double(c.input_elements) / rep * m.b;
+        const double out_once = as_double(c.output_elements) / rep * m.b;
+        const bool explicit_conv = net.layers[i].kind == LayerKind::Conv && net.layers[i].explicit_shape;
+        // The first application reads its producers; each further repeat reads its own previous output.
+        for_each_producer(net, i, [&](int p) {
+            const double bytes = explicit_conv ? in_once
+                                 : p == kNetworkInput ? as_double(net.input.elements()) * m.b
+                                                      : as_double(ev.layers[static_cast<std::size_t>(p)].out.elements()) * m.b;
+            (p >= 0 && resident[static_cast<std::size_t>(p)] ? L.onchip_bytes : L.input_bytes) += bytes;
+        });
+        (fits[i] ? L.onchip_bytes : L.input_bytes) += (rep - 1) * in_once;
+        (fits[i] ? L.onchip_bytes : L.output_bytes) += (rep - 1) * out_once;
+        (resident[i] ? L.onchip_bytes : L.output_bytes) += out_once;
+        L.bytes = L.input_bytes + L.weight_bytes + L.output_bytes;
+        L.intensity = L.bytes > 0 ? L.flops / L.bytes : (L.flops > 0 ? INFINITY : 0.0);
+
+        const Timed tm = roofline_time(m, L.flops, L.bytes, rep);
+        L.compute_s = tm.compute_s;
+        L.memory_s = tm.memory_s;
+        L.overhead_s = tm.overhead_s;
+        L.time_s = tm.time_s;
+        L.bound = tm.bound;
+        L.compute_energy_j = L.macs * m.mac_j;
+        L.memory_energy_j = L.bytes * m.dram_j + L.onchip_bytes * m.sram_j;
+        L.energy_j = L.compute_energy_j + L.memory_energy_j;
+
+        if (c.macs.value > 0 && c.output_elements.value > 0) {
+            const double macs_per_element = as_double(c.macs) / as_double(c.output_elements);
+            L.recompute_intensity = 2.0 * macs_per_element / m.b;
+            L.time_verdict = compare(r.ridge, L.recompute_intensity);
+            L.recompute_pj = macs_per_element * mac_energy_pj(options.precision) * options.energy_scale;
+            L.fetch_pj = m.b * kDramPjPerByte * options.energy_scale;
+            L.energy_verdict = compare(L.fetch_pj, L.recompute_pj);
+        }
+
+        t.flops += L.flops;
+        t.macs += L.macs;
+        t.bytes += L.bytes;
+        t.onchip_bytes += L.onchip_bytes;
+        t.time_s += L.time_s;
+        t.energy_j += L.energy_j;
+        switch (L.bound) {
+        case Bound::Compute: t.compute_s += L.time_s; ++t.compute_bound_layers; break;
+        case Bound::Memory: t.memory_s += L.time_s; ++t.memory_bound_layers; break;
+        case Bound::Overhead: t.overhead_s += L.time_s; ++t.overhead_bound_layers; break;
+        }
+    }
+    t.bound = t.compute_s >= t.memory_s ? (t.compute_s >= t.overhead_s ? Bound::Compute : Bound::Overhead)
+                                        : (t.memory_s >= t.overhead_s ? Bound::Memory : Bound::Overhead);
+    t.inferences_per_s = t.time_s > 0 ? 1.0 / t.time_s : 0.0;
+    t.board_energy_j = device.power.value * t.time_s;
+    return r;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Caching in time and energy
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Time and energy of work outside the network's layers (student given in FLOPs, lookup).
+struct Cost {
+    double time_s = 0, energy_j = 0;
+};
+
+Cost kernel_cost(const Machine& m, double flops, double bytes) {
+    if (flops <= 0 && bytes <= 0) return {};
+    return {roofline_time(m, flops, bytes, 1).time_s, flops / 2.0 * m.mac_j + bytes * m.dram_j};
+}
+
+// Σ time by bound of the layers' expected times: the bound that takes most of it.
+Bound dominant(const std::vector<LayerCachingTime>& layers) {
+    double by[3] = {0, 0, 0};
+    for (const LayerCachingTime& l : layers) by[static_cast<int>(l.bound)] += l.time_s;
+    if (by[0] >= by[1] && by[0] >= by[2]) return Bound::Compute;
+    return by[1] >= by[2] ? Bound::Memory : Bound::Overhead;
+}
+
+std::string warning_sentence(const CachingTime& c, const Device& d, Precision p) {
+    const std::string on = d.label + " at " + precision_label(p);
+    // Only what is there: "the student takes …", "the lookup takes …", or both.
+    std::string extra;
+    if (c.student_time_s > 0 && c.lookup_time_s > 0)
+        extra = "the student and the lookup take " + format_seconds(c.student_time_s + c.lookup_time_s);
+    else if (c.student_time_s > 0) extra = "the student takes " + format_seconds(c.student_time_s);
+    else if (c.lookup_time_s > 0) extra = "the lookup takes " + format_seconds(c.lookup_time_s);
+    if (c.mode == ScenarioMode::PartialReuse) {
+        const bool memory = c.memory_bound_cached_layers * 2 > c.cached_layers;
+        std::string s = memory ? "The cached layers are memory-bound on " + on + ": skipping their FLOPs saves "
+                               : "On " + on + ", skipping the cached layers' FLOPs saves ";
+        s += format_seconds(c.skipping_saves_s);
+        std::string costs;
+        if (c.cache_traffic_s > 0) costs = "fetching and writing the cache costs " + format_seconds(c.cache_traffic_s);
+        if (!extra.empty()) costs += (costs.empty() ? "" : " and ") + extra;
+        if (costs.empty()) costs = "and nothing else is saved";
+        return s + ", " + costs + ", so caching saves FLOPs but not time.";
+    }
+    const double net_saved = c.baseline_time_s - c.network_time_s;
+    return "On " + on + ", skipping the network saves " + format_seconds(net_saved) + ", but " +
+           (extra.empty() ? "the cache traffic costs more" : extra) + ", so caching saves FLOPs but not time.";
+}
+
+} // namespace
+
+CachingTime evaluate_caching_time(const Network& net, const Evaluation& ev, const Counting& counting,
+                                  const Scenario& s, const ScenarioResult& sr, const Device& device,
+                                  const RooflineOptions& options, const RooflineResult& base) {
+    CachingTime c;
+    c.mode = s.mode;
+    if (!base.ok()) { c.error = base.error; return c; }
+    if (!sr.ok()) { c.error = sr.error; return c; }
+    const std::size_t n = ev.layers.size();
+    if (base.layers.size() != n || sr.layers.size() != n) {
+        c.error = "the scenario and the roofline were evaluated on another network";
+        return c;
+    }
+    const Machine m = machine(device, options);
+    const double rho = s.truncation_efficiency;
+    const double h = s.hit_rate;
+    c.baseline_time_s = base.totals.time_s;
+    c.baseline_energy_j = base.totals.energy_j;
+    c.baseline_bytes = base.totals.bytes;
+
+    // The network's layers: per-layer hit and miss cases for partial reuse, the baseline otherwise.
+    c.layers.resize(n);
+    double hit_sum = 0, miss_sum = 0, fixed_sum = 0;  // network time = fixed + h·hit + (1 − h)·miss
+    for (std::size_t i = 0; i < n; ++i) {
+        const LayerRoofline& b = base.layers[i];
+        LayerCachingTime& L = c.layers[i];
+        const LayerScenario& ls = sr.layers[i];
+        L.flops = b.flops;
+        L.bytes = b.bytes;
+        L.time_s = b.time_s;
+        L.energy_j = b.energy_j;
+        L.bound = b.bound;
+        L.hit_time_s = L.miss_time_s = b.time_s;
+        L.hit_bound = L.miss_bound = b.bound;
+        if (s.mode != ScenarioMode::PartialReuse || !ls.eligible || ls.effective_fraction <= 0) {
+            fixed_sum += b.time_s;
+            continue;
+        }
+        const double f = ls.effective_fraction;
+        const double rep = static_cast<double>(ev.layers[i].repeat);
+        const double entry = as_double(ev.layers[i].output_elements) * m.b * f;  // f·O, in the DRAM cache
+        const double kept = 1.0 - rho * f;
+        const double hit_bytes_no_fetch = b.input_bytes + kept * (b.weight_bytes + b.output_bytes);
+        const Timed hit_no_fetch = roofline_time(m, kept * b.flops, hit_bytes_no_fetch, rep);
+        const Timed hit = roofline_time(m, kept * b.flops, hit_bytes_no_fetch + entry, rep);
+        const Timed miss = roofline_time(m, b.flops, b.bytes + entry, rep);
+        L.cached = true;
+        L.fraction = f;
+        L.hit_time_s = hit.time_s;
+        L.miss_time_s = miss.time_s;
+        L.hit_bound = hit.bound;
+        L.miss_bound = miss.bound;
+        L.fetch_bytes = h * entry;
+        L.insert_bytes = (1 - h) * entry;
+        L.flops = (1 - rho * h * f) * b.flops;
+        L.bytes = h * (hit_bytes_no_fetch + entry) + (1 - h) * (b.bytes + entry);
+        L.time_s = h * hit.time_s + (1 - h) * miss.time_s;
+        L.energy_j = (1 - rho * h * f) * b.compute_energy_j + L.bytes * m.dram_j + b.onchip_bytes * m.sram_j;
+        L.bound = h >= 0.5 ? hit.bound : miss.bound;
+        hit_sum += hit.time_s;
+        miss_sum += miss.time_s;
+        c.skipping_saves_s += h * (b.time_s - hit_no_fetch.time_s);
+        c.cache_traffic_s += h * (hit.time_s - hit_no_fetch.time_s) + (1 - h) * (miss.time_s - b.time_s);
+        ++c.cached_layers;
+        if (b.bound == Bound::Memory) ++c.memory_bound_cached_layers;
+    }
+    c.bound = dominant(c.layers);
+
+    // Student and lookup.
+    if (s.mode != ScenarioMode::ResultCache) {
+        switch (s.student_kind) {
+        case StudentKind::Fraction:
+            c.student_time_s = s.student_fraction * base.totals.time_s;
+            c.student_energy_j = s.student_fraction * base.totals.energy_j;
+            break;
+        case StudentKind::Flops: {
+            const Cost k = kernel_cost(m, s.student_flops, 0.0);
+            c.student_time_s = k.time_s;
+            c.student_energy_j = k.energy_j;
+            break;
+        }
+        case StudentKind::Model: {
+            Network student;
+            std::string err;
+            if (!build_model(s.student_model, net.input.h, net.input.w, student, err)) { c.error = err; return c; }
+            const Evaluation sev = evaluate(student, counting);
+            const RooflineResult sr2 = evaluate_roofline(student, sev, counting, device, options);
+            if (!sr2.ok()) { c.error = "student " + s.student_model + ": " + sr2.error; return c; }
+            c.student_time_s = sr2.totals.time_s;
+            c.student_energy_j = sr2.totals.energy_j;
+            break;
+        }
+        }
+    }
+    const Cost lookup = kernel_cost(m, sr.lookup_flops, sr.lookup_bytes_read);
+    c.lookup_time_s = lookup.time_s;
+    c.lookup_energy_j = lookup.energy_j;
+
+    // The network's time as a function of the rate x (h, or p for a cascade): linear in x.
+    const double out_bytes = n > 0 ? as_double(ev.layers[n - 1].output_elements) * m.b : 0.0;
+    const double out_time = out_bytes / m.bandwidth;
+    auto network_time = [&](double x) {
+        switch (s.mode) {
+        case ScenarioMode::PartialReuse: return fixed_sum + x * hit_sum + (1 - x) * miss_sum;
+        case ScenarioMode::Cascade: return (1 - x) * base.totals.time_s;
+        case ScenarioMode::ResultCache: return (1 - x) * base.totals.time_s + out_time;  // read on a hit, write on a miss
+        }
+        return 0.0;
+    };
+    const double rate = s.mode == ScenarioMode::Cascade ? s.accept_rate : h;
+    const double others = c.student_time_s + c.lookup_time_s;
+    c.network_time_s = network_time(rate);
+    switch (s.mode) {
+    case ScenarioMode::PartialReuse:
+        c.network_energy_j = 0;
+        c.network_bytes = 0;
+        for (const LayerCachingTime& L : c.layers) {
+            c.network_energy_j += L.energy_j;
+            c.network_bytes += L.bytes;
+        }
+        break;
+    case ScenarioMode::Cascade:
+        c.network_energy_j = (1 - rate) * base.totals.energy_j;
+        c.network_bytes = (1 - rate) * base.totals.bytes;
+        break;
+    case ScenarioMode::ResultCache:
+        c.network_energy_j = (1 - rate) * base.totals.energy_j + out_bytes * m.dram_j;
+        c.network_bytes = (1 - rate) * base.totals.bytes + out_bytes;
+        break;
+    }
+    c.total_time_s = c.network_time_s + others;
+    c.total_energy_j = c.network_energy_j + c.student_energy_j + c.lookup_energy_j;
+    c.total_bytes = c.network_bytes + sr.lookup_bytes_read;
+    c.saved_time_s = c.baseline_time_s - c.total_time_s;
+    c.saved_energy_j = c.baseline_energy_j - c.total_energy_j;
+    c.percent_of_baseline_time = c.baseline_time_s > 0 ? c.total_time_s / c.baseline_time_s * 100.0 : 0.0;
+
+    // Break-even: total(x) = T0 + (T1 − T0)·x ≤ baseline.
+    const double t0 = network_time(0.0) + others, t1 = network_time(1.0) + others;
+    if (t0 <= c.baseline_time_s) c.break_even_rate = 0.0;
+    else if (t1 < t0) {
+        const double x = (t0 - c.baseline_time_s) / (t0 - t1);
+        if (x <= 1.0) c.break_even_rate = x;
+    }
+    if (s.mode != ScenarioMode::ResultCache && c.student_time_s + c.saved_time_s > 0)
+        c.break_even_student_s = c.student_time_s + c.saved_time_s;
+
+    if (sr.saved_flops > 0 && c.saved_time_s <= 0) c.time_warning = warning_sentence(c, device, options.precision);
+    return c;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sweeps
+//-----------------------------------------------------------------------------
+
+std::vector<double> sweep_time(const CachingTime& ct, const Scenario& s, SweepParameter parameter, int points) {
+    std::vector<double> out;
+    if (points < 2 || !ct.ok() || parameter == SweepParameter::CachedFraction) return out;
+    // Σ over layers of the hit and miss times (partial reuse), so each point is a few multiplications.
+    double fixed = 0, hit = 0, miss = 0;
+    for (const LayerCachingTime& l : ct.layers) {
+        if (l.cached) { hit += l.hit_time_s; miss += l.miss_time_s; }
+        else fixed += l.hit_time_s;
+    }
+    const double base = ct.baseline_time_s;
+    const double rate = s.mode == ScenarioMode::Cascade ? s.accept_rate : s.hit_rate;
+    const double result_io = ct.mode == ScenarioMode::ResultCache ? ct.network_time_s - (1 - rate) * base : 0.0;
+    out.reserve(static_cast<std::size_t>(points));
+    for (int i = 0; i < points; ++i) {
+        const double x = static_cast<double>(i) / static_cast<double>(points - 1);
+        const double r = parameter == SweepParameter::HitRate ? x : rate;
+        const double student = parameter == SweepParameter::StudentFraction ? x * base : ct.student_time_s;
+        double network = 0;
+        switch (ct.mode) {
+        case ScenarioMode::PartialReuse: network = fixed + r * hit + (1 - r) * miss; break;
+        case ScenarioMode::Cascade: network = (1 - r) * base; break;
+        case ScenarioMode::ResultCache: network = (1 - r) * base + result_io; break;
+        }
+        out.push_back(network + (ct.mode == ScenarioMode::ResultCache ? 0.0 : student) + ct.lookup_time_s);
+    }
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text and JSON
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::string with_prefix(double v, const char* unit) {
+    if (!std::isfinite(v)) return "n/a";
+    struct Prefix { double scale; const char* name; };
+    static const Prefix prefixes[] = {{1, ""}, {1e-3, "m"}, {1e-6, "µ"}, {1e-9, "n"}};
+    const double a = std::fabs(v);
+    const Prefix* p = &prefixes[3];
+    for (const Prefix& q : prefixes)
+        if (a >= q.scale) { p = &q; break; }
+    if (a == 0) p = &prefixes[0];
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3g %s%s", v / p->scale, p->name, unit);
+    return buf;
+}
+
+std::string num(double v) { return format_double(v); }
+std::string str(const char* s) { return std::string("\"") + s + "\""; }  // fixed identifiers only, no escaping needed
+
+std::string optional_num(const std::optional<double>& v) { return v ? num(*v) : "null"; }
+
+} // namespace
+
+std::string format_seconds(double s) { return with_prefix(s, "s"); }
+std::string format_joules(double j) { return with_prefix(j, "J"); }
+
+std::string roofline_json(const RooflineResult& r) {
+    if (!r.ok()) return "null";
+    std::string o = "{\"precision\": " + str(precision_name(r.precision));
+    o += ", \"peak_flops\": " + num(r.peak_flops) + ", \"bandwidth\": " + num(r.bandwidth) + ", \"ridge\": " + num(r.ridge);
+    o += ", \"layers\": [";
+    for (std::size_t i = 0; i < r.layers.size(); ++i) {
+        const LayerRoofline& l = r.layers[i];
+        o += i ? ", " : "";
+        o += "{\"flops\": " + num(l.flops) + ", \"bytes\": " + num(l.bytes) + ", \"onchip_bytes\": " + num(l.onchip_bytes) +
+             ", \"intensity\": " + num(l.intensity) + ", \"time_s\": " + num(l.time_s) + ", \"energy_j\": " +
+             num(l.energy_j) + ", \"bound\": " + str(bound_name(l.bound)) + ", \"recompute_intensity\": " +
+             num(l.recompute_intensity) + ", \"time_verdict\": " + str(verdict_name(l.time_verdict)) +
+             ", \"energy_verdict\": " + str(verdict_name(l.energy_verdict)) + "}";
+    }
+    const RooflineTotals& t = r.totals;
+    o += "], \"totals\": {\"flops\": " + num(t.flops) + ", \"bytes\": " + num(t.bytes) + ", \"time_s\": " + num(t.time_s) +
+         ", \"energy_j\": " + num(t.energy_j) + ", \"bound\": " + str(bound_name(t.bound)) +
+         ", \"inferences_per_s\": " + num(t.inferences_per_s) + ", \"board_energy_j\": " + num(t.board_energy_j) + "}}";
+    return o;
+}
+
+std::string caching_time_json(const CachingTime& c) {
+    if (!c.ok()) return "null";
+    std::string o = "{\"time_s\": " + num(c.total_time_s) + ", \"energy_j\": " + num(c.total_energy_j) +
+                    ", \"bytes\": " + num(c.total_bytes) + ", \"bound\": " + str(bound_name(c.bound));
+    o += ", \"baseline_time_s\": " + num(c.baseline_time_s) + ", \"baseline_energy_j\": " + num(c.baseline_energy_j);
+    o += ", \"saved_time_s\": " + num(c.saved_time_s) + ", \"saved_energy_j\": " + num(c.saved_energy_j);
+    o += ", \"percent_of_baseline_time\": " + num(c.percent_of_baseline_time);
+    o += ", \"student_time_s\": " + num(c.student_time_s) + ", \"lookup_time_s\": " + num(c.lookup_time_s);
+    o += ", \"skipping_saves_s\": " + num(c.skipping_saves_s) + ", \"cache_traffic_s\": " + num(c.cache_traffic_s);
+    o += ", \"break_even_rate\": " + optional_num(c.break_even_rate);
+    o += ", \"break_even_student_s\": " + optional_num(c.break_even_student_s);
+    o += ", \"layers\": [";
+    for (std::size_t i = 0; i < c.layers.size(); ++i) {
+        const LayerCachingTime& l = c.layers[i];
+        o += i ? ", " : "";
+        o += std::string("{\"cached\": ") + (l.cached ? "true" : "false") + ", \"fraction\": " + num(l.fraction) +
+             ", \"time_s\": " + num(l.time_s) + ", \"energy_j\": " + num(l.energy_j) + ", \"bytes\": " + num(l.bytes) +
+             ", \"bound\": " + str(bound_name(l.bound)) + ", \"fetch_bytes\": " + num(l.fetch_bytes) +
+             ", \"insert_bytes\": " + num(l.insert_bytes) + "}";
+    }
+    o += "]}";
+    return o;
+}
+
+} // namespace flopscope
