@@ -18,7 +18,6 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
-#include <vector>
 
 namespace flopscope::zoo {
 
@@ -41,19 +40,24 @@ struct EfficientNetConfig {
 
 constexpr bool M = false, F = true;  // MBConv, FusedMBConv
 
-const std::vector<Stage> kStages[] = {
+struct Stages {
+    Stage stage[7];
+    int count;
+};
+
+constexpr Stages kStages[] = {
     // 0: B0–B7 (scaled by width_mult and depth_mult)
-    {{M, 1, 3, 1, 32, 16, 1}, {M, 6, 3, 2, 16, 24, 2}, {M, 6, 5, 2, 24, 40, 2}, {M, 6, 3, 2, 40, 80, 3},
-     {M, 6, 5, 1, 80, 112, 3}, {M, 6, 5, 2, 112, 192, 4}, {M, 6, 3, 1, 192, 320, 1}},
+    {{{M, 1, 3, 1, 32, 16, 1}, {M, 6, 3, 2, 16, 24, 2}, {M, 6, 5, 2, 24, 40, 2}, {M, 6, 3, 2, 40, 80, 3},
+      {M, 6, 5, 1, 80, 112, 3}, {M, 6, 5, 2, 112, 192, 4}, {M, 6, 3, 1, 192, 320, 1}}, 7},
     // 1: V2-S
-    {{F, 1, 3, 1, 24, 24, 2}, {F, 4, 3, 2, 24, 48, 4}, {F, 4, 3, 2, 48, 64, 4}, {M, 4, 3, 2, 64, 128, 6},
-     {M, 6, 3, 1, 128, 160, 9}, {M, 6, 3, 2, 160, 256, 15}},
+    {{{F, 1, 3, 1, 24, 24, 2}, {F, 4, 3, 2, 24, 48, 4}, {F, 4, 3, 2, 48, 64, 4}, {M, 4, 3, 2, 64, 128, 6},
+      {M, 6, 3, 1, 128, 160, 9}, {M, 6, 3, 2, 160, 256, 15}}, 6},
     // 2: V2-M
-    {{F, 1, 3, 1, 24, 24, 3}, {F, 4, 3, 2, 24, 48, 5}, {F, 4, 3, 2, 48, 80, 5}, {M, 4, 3, 2, 80, 160, 7},
-     {M, 6, 3, 1, 160, 176, 14}, {M, 6, 3, 2, 176, 304, 18}, {M, 6, 3, 1, 304, 512, 5}},
+    {{{F, 1, 3, 1, 24, 24, 3}, {F, 4, 3, 2, 24, 48, 5}, {F, 4, 3, 2, 48, 80, 5}, {M, 4, 3, 2, 80, 160, 7},
+      {M, 6, 3, 1, 160, 176, 14}, {M, 6, 3, 2, 176, 304, 18}, {M, 6, 3, 1, 304, 512, 5}}, 7},
     // 3: V2-L
-    {{F, 1, 3, 1, 32, 32, 4}, {F, 4, 3, 2, 32, 64, 7}, {F, 4, 3, 2, 64, 96, 7}, {M, 4, 3, 2, 96, 192, 10},
-     {M, 6, 3, 1, 192, 224, 19}, {M, 6, 3, 2, 224, 384, 25}, {M, 6, 3, 1, 384, 640, 7}},
+    {{{F, 1, 3, 1, 32, 32, 4}, {F, 4, 3, 2, 32, 64, 7}, {F, 4, 3, 2, 64, 96, 7}, {M, 4, 3, 2, 96, 192, 10},
+      {M, 6, 3, 1, 192, 224, 19}, {M, 6, 3, 2, 224, 384, 25}, {M, 6, 3, 1, 384, 640, 7}}, 7},
 };
 
 const EfficientNetConfig kEfficientNets[] = {
@@ -85,15 +89,16 @@ int fused_mbconv(NetBuilder& b, const std::string& p, const std::string& add_nam
 }
 
 Network build_efficientnet(const EfficientNetConfig& c, std::int64_t h, std::int64_t w) {
-    const std::vector<Stage>& stages = kStages[c.arch];
+    const Stages& stages = kStages[c.arch];
     auto width = [&](std::int64_t channels) {  // MBConvConfig.adjust_channels (FusedMBConvConfig: as is)
         return make_divisible(static_cast<double>(channels) * c.width_mult, 8);
     };
     NetBuilder b(c.name, Shape{3, h, w});
-    b.conv_bn_act("features.0", width(stages.front().in), 3, 2, 1, ActivationKind::SiLU);
+    b.conv_bn_act("features.0", width(stages.stage[0].in), 3, 2, 1, ActivationKind::SiLU);
     int index = 1;
     std::int64_t out = 0;
-    for (const Stage& s : stages) {
+    for (int k = 0; k < stages.count; ++k) {
+        const Stage& s = stages.stage[k];
         const auto layers = static_cast<std::int64_t>(std::ceil(static_cast<double>(s.layers) * c.depth_mult));
         for (std::int64_t i = 0; i < layers; ++i) {
             const std::int64_t in = width(i == 0 ? s.in : s.out);

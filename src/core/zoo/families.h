@@ -36,9 +36,10 @@ struct TableFamily {
     template <std::size_t... I>
     static void add(std::vector<ModelInfo>& zoo, const char* family, std::int64_t min_resolution,
                     std::index_sequence<I...>) {
-        (zoo.push_back({Table[I].name, family, Table[I].description, Table[I].crop, min_resolution, nullptr,
-                        build_row<I>}),
-         ...);
+        static constexpr Network (*builders[])(std::int64_t, std::int64_t) = {build_row<I>...};
+        for (std::size_t i = 0; i < sizeof...(I); ++i)  // one loop, not one inlined push_back per row
+            zoo.push_back({Table[i].name, family, Table[i].description, Table[i].crop, min_resolution, nullptr,
+                           builders[i]});
     }
 };
 
