@@ -281,13 +281,31 @@ TEST_CASE("the model picker: search and choose a built-in network") {
     FakePlatform p;
     AppDriver d(h, p);
     d.frames(2);
-    REQUIRE(d.click("model picker"));
-    h.chars("resnet18");
-    d.frames(2);
-    REQUIRE(d.click("model:resnet18"));
-    CHECK(d.app.state.model == "resnet18");
+    auto pick = [&](const char* search, const char* model) {
+        d.app.model_filter[0] = '\0';
+        REQUIRE(d.click("model picker"));
+        h.chars(search);
+        d.frames(2);
+        REQUIRE(d.click(std::string("model:") + model));
+        CHECK(d.app.state.model == model);
+    };
+    pick("resnet18", "resnet18");
     // torchvision's ResNet-18 at 224: 1.814 GMACs.
     CHECK(d.app.derived.results.evaluation.totals.macs.value == 1814073344u);
+    // A model with another evaluation crop opens at it: Inception v3 at 299×299.
+    pick("inception", "inception_v3");
+    CHECK(d.app.state.input_h == 299);
+    CHECK(d.app.state.input_w == 299);
+    // Back to a 224 model: its crop again, as the resolution was the previous model's default.
+    pick("resnet18", "resnet18");
+    CHECK(d.app.state.input_h == 224);
+    // A resolution the user chose is kept when the next model accepts it.
+    State s = d.app.state;
+    s.input_h = s.input_w = 320;
+    d.app.replace_state(s);
+    d.frames(2);
+    pick("inception", "inception_v3");
+    CHECK(d.app.state.input_h == 320);
     check_no_asserts();
 }
 
