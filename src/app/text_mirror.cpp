@@ -84,7 +84,7 @@ void add_comparison(TextMirror& m, const State& s, const Derived& d) {
     row("FLOPs saved", [&](const Column& c) {
         return figure("", format_cost_as(c.result->saved_flops, baseline, "FLOPs", exact), c.result->saved_flops);
     });
-    row("Break-even hit rate h*", [&](const Column& c) { return fraction(c.result->break_even_hit_rate); });
+    row("Break-even rate h* / p*", [&](const Column& c) { return fraction(c.result->break_even_rate); });
 }
 
 } // namespace
