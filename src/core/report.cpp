@@ -9,6 +9,7 @@
 #include "core/conventions.h"
 #include "core/link.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -30,19 +31,31 @@ std::string format_double(double v) {
     return buf;
 }
 
+ScalePrefix scale_prefix(double v) {
+    static const ScalePrefix prefixes[] = {{1e15, "P"}, {1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "K"}};
+    const double a = std::fabs(v);
+    for (const ScalePrefix& p : prefixes)
+        if (a >= p.scale) return p;
+    return {1, ""};
+}
+
+int decimals_for_significant(double v, double scale, int significant) {
+    const double a = std::fabs(v / scale);
+    if (!std::isfinite(a) || a == 0) return std::max(0, significant - 1);
+    // Digits left of the point once rounded to `significant` digits (999.7 at 3 digits is "1000").
+    int integer_digits = a < 1 ? 0 : static_cast<int>(std::floor(std::log10(a))) + 1;  // "0.83": 2 significant
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", std::max(0, significant - integer_digits), a);
+    if (std::strtod(buf, nullptr) >= std::pow(10.0, integer_digits)) ++integer_digits;
+    return std::max(0, significant - integer_digits);
+}
+
 std::string format_scaled(double v, int decimals) {
     if (!std::isfinite(v)) return "n/a";
-    struct Prefix { double scale; const char* name; };
-    static const Prefix prefixes[] = {{1e15, "P"}, {1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "K"}};
-    const double a = std::fabs(v);
+    const ScalePrefix p = scale_prefix(v);
     char buf[64];
-    for (const Prefix& p : prefixes) {
-        if (a >= p.scale) {
-            std::snprintf(buf, sizeof buf, "%.*f %s", decimals, v / p.scale, p.name);
-            return buf;
-        }
-    }
-    if (v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f ", v);
+    if (p.scale > 1) std::snprintf(buf, sizeof buf, "%.*f %s", decimals, v / p.scale, p.name);
+    else if (v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f ", v);
     else std::snprintf(buf, sizeof buf, "%.*f ", decimals, v);
     return buf;
 }
