@@ -2,7 +2,9 @@
 // current custom scenario, on the current network, with a button to switch to any of them.
 #include "app/widgets.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 
 namespace flopscope::app {
 
@@ -51,13 +53,101 @@ void draw_compare(AppImpl& app) {
     if (scenario_on && !current_is_preset)
         cols.push_back({"custom", "your scenario", &s.scenario, &d.results.scenario, true});
 
+    // Rows: a name (with its explanation) and each column's value at a number width. The whole table uses
+    // one width: the widest whose values fit the columns the room allows (see fit below).
+    struct Row {
+        std::string name;
+        const char* tooltip;
+        std::function<std::string(const Column&, NumberWidth)> value;
+        std::function<const ImVec4*(const Column&)> color;
+    };
+    const double baseline = d.presets.front().baseline_flops;
+    const bool exact = s.view.exact;
+    auto flops = [&](double v, NumberWidth w) { return format_cost(v, "FLOPs", exact, w); };
+    const ImVec4 good = pal.good, warn = pal.warn;
+    auto saving_color = [&](const Column& c) { return c.result->saved_flops < 0 ? &warn : &good; };
+    auto percent_decimals = [](NumberWidth w) { return w == NumberWidth::Full ? 2 : w == NumberWidth::Short ? 1 : 0; };
+    std::vector<Row> rows = {
+        {"Cached fraction f", "f: share of each eligible layer's output channels served from the cache.",
+         [](const Column& c, NumberWidth) { return format_fraction_percent(c.scenario->cached_fraction, 1); }, nullptr},
+        {"Hit rate h", "h: how often the cache has a usable entry.",
+         [](const Column& c, NumberWidth) { return format_fraction_percent(c.scenario->hit_rate, 1); }, nullptr},
+        {"Truncation ρ", "ρ = 1: skipped channels cost nothing (ideal truncation); ρ = 0: everything is still computed.",
+         [](const Column& c, NumberWidth) { return format_double(c.scenario->truncation_efficiency); }, nullptr},
+        {"FLOPs before caching", "The baseline: the network without caching.",
+         [&](const Column&, NumberWidth w) { return flops(baseline, w); }, nullptr},
+        {"FLOPs still computed", "The network's FLOPs that still run with caching: Σ (1 − ρ·h·f_l)·C_l (the seed "
+         "notebook printed this as \"FLOPs of cached layers\").",
+         [&](const Column& c, NumberWidth w) { return flops(c.result->computed_flops, w); }, nullptr},
+        {"Student model", "S: the student's FLOPs, run on every input.",
+         [&](const Column& c, NumberWidth w) { return flops(c.result->student_flops, w); }, nullptr},
+        {"Lookup", "L: key computation and search per query.",
+         [&](const Column& c, NumberWidth w) { return flops(c.result->lookup_flops, w); }, nullptr},
+        {"FLOPs after caching", "S + L + the FLOPs still computed.",
+         [&](const Column& c, NumberWidth w) { return flops(c.result->total_flops, w); }, nullptr},
+        {"% of the baseline", "FLOPs after caching ÷ FLOPs before caching.",
+         [&](const Column& c, NumberWidth w) { return format_percent(c.result->percent_of_baseline, percent_decimals(w)); },
+         saving_color},
+        {"FLOPs saved", "Before − after; negative when caching costs more than not caching.",
+         [&](const Column& c, NumberWidth w) { return format_cost_as(c.result->saved_flops, baseline, "FLOPs", exact, w); },
+         saving_color},
+        {"Break-even hit rate h*", "h* = (σ + λ)/(ρ·f), f the FLOP-weighted mean cached fraction: the minimum hit rate "
+         "for caching to pay off; \"never\" when no rate up to 100 % is enough.",
+         [](const Column& c, NumberWidth) { return optional_fraction(c.result->break_even_hit_rate); }, nullptr},
+        {"Break-even fraction f*", "f* = (σ + λ)/(ρ·h): the minimum FLOP-weighted cached fraction for caching to pay off.",
+         [](const Column& c, NumberWidth) { return optional_fraction(c.result->break_even_cached_fraction); }, nullptr},
+        {"Cache memory / entry", "Per-layer partial cache at the scenario's precision.",
+         [](const Column& c, NumberWidth) { return format_bytes(c.result->partial_cache_bytes_per_entry); }, nullptr},
+    };
+    if (!d.presets.front().full_network.empty())
+        rows.push_back({"% of full " + d.presets.front().full_network,
+                        "With the rest of the full network still running: (cost with caching + the untouched layers) ÷ "
+                        "the full network's FLOPs.",
+                        [&](const Column& c, NumberWidth w) {
+                            return format_percent(c.result->percent_of_full_network, std::min(1, percent_decimals(w)));
+                        },
+                        nullptr});
+
+    // Fit: row names take the room they need up to ~40 % (longer ones wrap); the value columns share the
+    // rest. Numbers get shorter until they fit; when even the shortest don't, the table keeps its natural
+    // width and scrolls sideways (by touch too, see touch_scroll.cpp).
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
+    float name_w = text_width("per inference");
+    for (const Row& r : rows) name_w = std::max(name_w, text_width(r.name));
+    name_w = std::min(name_w, std::max(em(6.5f), avail * 0.4f));
+    const float value_room = (avail - name_w - pad * static_cast<float>(cols.size() + 1)) / static_cast<float>(cols.size());
+    auto needed = [&](NumberWidth w) {
+        float most = em(3.5f);  // room for the "Use" button
+        for (const Column& c : cols) {
+            most = std::max(most, text_width(c.title));
+            for (const Row& r : rows) most = std::max(most, text_width(r.value(c, w)));
+        }
+        return most;
+    };
+    NumberWidth width = NumberWidth::Tiny;
+    float value_w = 0;
+    for (NumberWidth w : kNumberWidths) {
+        width = w;
+        value_w = needed(w);
+        if (value_w <= value_room) break;
+    }
+    const bool scroll = value_w > value_room;
+    if (scroll) ImGui::BeginChild("compare_scroll", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_HorizontalScrollbar);
+
     const int ncols = static_cast<int>(cols.size()) + 1;
-    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
-                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings |
-                                  ImGuiTableFlags_PadOuterX;
-    if (!ImGui::BeginTable("compare", ncols, flags)) return;
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    for (const Column& c : cols) ImGui::TableSetupColumn(c.title, ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_NoSavedSettings |
+                            ImGuiTableFlags_PadOuterX;
+    flags |= scroll ? ImGuiTableFlags_SizingFixedFit : ImGuiTableFlags_SizingStretchProp;
+    const float natural_w = name_w + value_w * static_cast<float>(cols.size()) + pad * static_cast<float>(ncols);
+    if (!ImGui::BeginTable("compare", ncols, flags, ImVec2(scroll ? natural_w : 0.0f, 0.0f))) {
+        if (scroll) ImGui::EndChild();
+        return;
+    }
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, name_w);
+    for (const Column& c : cols)
+        ImGui::TableSetupColumn(c.title, scroll ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                scroll ? value_w : 1.0f);
 
     // Header: the scenario names, what each really is, and a button to use it.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -75,64 +165,18 @@ void draw_compare(AppImpl& app) {
         ImGui::PopStyleColor();
     }
 
-    const double baseline = d.presets.front().baseline_flops;
-    auto row = [&](const char* name, const char* tooltip, auto&& cell) {
+    for (const Row& r : rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(name);
-        item_help(tooltip);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(r.name.c_str());
+        ImGui::PopTextWrapPos();
+        item_help(r.tooltip);
         for (const Column& c : cols) {
             ImGui::TableNextColumn();
             if (c.current) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(pal.accent_soft));
-            cell(c);
+            text_right(r.value(c, width), r.color ? r.color(c) : nullptr);
         }
-    };
-    const bool exact = s.view.exact;
-    auto flops = [&](double v) { return format_cost(v, "FLOPs", exact); };
-
-    row("Cached fraction f · hit rate h", "f: share of each eligible layer's output channels served from the cache; "
-        "h: how often the cache has a usable entry.", [&](const Column& c) {
-        text_right(format_fraction_percent(c.scenario->cached_fraction, 1) + " · " +
-                   format_fraction_percent(c.scenario->hit_rate, 1));
-    });
-    row("Truncation ρ", "ρ = 1: skipped channels cost nothing (ideal truncation); ρ = 0: everything is still "
-        "computed.", [&](const Column& c) { text_right(format_double(c.scenario->truncation_efficiency)); });
-    row("FLOPs before caching", "The baseline: the network without caching.",
-        [&](const Column&) { text_right(flops(baseline)); });
-    row("FLOPs still computed", "The network's FLOPs that still run with caching: Σ (1 − ρ·h·f_l)·C_l (the seed "
-        "notebook printed this as \"FLOPs of cached layers\").", [&](const Column& c) {
-        text_right(flops(c.result->computed_flops));
-    });
-    row("Student model", "S: the student's FLOPs, run on every input.",
-        [&](const Column& c) { text_right(flops(c.result->student_flops)); });
-    row("Lookup", "L: key computation and search per query.",
-        [&](const Column& c) { text_right(flops(c.result->lookup_flops)); });
-    row("FLOPs after caching", "S + L + the FLOPs still computed.", [&](const Column& c) {
-        text_right(flops(c.result->total_flops));
-    });
-    row("% of the baseline", "FLOPs after caching ÷ FLOPs before caching.", [&](const Column& c) {
-        const ImVec4 color = c.result->saved_flops < 0 ? pal.warn : pal.good;
-        text_right(format_percent(c.result->percent_of_baseline), &color);
-    });
-    row("FLOPs saved", "Before − after; negative when caching costs more than not caching.", [&](const Column& c) {
-        const ImVec4 color = c.result->saved_flops < 0 ? pal.warn : pal.good;
-        text_right(format_cost_as(c.result->saved_flops, baseline, "FLOPs", exact), &color);
-    });
-    row("Break-even hit rate h*", "h* = (σ + λ)/(ρ·f), f the FLOP-weighted mean cached fraction: the minimum hit rate for "
-        "caching to pay off; \"never\" when no rate up to 100 % is enough.", [&](const Column& c) {
-        text_right(optional_fraction(c.result->break_even_hit_rate));
-    });
-    row("Break-even fraction f*", "f* = (σ + λ)/(ρ·h): the minimum FLOP-weighted cached fraction for caching to "
-        "pay off.", [&](const Column& c) { text_right(optional_fraction(c.result->break_even_cached_fraction)); });
-    row("Cache memory / entry", "Per-layer partial cache at the scenario's precision.", [&](const Column& c) {
-        text_right(format_bytes(c.result->partial_cache_bytes_per_entry));
-    });
-    if (!d.presets.front().full_network.empty()) {
-        const std::string name = "% of full " + d.presets.front().full_network;
-        row(name.c_str(), "With the rest of the full network still running: (cost with caching + the untouched "
-            "layers) ÷ the full network's FLOPs.", [&](const Column& c) {
-            text_right(format_percent(c.result->percent_of_full_network, 1));
-        });
     }
 
     // Buttons to switch scenarios.
@@ -158,6 +202,7 @@ void draw_compare(AppImpl& app) {
         ImGui::PopID();
     }
     ImGui::EndTable();
+    if (scroll) ImGui::EndChild();
 }
 
 } // namespace flopscope::app
