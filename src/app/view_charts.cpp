@@ -468,6 +468,8 @@ void draw_charts(AppImpl& app) {
         draw_sweep_chart(app, SweepParameter::HitRate, ImVec2(avail, h));
     }
     ImGui::Spacing();
+    draw_payoff_chart(app, ImVec2(ImGui::GetContentRegionAvail().x, std::min(em(22), ImGui::GetContentRegionAvail().x * 0.9f)));
+    ImGui::Spacing();
     section("FLOPs per layer");
     draw_layer_chart(app, ImVec2(ImGui::GetContentRegionAvail().x, 0));
 }

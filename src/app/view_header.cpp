@@ -25,6 +25,7 @@ struct Exposable {
 constexpr Exposable kExposable[] = {
     {"sc", "Scenario preset"}, {"f", "Cached fraction f"}, {"h", "Hit rate h"},    {"rho", "Truncation ρ"},
     {"p", "Accept rate p"},    {"st", "Student cost σ"},   {"in", "Input resolution"},
+    {"payoff", "Chart: where it pays off"},
 };
 
 void draw_embed_popup(AppImpl& app) {
