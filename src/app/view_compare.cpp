@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <functional>
 
 namespace flopscope::app {
 
@@ -28,6 +27,40 @@ void text_right(const std::string& text, const ImVec4* color = nullptr) {
 
 std::string optional_fraction(const std::optional<double>& v) {
     return v ? format_fraction_percent(*v, 1) : std::string("never");
+}
+
+enum class Value {
+    CachedFraction, HitRate, Truncation, Before, Computed, Student, Lookup, After, PercentOfBaseline, Saved,
+    BreakEvenHit, BreakEvenFraction, Memory, PercentOfFull
+};
+
+struct Row {
+    std::string name;
+    const char* tooltip;
+    Value value;
+};
+
+// A row's value in a column, at a number width (percentages: 2, 1 or 0 decimals).
+std::string cell(Value v, const Column& c, NumberWidth w, double baseline, bool exact) {
+    const int percent_decimals = w == NumberWidth::Full ? 2 : w == NumberWidth::Short ? 1 : 0;
+    const ScenarioResult& r = *c.result;
+    switch (v) {
+    case Value::CachedFraction: return format_fraction_percent(c.scenario->cached_fraction, 1);
+    case Value::HitRate: return format_fraction_percent(c.scenario->hit_rate, 1);
+    case Value::Truncation: return format_double(c.scenario->truncation_efficiency);
+    case Value::Before: return format_cost(baseline, "FLOPs", exact, w);
+    case Value::Computed: return format_cost(r.computed_flops, "FLOPs", exact, w);
+    case Value::Student: return format_cost(r.student_flops, "FLOPs", exact, w);
+    case Value::Lookup: return format_cost(r.lookup_flops, "FLOPs", exact, w);
+    case Value::After: return format_cost(r.total_flops, "FLOPs", exact, w);
+    case Value::PercentOfBaseline: return format_percent(r.percent_of_baseline, percent_decimals);
+    case Value::Saved: return format_cost_as(r.saved_flops, baseline, "FLOPs", exact, w);
+    case Value::BreakEvenHit: return optional_fraction(r.break_even_hit_rate);
+    case Value::BreakEvenFraction: return optional_fraction(r.break_even_cached_fraction);
+    case Value::Memory: return format_bytes(r.partial_cache_bytes_per_entry);
+    case Value::PercentOfFull: return format_percent(r.percent_of_full_network, std::min(1, percent_decimals));
+    }
+    return {};
 }
 
 } // namespace
@@ -55,58 +88,33 @@ void draw_compare(AppImpl& app) {
 
     // Rows: a name (with its explanation) and each column's value at a number width. The whole table uses
     // one width: the widest whose values fit the columns the room allows (see fit below).
-    struct Row {
-        std::string name;
-        const char* tooltip;
-        std::function<std::string(const Column&, NumberWidth)> value;
-        std::function<const ImVec4*(const Column&)> color;
-    };
     const double baseline = d.presets.front().baseline_flops;
     const bool exact = s.view.exact;
-    auto flops = [&](double v, NumberWidth w) { return format_cost(v, "FLOPs", exact, w); };
-    const ImVec4 good = pal.good, warn = pal.warn;
-    auto saving_color = [&](const Column& c) { return c.result->saved_flops < 0 ? &warn : &good; };
-    auto percent_decimals = [](NumberWidth w) { return w == NumberWidth::Full ? 2 : w == NumberWidth::Short ? 1 : 0; };
     std::vector<Row> rows = {
-        {"Cached fraction f", "f: share of each eligible layer's output channels served from the cache.",
-         [](const Column& c, NumberWidth) { return format_fraction_percent(c.scenario->cached_fraction, 1); }, nullptr},
-        {"Hit rate h", "h: how often the cache has a usable entry.",
-         [](const Column& c, NumberWidth) { return format_fraction_percent(c.scenario->hit_rate, 1); }, nullptr},
+        {"Cached fraction f", "f: share of each eligible layer's output channels served from the cache.", Value::CachedFraction},
+        {"Hit rate h", "h: how often the cache has a usable entry.", Value::HitRate},
         {"Truncation ρ", "ρ = 1: skipped channels cost nothing (ideal truncation); ρ = 0: everything is still computed.",
-         [](const Column& c, NumberWidth) { return format_double(c.scenario->truncation_efficiency); }, nullptr},
-        {"FLOPs before caching", "The baseline: the network without caching.",
-         [&](const Column&, NumberWidth w) { return flops(baseline, w); }, nullptr},
+         Value::Truncation},
+        {"FLOPs before caching", "The baseline: the network without caching.", Value::Before},
         {"FLOPs still computed", "The network's FLOPs that still run with caching: Σ (1 − ρ·h·f_l)·C_l (the seed "
-         "notebook printed this as \"FLOPs of cached layers\").",
-         [&](const Column& c, NumberWidth w) { return flops(c.result->computed_flops, w); }, nullptr},
-        {"Student model", "S: the student's FLOPs, run on every input.",
-         [&](const Column& c, NumberWidth w) { return flops(c.result->student_flops, w); }, nullptr},
-        {"Lookup", "L: key computation and search per query.",
-         [&](const Column& c, NumberWidth w) { return flops(c.result->lookup_flops, w); }, nullptr},
-        {"FLOPs after caching", "S + L + the FLOPs still computed.",
-         [&](const Column& c, NumberWidth w) { return flops(c.result->total_flops, w); }, nullptr},
-        {"% of the baseline", "FLOPs after caching ÷ FLOPs before caching.",
-         [&](const Column& c, NumberWidth w) { return format_percent(c.result->percent_of_baseline, percent_decimals(w)); },
-         saving_color},
-        {"FLOPs saved", "Before − after; negative when caching costs more than not caching.",
-         [&](const Column& c, NumberWidth w) { return format_cost_as(c.result->saved_flops, baseline, "FLOPs", exact, w); },
-         saving_color},
+         "notebook printed this as \"FLOPs of cached layers\").", Value::Computed},
+        {"Student model", "S: the student's FLOPs, run on every input.", Value::Student},
+        {"Lookup", "L: key computation and search per query.", Value::Lookup},
+        {"FLOPs after caching", "S + L + the FLOPs still computed.", Value::After},
+        {"% of the baseline", "FLOPs after caching ÷ FLOPs before caching.", Value::PercentOfBaseline},
+        {"FLOPs saved", "Before − after; negative when caching costs more than not caching.", Value::Saved},
         {"Break-even hit rate h*", "h* = (σ + λ)/(ρ·f), f the FLOP-weighted mean cached fraction: the minimum hit rate "
-         "for caching to pay off; \"never\" when no rate up to 100 % is enough.",
-         [](const Column& c, NumberWidth) { return optional_fraction(c.result->break_even_hit_rate); }, nullptr},
+         "for caching to pay off; \"never\" when no rate up to 100 % is enough.", Value::BreakEvenHit},
         {"Break-even fraction f*", "f* = (σ + λ)/(ρ·h): the minimum FLOP-weighted cached fraction for caching to pay off.",
-         [](const Column& c, NumberWidth) { return optional_fraction(c.result->break_even_cached_fraction); }, nullptr},
-        {"Cache memory / entry", "Per-layer partial cache at the scenario's precision.",
-         [](const Column& c, NumberWidth) { return format_bytes(c.result->partial_cache_bytes_per_entry); }, nullptr},
+         Value::BreakEvenFraction},
+        {"Cache memory / entry", "Per-layer partial cache at the scenario's precision.", Value::Memory},
     };
     if (!d.presets.front().full_network.empty())
         rows.push_back({"% of full " + d.presets.front().full_network,
                         "With the rest of the full network still running: (cost with caching + the untouched layers) ÷ "
                         "the full network's FLOPs.",
-                        [&](const Column& c, NumberWidth w) {
-                            return format_percent(c.result->percent_of_full_network, std::min(1, percent_decimals(w)));
-                        },
-                        nullptr});
+                        Value::PercentOfFull});
+    auto value = [&](const Row& r, const Column& c, NumberWidth w) { return cell(r.value, c, w, baseline, exact); };
 
     // Fit: row names take the room they need up to ~40 % (longer ones wrap); the value columns share the
     // rest. Numbers get shorter until they fit; when even the shortest don't, the table keeps its natural
@@ -121,7 +129,7 @@ void draw_compare(AppImpl& app) {
         float most = em(3.5f);  // room for the "Use" button
         for (const Column& c : cols) {
             most = std::max(most, text_width(c.title));
-            for (const Row& r : rows) most = std::max(most, text_width(r.value(c, w)));
+            for (const Row& r : rows) most = std::max(most, text_width(value(r, c, w)));
         }
         return most;
     };
@@ -175,7 +183,8 @@ void draw_compare(AppImpl& app) {
         for (const Column& c : cols) {
             ImGui::TableNextColumn();
             if (c.current) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(pal.accent_soft));
-            text_right(r.value(c, width), r.color ? r.color(c) : nullptr);
+            const bool saving = r.value == Value::PercentOfBaseline || r.value == Value::Saved;
+            text_right(value(r, c, width), saving ? (c.result->saved_flops < 0 ? &pal.warn : &pal.good) : nullptr);
         }
     }
 

@@ -25,14 +25,6 @@ void text_wrapped_colored(const ImVec4& color, const char* text);
 void text_big(const char* text, const ImVec4* color = nullptr);
 // The width text_big() gives `text`.
 float big_text_width(const char* text);
-// The widest format of a number that fits `room` pixels: format(width) for each NumberWidth in turn,
-// measured by `measure`; the narrowest when none fits. A table passes the same width to all its cells.
-template <typename Format, typename Measure>
-NumberWidth fitting_width(float room, Format&& format, Measure&& measure) {
-    for (NumberWidth w : kNumberWidths)
-        if (measure(format(w)) <= room) return w;
-    return NumberWidth::Tiny;
-}
 inline float text_width(const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x; }
 // A section title with a thin rule.
 void section(const char* title);
