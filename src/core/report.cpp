@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace flopscope {
 
@@ -535,6 +536,79 @@ std::string results_markdown(const State& state, const Results& res) {
     }
     out += "\n" + conventions_markdown(res.network);
     out += "\n[Open in Flopscope](" + encode_link(state) + ")\n";
+    return out;
+}
+
+namespace {
+
+// LaTeX's special characters escaped, and the symbols the reports use in math mode.
+std::string tex_escape(const std::string& s) {
+    static const struct {
+        const char* from;
+        const char* to;
+    } symbols[] = {{"×", "$\\times$"}, {"·", "$\\cdot$"}, {"σ", "$\\sigma$"}, {"ρ", "$\\rho$"}, {"λ", "$\\lambda$"},
+                   {"−", "$-$"},        {"—", "---"},       {"…", "\\ldots{}"}, {"Σ", "$\\Sigma$"}, {"≤", "$\\le$"}};
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        bool replaced = false;
+        for (const auto& sym : symbols) {
+            const std::size_t n = std::strlen(sym.from);
+            if (s.compare(i, n, sym.from) == 0) {
+                out += sym.to;
+                i += n;
+                replaced = true;
+                break;
+            }
+        }
+        if (replaced) continue;
+        const char c = s[i++];
+        switch (c) {
+        case '&': case '%': case '$': case '#': case '_': case '{': case '}': out += '\\'; out += c; break;
+        case '~': out += "\\textasciitilde{}"; break;
+        case '^': out += "\\textasciicircum{}"; break;
+        case '\\': out += "\\textbackslash{}"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string results_latex(const State& state, const Results& res) {
+    std::string out = "% Flopscope: " + tex_escape(state.model) + " (input " + tex_escape(shape_text(res.network.input)) +
+                      "). Needs \\usepackage{booktabs}.\n% Counting: " + tex_escape(describe(state.counting)) + ".\n";
+    if (!res.evaluation.ok()) return out + "% Error: " + tex_escape(res.error) + "\n";
+    out += "\\begin{tabular}{rlllrrr}\n\\toprule\n\\# & layer & kind & output & " + std::string(unit_name(state)) +
+           " & params & activations \\\\\n\\midrule\n";
+    const bool flops = state.view.unit == Unit::FLOPs;
+    for (std::size_t i = 0; i < res.evaluation.layers.size(); ++i) {
+        const LayerCost& c = res.evaluation.layers[i];
+        const Layer& l = res.network.layers[i];
+        out += std::to_string(i + 1) + " & " + tex_escape(l.name) + " & " + kind_name(l.kind) + " & " +
+               tex_escape(shape_text(c.out)) + " & " +
+               count_text(state, flops ? counted_flops(c, state.counting) : counted_macs(c, state.counting)) + " & " +
+               with_commas(c.params) + " & " + with_commas(c.output_elements) + " \\\\\n";
+    }
+    const Totals& t = res.evaluation.totals;
+    out += "\\midrule\n & \\textbf{total} & & & \\textbf{" + count_text(state, flops ? t.flops : t.macs) + "} & \\textbf{" +
+           with_commas(t.params) + "} & \\textbf{" + with_commas(t.activation_elements) + "} \\\\\n\\bottomrule\n\\end{tabular}\n";
+    if (state.scenario_enabled) {
+        // The scenario's lines, "name: value" split into two columns.
+        out += "\n\\begin{tabular}{ll}\n\\toprule\n";
+        bool first = true;
+        for (const std::string& line : scenario_lines(state, res)) {
+            const std::size_t colon = line.find(':');
+            std::string name = colon == std::string::npos ? line : line.substr(0, colon);
+            std::string value = colon == std::string::npos ? "" : line.substr(colon + 1);
+            while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+            if (colon == std::string::npos) out += "\\multicolumn{2}{l}{" + tex_escape(line) + "} \\\\\n";
+            else out += tex_escape(name) + " & " + tex_escape(value) + " \\\\\n";
+            if (first) out += "\\midrule\n";
+            first = false;
+        }
+        out += "\\bottomrule\n\\end{tabular}\n";
+    }
     return out;
 }
 

@@ -54,6 +54,8 @@ std::string state_json(const State& state);
 std::string results_table(const State& state, const Results& results);     // plain text for a terminal
 std::string results_csv(const State& state, const Results& results);
 std::string results_markdown(const State& state, const Results& results);
+// The layer table and the scenario's results as LaTeX booktabs tables (\usepackage{booktabs}).
+std::string results_latex(const State& state, const Results& results);
 // The network's totals under every peer counter's convention, as a Markdown table (part of --format md).
 std::string conventions_markdown(const Network& network);
 

@@ -416,3 +416,21 @@ TEST_CASE("where it pays off in an embed: show=payoff") {
     CHECK(drew("Where it pays off: p × σ"));
     check_no_asserts();
 }
+
+TEST_CASE("export: LaTeX booktabs tables from the core's report") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(2);
+    REQUIRE(d.click("Export"));
+    d.frames(2);
+    REQUIRE(d.click("export:LaTeX:Copy"));
+    CHECK(p.clipboard == results_latex(d.app.state, compute(d.app.state)));
+    // Conv1: 64 × 112 × 112 outputs, 3·7·7·64 = 9,408 weights, 2·9,408·112·112 = 236,027,904 FLOPs.
+    CHECK(has(p.clipboard, "\\toprule\n\\# & layer & kind & output & FLOPs & params & activations \\\\\n\\midrule\n"));
+    CHECK(has(p.clipboard, "1 & Conv1 & conv & 64$\\times$112$\\times$112 & 236.0279 M & 9,408 & 802,816 \\\\\n"));
+    CHECK(has(p.clipboard, "Scenario & optimistic --- partial reuse (ideal truncation) (partial) \\\\\n\\midrule\n"));
+    CHECK(has(p.clipboard, "FLOPs saved & -833.8047 MFLOPs (-30.00 \\%) \\\\\n"));
+    CHECK(has(p.clipboard, "\\bottomrule\n\\end{tabular}\n"));
+    check_no_asserts();
+}
