@@ -264,13 +264,18 @@ float fitting_tab_padding(std::initializer_list<const char*> labels) {
     float text = 0;
     for (const char* l : labels) text += ImGui::CalcTextSize(l).x;
     const float n = static_cast<float>(labels.size());
-    const float room = ImGui::GetContentRegionAvail().x - st.ItemInnerSpacing.x * (n - 1) - 1.0f;
+    // A font size of slack: ImGui shrinks (and cuts) the tabs when they overflow by a pixel.
+    const float room = ImGui::GetContentRegionAvail().x - st.ItemInnerSpacing.x * (n - 1) - ImGui::GetFontSize();
     return std::clamp(std::floor((room - text) / (2 * n)), 1.0f, st.FramePadding.x);
 }
 
 void draw_narrow(AppImpl& app) {
     g_tab_padding = fitting_tab_padding({"Results", "Scenario", "Model", "Layers", "Charts", "About"});
-    if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll)) {
+    // The tab bar keeps the padding it began with for its labels: the same as its tabs' widths.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(g_tab_padding, ImGui::GetStyle().FramePadding.y));
+    const bool tabs = ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll);
+    ImGui::PopStyleVar();
+    if (tabs) {
         if (tab("Results", tab_flags(app, Tab::Overview))) {
             ImGui::BeginChild("results_tab", ImVec2(0, 0));
             draw_results(app, false);

@@ -85,6 +85,16 @@ std::vector<std::string> layout_problems(float min_gap) {
         visible.push_back({&t, ImVec4(std::max(t.min.x, t.clip.x), std::max(t.min.y, t.clip.y), std::min(t.max.x, t.clip.z),
                                       std::min(t.max.y, t.clip.w))});
     }
+    // Tabs narrower than their label: ImGui shrinks them and ends the label with "..." (drawn glyph by
+    // glyph, not through AddText).
+    ImGuiContext& g = *GImGui;
+    for (int b = 0; b < g.TabBars.GetMapSize(); ++b) {
+        const ImGuiTabBar* bar = g.TabBars.TryGetMapData(b);
+        if (!bar || bar->PrevFrameVisible < g.FrameCount - 1) continue;
+        for (const ImGuiTabItem& tab : bar->Tabs)
+            if (tab.LastFrameVisible >= g.FrameCount - 1 && tab.Width + tol < tab.ContentWidth)
+                out.push_back(std::string("cut off: tab \"") + ImGui::TabBarGetTabName(const_cast<ImGuiTabBar*>(bar), const_cast<ImGuiTabItem*>(&tab)) + "\" shrunk below its label");
+    }
     for (std::size_t i = 0; i < visible.size(); ++i) {
         for (std::size_t j = i + 1; j < visible.size(); ++j) {
             const Visible& a = visible[i];
