@@ -90,7 +90,7 @@ Figure payoff_figure(const AppImpl& app, const PayoffMap& m, float width, float 
                     Figure::Anchor::End);
     }
     figure_text(f, (p.x0 + p.x1) * 0.5f, p.y1 + em(0.3f) + line, m.x_name, muted, Figure::Anchor::Middle);
-    figure_text(f, p.x0, p.y0 - line * 1.2f, std::string(m.y_name) + " ↑", muted);
+    figure_text(f, p.x0, p.y0 - line * 1.2f, m.y_name, muted);  // the y axis names itself above the plot
 
     // The break-even curve, exactly the core's h*(f) (or p*(σ)) at each sample.
     std::vector<float> curve;
