@@ -28,6 +28,25 @@ TEST_CASE("costs are shown auto-scaled with fixed decimals or as exact integers"
     CHECK(format_cost_as(-833804697.6, 2779348992.0, "FLOPs", true) == "-833,804,697.6 FLOPs");
 }
 
+TEST_CASE("narrow columns get fewer significant digits, then the unit left to the row") {
+    // 2779348992 / 1e9 = 2.779348992: 4 significant digits "2.779", 3 "2.78".
+    CHECK(format_cost(2779348992.0, "FLOPs", false, NumberWidth::Short) == "2.779 GFLOPs");
+    CHECK(format_cost(2779348992.0, "FLOPs", false, NumberWidth::Tiny) == "2.78 G");
+    // 601548500 / 1e6 = 601.5485: "601.5", then "602".
+    CHECK(format_cost(601548500.0, "FLOPs", false, NumberWidth::Short) == "601.5 MFLOPs");
+    CHECK(format_cost(601548500.0, "FLOPs", false, NumberWidth::Tiny) == "602 M");
+    // 999.96e6 rounds up to four integer digits at 3 significant digits: "1000", not "1000.0".
+    CHECK(format_cost(999960000.0, "FLOPs", false, NumberWidth::Tiny) == "1000 M");
+    // A difference keeps the unit of the reference: -833804697.6 / 1e9 = -0.8338...
+    CHECK(format_cost_as(-833804697.6, 2779348992.0, "FLOPs", false, NumberWidth::Short) == "-0.8338 GFLOPs");
+    CHECK(format_cost_as(-833804697.6, 2779348992.0, "FLOPs", false, NumberWidth::Tiny) == "-0.834 G");
+    CHECK(format_cost(-11513600000.0, "FLOPs", false, NumberWidth::Tiny) == "-11.5 G");
+    CHECK(format_cost(512.0, "FLOPs", false, NumberWidth::Tiny) == "512");
+    // Exact stays exact.
+    CHECK(format_cost(2779348992.0, "FLOPs", true, NumberWidth::Tiny) == "2,779,348,992");
+    CHECK(format_cost(2779348992.0, "FLOPs", true, NumberWidth::Short) == "2,779,348,992 FLOPs");
+}
+
 TEST_CASE("amounts, bytes and fractions") {
     CHECK(format_amount(11689512.0, true) == "11,689,512");
     CHECK(format_amount(11689512.0, false) == "11.69 M");

@@ -13,6 +13,7 @@
 #include "core/link.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace flopscope::app {
 
@@ -180,9 +181,14 @@ ImGuiTabItemFlags tab_flags(AppImpl& app, Tab tab) {
     return ImGuiTabItemFlags_SetSelected;
 }
 
+// Horizontal padding of the tabs being drawn (< 0: the style's), narrowed on a phone so all tabs show.
+float g_tab_padding = -1.0f;
+
 // A tab, registered as "tab:<label>" for tests.
 bool tab(const char* label, ImGuiTabItemFlags flags) {
+    if (g_tab_padding >= 0) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(g_tab_padding, ImGui::GetStyle().FramePadding.y));
     const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+    if (g_tab_padding >= 0) ImGui::PopStyleVar();
     track_item(std::string("tab:") + label);
     return open;
 }
@@ -252,8 +258,24 @@ void draw_wide(AppImpl& app) {
     ImGui::EndChild();
 }
 
+// The tab padding that lets all `labels` show in the width available (the style's when they fit).
+float fitting_tab_padding(std::initializer_list<const char*> labels) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float text = 0;
+    for (const char* l : labels) text += ImGui::CalcTextSize(l).x;
+    const float n = static_cast<float>(labels.size());
+    // A font size of slack: ImGui shrinks (and cuts) the tabs when they overflow by a pixel.
+    const float room = ImGui::GetContentRegionAvail().x - st.ItemInnerSpacing.x * (n - 1) - ImGui::GetFontSize();
+    return std::clamp(std::floor((room - text) / (2 * n)), 1.0f, st.FramePadding.x);
+}
+
 void draw_narrow(AppImpl& app) {
-    if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll)) {
+    g_tab_padding = fitting_tab_padding({"Results", "Scenario", "Model", "Layers", "Charts", "About"});
+    // The tab bar keeps the padding it began with for its labels: the same as its tabs' widths.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(g_tab_padding, ImGui::GetStyle().FramePadding.y));
+    const bool tabs = ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll);
+    ImGui::PopStyleVar();
+    if (tabs) {
         if (tab("Results", tab_flags(app, Tab::Overview))) {
             ImGui::BeginChild("results_tab", ImVec2(0, 0));
             draw_results(app, false);
@@ -290,6 +312,7 @@ void draw_narrow(AppImpl& app) {
         }
         ImGui::EndTabBar();
     }
+    g_tab_padding = -1.0f;
 }
 
 void update_style(AppImpl& app) {

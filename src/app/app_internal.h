@@ -151,6 +151,7 @@ void draw_overview_chart(AppImpl& app, ImVec2 size);  // view_charts.cpp: stacke
 void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size);  // view_charts.cpp
 void draw_layer_chart(AppImpl& app, ImVec2 size);     // view_charts.cpp: per-layer cost bars
 void draw_charts(AppImpl& app);            // view_charts.cpp: the Charts tab
+void draw_payoff_chart(AppImpl& app, ImVec2 size);    // view_payoff.cpp: saving over two parameters
 void draw_help(AppImpl& app);              // view_help.cpp: "About the counting"
 void draw_export_popup(AppImpl& app);      // export.cpp
 void draw_embed_view(AppImpl& app);        // view_embed.cpp: the compact iframe view

@@ -1,6 +1,6 @@
-// Flopscope app — export of the layer table and the results: CSV, Markdown (ready for a paper or a README)
-// and JSON (the CLI's shape), each by download or copy to the clipboard. The documents come from the core's
-// report.h, so the page, the CLI and the exports agree.
+// Flopscope app — export of the layer table and the results: CSV, Markdown (ready for a paper or a README),
+// LaTeX booktabs tables and JSON (the CLI's shape), each by download or copy to the clipboard. The documents
+// come from the core's report.h, so the page, the CLI and the exports agree.
 #include "app/platform.h"
 #include "app/widgets.h"
 
@@ -21,11 +21,13 @@ struct Format {
 std::string make_csv(const State& s, const Results& r) { return results_csv(s, r); }
 std::string make_markdown(const State& s, const Results& r) { return results_markdown(s, r); }
 std::string make_json(const State& s, const Results& r) { return results_json(s, r); }
+std::string make_latex(const State& s, const Results& r) { return results_latex(s, r); }
 
 const Format kFormats[] = {
     {"CSV", "csv", "text/csv", "one row per layer, then the totals and the scenario (spreadsheets)", make_csv},
     {"Markdown", "md", "text/markdown", "tables ready to paste into a paper or a README", make_markdown},
     {"JSON", "json", "application/json", "the shape of `flopscope --format json`", make_json},
+    {"LaTeX", "tex", "application/x-tex", "booktabs tables for a paper (\\usepackage{booktabs})", make_latex},
 };
 
 std::string file_stem(const State& s) {

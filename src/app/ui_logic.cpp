@@ -61,24 +61,30 @@ std::string with_commas_double(double v) {
 }
 
 std::string format_cost(double value, const char* unit, bool exact, int decimals) {
-    if (exact) return with_unit(with_commas_double(value), unit);
-    return with_unit(format_scaled(value, decimals), unit);
+    return format_cost(value, unit, exact, NumberWidth::Full, decimals);
 }
 
 std::string format_cost_as(double value, double reference, const char* unit, bool exact, int decimals) {
-    if (exact) return format_cost(value, unit, true, decimals);
-    static const struct {
-        double scale;
-        const char* prefix;
-    } prefixes[] = {{1e15, "P"}, {1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "K"}};
-    for (const auto& p : prefixes) {
-        if (std::fabs(reference) >= p.scale) {
-            char buf[64];
-            std::snprintf(buf, sizeof buf, "%.*f %s", decimals, value / p.scale, p.prefix);
-            return with_unit(buf, unit);
-        }
-    }
-    return format_cost(value, unit, false, decimals);
+    return format_cost_as(value, reference, unit, exact, NumberWidth::Full, decimals);
+}
+
+std::string format_cost(double value, const char* unit, bool exact, NumberWidth width, int decimals) {
+    return format_cost_as(value, value, unit, exact, width, decimals);
+}
+
+// Scaled with the prefix `reference` gets, so a difference reads in the unit of what it differs from.
+std::string format_cost_as(double value, double reference, const char* unit, bool exact, NumberWidth width,
+                           int decimals) {
+    if (width == NumberWidth::Tiny) unit = "";
+    if (exact) return with_unit(with_commas_double(value), unit);
+    if (!std::isfinite(value)) return with_unit(format_scaled(value, decimals), unit);
+    ScalePrefix p = scale_prefix(reference);
+    if (p.scale <= 1) p = scale_prefix(value);
+    if (p.scale <= 1 && value == std::floor(value)) return with_unit(format_scaled(value, decimals), unit);
+    if (width != NumberWidth::Full) decimals = decimals_for_significant(value, p.scale, width == NumberWidth::Short ? 4 : 3);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f %s", decimals, value / p.scale, p.name);
+    return with_unit(buf, unit);
 }
 
 std::string format_amount(double value, bool exact, int decimals) {

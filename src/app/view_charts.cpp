@@ -147,12 +147,15 @@ void draw_overview_chart(AppImpl& app, ImVec2 size) {
     for (const Bar& b : bars) top = std::max(top, b.total());
     Plot p;
     p.min = ImVec2(origin.x + em(3.6f), origin.y + line * 4.0f);
-    p.max = ImVec2(origin.x + size.x - em(0.5f), origin.y + size.y - line * 1.6f);
+    // Names wider than their slot alternate between two lines, so neighbours never run together.
+    const float slot = (origin.x + size.x - em(0.5f) - p.min.x) / static_cast<float>(bars.size());
+    bool stagger = false;
+    for (const Bar& b : bars) stagger |= ImGui::CalcTextSize(b.name.c_str()).x > slot - em(0.5f);
+    p.max = ImVec2(origin.x + size.x - em(0.5f), origin.y + size.y - line * (stagger ? 2.6f : 1.6f));
     p.y1 = std::max(top, 1.0) * 1.08;
     y_axis(dl, p, "FLOPs");
 
     const double baseline = bars.front().total();
-    const float slot = (p.max.x - p.min.x) / static_cast<float>(bars.size());
     const float bw = std::min(slot * 0.58f, em(5));
     int hover_bar = -1;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -177,7 +180,8 @@ void draw_overview_chart(AppImpl& app, ImVec2 size) {
         const ImVec4 pc = b.total() > baseline * (1 + 1e-12) ? pal.warn : (b.total() < baseline * (1 - 1e-12) ? pal.good : ImGui::GetStyleColorVec4(ImGuiCol_Text));
         dl->AddText(ImVec2(cx - psz.x * 0.5f, p.y(y) - psz.y - em(0.2f)), col(pc), pct.c_str());
         const ImVec2 nsz = ImGui::CalcTextSize(b.name.c_str());
-        dl->AddText(ImVec2(cx - nsz.x * 0.5f, p.max.y + em(0.3f)),
+        const float name_x = std::clamp(cx - nsz.x * 0.5f, p.min.x, origin.x + size.x - nsz.x);
+        dl->AddText(ImVec2(name_x, p.max.y + em(0.3f) + (stagger && i % 2 == 1 ? line : 0.0f)),
                     ImGui::GetColorU32(b.current ? ImGuiCol_Text : ImGuiCol_TextDisabled), b.name.c_str());
     }
     dashed_hline(dl, p.min.x, p.max.x, p.y(baseline), col(pal.baseline, 0.8f), 1.5f, em(0.35f));
@@ -265,7 +269,7 @@ void sweep_axes(ImDrawList* dl, const Plot& p, double baseline) {
         const std::string label = format_fraction_percent(t, 0);
         const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
         float x = p.x(t) - sz.x * 0.5f;
-        x = std::clamp(x, p.min.x - sz.x * 0.5f, p.max.x - sz.x);
+        x = std::clamp(x, p.min.x, p.max.x - sz.x);  // "0 %" starts at the axis, clear of the y axis's "0"
         dl->AddText(ImVec2(x, p.max.y + em(0.3f)), muted, label.c_str());
     }
     dl->AddLine(ImVec2(p.min.x, p.max.y), ImVec2(p.max.x, p.max.y), col(pal.baseline, 0.6f));
@@ -438,8 +442,14 @@ void draw_layer_chart(AppImpl& app, ImVec2 size) {
     }
     double top = 0;
     for (const Item& it : items) top = std::max(top, it.before);
-    const float row_h = ImGui::GetTextLineHeight() * 1.35f;
-    const float name_w = std::min(em(9), size.x * 0.3f), value_w = em(5.5f);
+    // Names that don't fit beside the bars go on a line of their own above them.
+    const float value_w = em(5.5f);
+    float name_w = std::min(em(9), size.x * 0.3f);
+    bool stacked = false;
+    for (const Item& it : items) stacked |= ImGui::CalcTextSize(it.name).x > name_w;
+    const float name_h = stacked ? ImGui::GetTextLineHeight() : 0.0f;
+    if (stacked) name_w = -em(0.5f);
+    const float row_h = ImGui::GetTextLineHeight() * 1.35f + name_h;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float height = row_h * static_cast<float>(items.size()) + ImGui::GetTextLineHeight() * 1.6f;
     ImGui::InvisibleButton("layer_chart", ImVec2(size.x, height));
@@ -452,19 +462,19 @@ void draw_layer_chart(AppImpl& app, ImVec2 size) {
     int hover = -1;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Item& it = items[i];
-        const float y = y_start + row_h * static_cast<float>(i);
+        float y = y_start + row_h * static_cast<float>(i);
         if (hovered && ImGui::GetIO().MousePos.y >= y && ImGui::GetIO().MousePos.y < y + row_h) hover = static_cast<int>(i);
         if (hover == static_cast<int>(i)) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + size.x, y + row_h), col(pal.accent_soft));
-        const ImVec4 clip(origin.x, y, origin.x + name_w, y + row_h);
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x, y + (row_h - ImGui::GetTextLineHeight()) * 0.5f),
-                    text, it.name, nullptr, 0, &clip);
+        dl->AddText(ImVec2(origin.x, stacked ? y : y + (row_h - ImGui::GetTextLineHeight()) * 0.5f), text, it.name);
+        y += name_h;
+        const float bar_h = row_h - name_h;
         const float w = bars_x1 - bars_x0;
         const float b0 = bars_x0 + static_cast<float>(it.before / top) * w;
         const float b1 = bars_x0 + static_cast<float>(it.after / top) * w;
-        dl->AddRectFilled(ImVec2(bars_x0, y + row_h * 0.15f), ImVec2(b0, y + row_h * 0.85f), col(pal.grid), em(0.1f));
-        dl->AddRectFilled(ImVec2(bars_x0, y + row_h * 0.3f), ImVec2(std::max(b1, bars_x0 + 1), y + row_h * 0.7f), col(pal.computed), em(0.1f));
+        dl->AddRectFilled(ImVec2(bars_x0, y + bar_h * 0.15f), ImVec2(b0, y + bar_h * 0.85f), col(pal.grid), em(0.1f));
+        dl->AddRectFilled(ImVec2(bars_x0, y + bar_h * 0.3f), ImVec2(std::max(b1, bars_x0 + 1), y + bar_h * 0.7f), col(pal.computed), em(0.1f));
         const std::string v = format_cost(it.before, "", false, 2);
-        dl->AddText(ImVec2(bars_x1 + em(0.4f), y + (row_h - ImGui::GetTextLineHeight()) * 0.5f), muted, v.c_str());
+        dl->AddText(ImVec2(bars_x1 + em(0.4f), y + (bar_h - ImGui::GetTextLineHeight()) * 0.5f), muted, v.c_str());
     }
     if (hover >= 0) {
         const Item& it = items[static_cast<std::size_t>(hover)];
@@ -500,6 +510,8 @@ void draw_charts(AppImpl& app) {
     } else {
         draw_sweep_chart(app, SweepParameter::Rate, ImVec2(avail, h));
     }
+    ImGui::Spacing();
+    draw_payoff_chart(app, ImVec2(ImGui::GetContentRegionAvail().x, std::min(em(22), ImGui::GetContentRegionAvail().x * 0.9f)));
     ImGui::Spacing();
     section("FLOPs per layer");
     draw_layer_chart(app, ImVec2(ImGui::GetContentRegionAvail().x, 0));

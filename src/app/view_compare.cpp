@@ -2,6 +2,7 @@
 // current custom scenario, on the current network, with a button to switch to any of them.
 #include "app/widgets.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace flopscope::app {
@@ -28,6 +29,40 @@ std::string optional_fraction(const std::optional<double>& v) {
     return v ? format_fraction_percent(*v, 1) : std::string("never");
 }
 
+enum class Value {
+    CachedFraction, HitRate, Truncation, Before, Computed, Student, Lookup, After, PercentOfBaseline, Saved,
+    BreakEvenRate, BreakEvenFraction, Memory, PercentOfFull
+};
+
+struct Row {
+    std::string name;
+    const char* tooltip;
+    Value value;
+};
+
+// A row's value in a column, at a number width (percentages: 2, 1 or 0 decimals).
+std::string cell(Value v, const Column& c, NumberWidth w, double baseline, bool exact) {
+    const int percent_decimals = w == NumberWidth::Full ? 2 : w == NumberWidth::Short ? 1 : 0;
+    const ScenarioResult& r = *c.result;
+    switch (v) {
+    case Value::CachedFraction: return format_fraction_percent(c.scenario->cached_fraction, 1);
+    case Value::HitRate: return format_fraction_percent(c.scenario->hit_rate, 1);
+    case Value::Truncation: return format_double(c.scenario->truncation_efficiency);
+    case Value::Before: return format_cost(baseline, "FLOPs", exact, w);
+    case Value::Computed: return format_cost(r.computed_flops, "FLOPs", exact, w);
+    case Value::Student: return format_cost(r.student_flops, "FLOPs", exact, w);
+    case Value::Lookup: return format_cost(r.lookup_flops, "FLOPs", exact, w);
+    case Value::After: return format_cost(r.total_flops, "FLOPs", exact, w);
+    case Value::PercentOfBaseline: return format_percent(r.percent_of_baseline, percent_decimals);
+    case Value::Saved: return format_cost_as(r.saved_flops, baseline, "FLOPs", exact, w);
+    case Value::BreakEvenRate: return optional_fraction(r.break_even_rate);
+    case Value::BreakEvenFraction: return optional_fraction(r.break_even_cached_fraction);
+    case Value::Memory: return format_bytes(r.partial_cache_bytes_per_entry);
+    case Value::PercentOfFull: return format_percent(r.percent_of_full_network, std::min(1, percent_decimals));
+    }
+    return {};
+}
+
 } // namespace
 
 void draw_compare(AppImpl& app) {
@@ -51,13 +86,84 @@ void draw_compare(AppImpl& app) {
     if (scenario_on && !current_is_preset)
         cols.push_back({"custom", "your scenario", &s.scenario, &d.results.scenario, true});
 
+    // Rows: a name (with its explanation) and each column's value at a number width. The whole table uses
+    // one width: the widest whose values fit the columns the room allows (see fit below).
+    const double baseline = d.presets.front().baseline_flops;
+    const bool exact = s.view.exact;
+    const std::string rate_tip = [] {
+        std::string t = "The minimum rate for caching to pay off (a cascade's accept rate p, else the hit rate h); "
+                        "\"never\" when no rate below 100 % is enough.";
+        for (int m = 0; m < kScenarioModeCount; ++m) {
+            const ModeInfo& info = mode_info(static_cast<ScenarioMode>(m));
+            t += std::string("\n") + info.label + ": " + info.break_even_formula;
+        }
+        return t;
+    }();
+    std::vector<Row> rows = {
+        {"Cached fraction f", "f: share of each eligible layer's output channels served from the cache.", Value::CachedFraction},
+        {"Hit rate h", "h: how often the cache has a usable entry.", Value::HitRate},
+        {"Truncation ρ", "ρ = 1: skipped channels cost nothing (ideal truncation); ρ = 0: everything is still computed.",
+         Value::Truncation},
+        {"FLOPs before caching", "The baseline: the network without caching.", Value::Before},
+        {"FLOPs still computed", "The network's FLOPs that still run with caching: Σ (1 − ρ·h·f_l)·C_l (the seed "
+         "notebook printed this as \"FLOPs of cached layers\").", Value::Computed},
+        {"Student model", "S: the student's FLOPs, run on every input.", Value::Student},
+        {"Lookup", "L: key computation and search per query.", Value::Lookup},
+        {"FLOPs after caching", "S + L + the FLOPs still computed.", Value::After},
+        {"% of the baseline", "FLOPs after caching ÷ FLOPs before caching.", Value::PercentOfBaseline},
+        {"FLOPs saved", "Before − after; negative when caching costs more than not caching.", Value::Saved},
+        {"Break-even rate h* / p*", rate_tip.c_str(), Value::BreakEvenRate},
+        {"Break-even fraction f*", "The minimum global cached fraction f for caching to pay off, on the tile-rounded "
+         "cost (partial reuse).", Value::BreakEvenFraction},
+        {"Cache memory / entry", "Per-layer partial cache at the scenario's precision.", Value::Memory},
+    };
+    if (!d.presets.front().full_network.empty())
+        rows.push_back({"% of full " + d.presets.front().full_network,
+                        "With the rest of the full network still running: (cost with caching + the untouched layers) ÷ "
+                        "the full network's FLOPs.",
+                        Value::PercentOfFull});
+    auto value = [&](const Row& r, const Column& c, NumberWidth w) { return cell(r.value, c, w, baseline, exact); };
+
+    // Fit: row names take the room they need up to ~40 % (longer ones wrap); the value columns share the
+    // rest. Numbers get shorter until they fit; when even the shortest don't, the table keeps its natural
+    // width and scrolls sideways (by touch too, see touch_scroll.cpp).
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
+    float name_w = text_width("per inference");
+    for (const Row& r : rows) name_w = std::max(name_w, text_width(r.name));
+    name_w = std::min(name_w, std::max(em(6.5f), avail * 0.4f));
+    const float value_room = (avail - name_w - pad * static_cast<float>(cols.size() + 1)) / static_cast<float>(cols.size());
+    auto needed = [&](NumberWidth w) {
+        float most = em(3.5f);  // room for the "Use" button
+        for (const Column& c : cols) {
+            most = std::max(most, text_width(c.title));
+            for (const Row& r : rows) most = std::max(most, text_width(value(r, c, w)));
+        }
+        return most;
+    };
+    NumberWidth width = NumberWidth::Tiny;
+    float value_w = 0;
+    for (NumberWidth w : kNumberWidths) {
+        width = w;
+        value_w = needed(w);
+        if (value_w <= value_room) break;
+    }
+    const bool scroll = value_w > value_room;
+    if (scroll) ImGui::BeginChild("compare_scroll", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_HorizontalScrollbar);
+
     const int ncols = static_cast<int>(cols.size()) + 1;
-    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
-                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings |
-                                  ImGuiTableFlags_PadOuterX;
-    if (!ImGui::BeginTable("compare", ncols, flags)) return;
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    for (const Column& c : cols) ImGui::TableSetupColumn(c.title, ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_NoSavedSettings |
+                            ImGuiTableFlags_PadOuterX;
+    flags |= scroll ? ImGuiTableFlags_SizingFixedFit : ImGuiTableFlags_SizingStretchProp;
+    const float natural_w = name_w + value_w * static_cast<float>(cols.size()) + pad * static_cast<float>(ncols);
+    if (!ImGui::BeginTable("compare", ncols, flags, ImVec2(scroll ? natural_w : 0.0f, 0.0f))) {
+        if (scroll) ImGui::EndChild();
+        return;
+    }
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, name_w);
+    for (const Column& c : cols)
+        ImGui::TableSetupColumn(c.title, scroll ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                scroll ? value_w : 1.0f);
 
     // Header: the scenario names, what each really is, and a button to use it.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -75,74 +181,19 @@ void draw_compare(AppImpl& app) {
         ImGui::PopStyleColor();
     }
 
-    const double baseline = d.presets.front().baseline_flops;
-    auto row = [&](const char* name, const char* tooltip, auto&& cell) {
+    for (const Row& r : rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(name);
-        item_help(tooltip);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(r.name.c_str());
+        ImGui::PopTextWrapPos();
+        item_help(r.tooltip);
         for (const Column& c : cols) {
             ImGui::TableNextColumn();
             if (c.current) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(pal.accent_soft));
-            cell(c);
+            const bool saving = r.value == Value::PercentOfBaseline || r.value == Value::Saved;
+            text_right(value(r, c, width), saving ? (c.result->saved_flops < 0 ? &pal.warn : &pal.good) : nullptr);
         }
-    };
-    const bool exact = s.view.exact;
-    auto flops = [&](double v) { return format_cost(v, "FLOPs", exact); };
-
-    row("Cached fraction f · hit rate h", "f: share of each eligible layer's output channels served from the cache; "
-        "h: how often the cache has a usable entry.", [&](const Column& c) {
-        text_right(format_fraction_percent(c.scenario->cached_fraction, 1) + " · " +
-                   format_fraction_percent(c.scenario->hit_rate, 1));
-    });
-    row("Truncation ρ", "ρ = 1: skipped channels cost nothing (ideal truncation); ρ = 0: everything is still "
-        "computed.", [&](const Column& c) { text_right(format_double(c.scenario->truncation_efficiency)); });
-    row("FLOPs before caching", "The baseline: the network without caching.",
-        [&](const Column&) { text_right(flops(baseline)); });
-    row("FLOPs still computed", "The network's FLOPs that still run with caching: Σ (1 − ρ·h·f_l)·C_l (the seed "
-        "notebook printed this as \"FLOPs of cached layers\").", [&](const Column& c) {
-        text_right(flops(c.result->computed_flops));
-    });
-    row("Student model", "S: the student's FLOPs, run on every input.",
-        [&](const Column& c) { text_right(flops(c.result->student_flops)); });
-    row("Lookup", "L: key computation and search per query.",
-        [&](const Column& c) { text_right(flops(c.result->lookup_flops)); });
-    row("FLOPs after caching", "S + L + the FLOPs still computed.", [&](const Column& c) {
-        text_right(flops(c.result->total_flops));
-    });
-    row("% of the baseline", "FLOPs after caching ÷ FLOPs before caching.", [&](const Column& c) {
-        const ImVec4 color = c.result->saved_flops < 0 ? pal.warn : pal.good;
-        text_right(format_percent(c.result->percent_of_baseline), &color);
-    });
-    row("FLOPs saved", "Before − after; negative when caching costs more than not caching.", [&](const Column& c) {
-        const ImVec4 color = c.result->saved_flops < 0 ? pal.warn : pal.good;
-        text_right(format_cost_as(c.result->saved_flops, baseline, "FLOPs", exact), &color);
-    });
-    const std::string rate_tip = [] {
-        std::string t = "The minimum rate for caching to pay off (a cascade's accept rate p, else the hit rate h); "
-                        "\"never\" when no rate below 100 % is enough.";
-        for (int m = 0; m < kScenarioModeCount; ++m) {
-            const ModeInfo& info = mode_info(static_cast<ScenarioMode>(m));
-            t += std::string("\n") + info.label + ": " + info.break_even_formula;
-        }
-        return t;
-    }();
-    row("Break-even rate h* / p*", rate_tip.c_str(), [&](const Column& c) {
-        text_right(optional_fraction(c.result->break_even_rate));
-    });
-    row("Break-even fraction f*", "The minimum global cached fraction f for caching to pay off, on the "
-        "tile-rounded cost (partial reuse).", [&](const Column& c) {
-        text_right(optional_fraction(c.result->break_even_cached_fraction));
-    });
-    row("Cache memory / entry", "Per-layer partial cache at the scenario's precision.", [&](const Column& c) {
-        text_right(format_bytes(c.result->partial_cache_bytes_per_entry));
-    });
-    if (!d.presets.front().full_network.empty()) {
-        const std::string name = "% of full " + d.presets.front().full_network;
-        row(name.c_str(), "With the rest of the full network still running: (cost with caching + the untouched "
-            "layers) ÷ the full network's FLOPs.", [&](const Column& c) {
-            text_right(format_percent(c.result->percent_of_full_network, 1));
-        });
     }
 
     // Buttons to switch scenarios.
@@ -168,6 +219,7 @@ void draw_compare(AppImpl& app) {
         ImGui::PopID();
     }
     ImGui::EndTable();
+    if (scroll) ImGui::EndChild();
 }
 
 } // namespace flopscope::app

@@ -120,7 +120,9 @@ void draw_embed_view(AppImpl& app) {
     const float inputs_h = storage.GetFloat(inputs_key, estimate);
     const float chart_h = std::max(em(9), std::floor(ImGui::GetContentRegionAvail().y - inputs_h));
     const ImVec2 size(ImGui::GetContentRegionAvail().x, chart_h);
-    if (s.scenario_enabled && d.results.scenario.ok()) {
+    if (s.scenario_enabled && d.results.scenario.ok() && shown(s, "payoff") && s.scenario.mode != ScenarioMode::ResultCache) {
+        draw_payoff_chart(app, size);
+    } else if (s.scenario_enabled && d.results.scenario.ok()) {
         const bool rate_chart = !mode_info(s.scenario.mode).caches_channels || (shown(s, "h") && !shown(s, "f"));
         draw_sweep_chart(app, rate_chart ? SweepParameter::Rate : SweepParameter::CachedFraction, size);
     } else {

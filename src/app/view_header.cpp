@@ -33,17 +33,22 @@ void draw_embed_popup(AppImpl& app) {
     auto showing = [&](std::string_view key) {
         return std::find(app.embed_show.begin(), app.embed_show.end(), key) != app.embed_show.end();
     };
-    for (const StateField& x : state_fields()) {
-        if (!x.label) continue;
-        const std::string key(x.key);
+    // The fields an embed may expose (`show=`), the registry's rows with a label, then its charts; the
+    // link lists them in this order.
+    std::vector<std::pair<std::string_view, const char*>> items;
+    for (const StateField& x : state_fields())
+        if (x.label) items.emplace_back(x.key, x.label);
+    for (const EmbedExtra& x : embed_extras()) items.emplace_back(x.key, x.label);
+    for (const auto& [key_view, label] : items) {
+        const std::string key(key_view);
         bool on = showing(key);
-        const bool toggled = ImGui::Checkbox(x.label, &on);
+        const bool toggled = ImGui::Checkbox(label, &on);
         track_item("embed.show:" + key);
         if (toggled) {
             if (on) {
-                std::vector<std::string> next;  // in the registry's order
-                for (const StateField& y : state_fields())
-                    if (y.label && (y.key == x.key || showing(y.key))) next.emplace_back(y.key);
+                std::vector<std::string> next;
+                for (const auto& item : items)
+                    if (item.first == key_view || showing(item.first)) next.emplace_back(item.first);
                 app.embed_show = next;
             } else {
                 app.embed_show.erase(std::remove(app.embed_show.begin(), app.embed_show.end(), key), app.embed_show.end());
@@ -108,15 +113,21 @@ void draw_header(AppImpl& app) {
     const float theme_w = em(6.0f);
     const float total = button_width("Copy link") + button_width("Embed…") + button_width("Export…") + theme_w + spacing * 3;
     const bool confirming = ImGui::GetTime() < app.confirm_until && !ImGui::IsPopupOpen("Embed this scenario");
+    // On a phone the actions don't fit beside the title: they go on a line of their own, right-aligned,
+    // and a confirmation stays on the title's line.
+    const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    const bool own_line = title_end + spacing + total > start_x + avail;
+    auto after_last = [] { return ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x; };
     if (confirming) {
         const float w = ImGui::CalcTextSize(app.confirm_text.c_str()).x;
-        ImGui::SameLine(std::max(start_x + avail - total - w - spacing * 2, ImGui::GetCursorPosX()));
+        ImGui::SameLine(std::max(start_x + avail - (own_line ? 0 : total + spacing * 2) - w, after_last()));
         const float t = static_cast<float>(app.confirm_until - ImGui::GetTime());
         ImVec4 c = pal.good;
         c.w = std::clamp(t / 0.6f, 0.0f, 1.0f);  // fades out over the last 0.6 s
         text_colored(c, app.confirm_text.c_str());
     }
-    ImGui::SameLine(std::max(start_x + avail - total, ImGui::GetCursorPosX()));
+    if (own_line) ImGui::SetCursorPosX(std::max(start_x, start_x + avail - total));
+    else ImGui::SameLine(std::max(start_x + avail - total, after_last()));
     if (ImGui::Button("Copy link")) app.copy_text("Link", app.share_url(app.state));
     track_item("Copy link");
     item_help("Copies a link to exactly this state (model, layers, scenario, view). The state lives in the "

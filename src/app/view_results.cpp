@@ -4,6 +4,7 @@
 #include "app/widgets.h"
 
 #include <cctype>
+#include <array>
 
 namespace flopscope::app {
 
@@ -17,16 +18,32 @@ std::string precision_label(Precision p) {
     return s;
 }
 
-// A stat card: a muted caption, a big number, a muted line under it.
-void card(const char* caption, const std::string& value, const std::string& sub, const ImVec4* color,
-          const char* tooltip) {
+// A number at each NumberWidth (kNumberWidths' order), for a card to pick the widest that fits.
+using Widths = std::array<std::string, 3>;
+Widths cost_widths(double v, double reference, const char* unit, bool exact) {
+    Widths out;
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = format_cost_as(v, reference, unit, exact, kNumberWidths[i]);
+    return out;
+}
+
+// A stat card: a muted caption, a big number (the widest form that fits its column), a muted line under
+// it (both lines wrap).
+void card(const char* caption, const Widths& value, const std::string& sub, const ImVec4* color, const char* tooltip) {
+    ImGui::PushTextWrapPos(0.0f);
     text_muted(caption);
     item_help(tooltip);
-    text_big(value.c_str(), color);
+    const float room = ImGui::GetContentRegionAvail().x;
+    std::size_t i = 0;
+    while (i + 1 < value.size() && big_text_width(value[i].c_str()) > room) ++i;
+    text_big(value[i].c_str(), color);
     item_help(tooltip);
     ImGui::PushStyleColor(ImGuiCol_Text, color ? *color : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextUnformatted(sub.c_str());
     ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+}
+void card(const char* caption, const std::string& value, const std::string& sub, const ImVec4* color, const char* tooltip) {
+    card(caption, Widths{value, value, value}, sub, color, tooltip);
 }
 
 // "This network is 76.6 % of resnet18 (3.6281 GFLOPs); with the rest of resnet18 still running, caching
@@ -47,7 +64,7 @@ void draw_network_only(AppImpl& app) {
     if (ImGui::BeginTable("totals_cards", 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoSavedSettings)) {
         ImGui::TableNextColumn();
         card(s.view.unit == Unit::MACs ? "MACs per inference" : "FLOPs per inference",
-             format_cost(d.total_cost, unit_name(s), exact), std::to_string(d.results.network.layers.size()) + " layers",
+             cost_widths(d.total_cost, d.total_cost, unit_name(s), exact), std::to_string(d.results.network.layers.size()) + " layers",
              nullptr, describe(s.counting).c_str());
         ImGui::TableNextColumn();
         card("Parameters", format_amount(static_cast<double>(t.params.value), exact), "learnable weights", nullptr,
@@ -124,12 +141,12 @@ void draw_results(AppImpl& app, bool compact) {
         // The counting convention is named next to the total (its full statement in the tooltip).
         const std::string baseline_tip = "The network's FLOPs per inference without any caching.\nCounting: " +
                                          describe(s.counting) + " (see \"About the counting\").";
-        card("Baseline (no caching)", format_cost(r.baseline_flops, "FLOPs", s.view.exact),
+        card("Baseline (no caching)", cost_widths(r.baseline_flops, r.baseline_flops, "FLOPs", s.view.exact),
              std::to_string(res.network.layers.size()) + " layers · " + s.convention + " counting", nullptr,
              baseline_tip.c_str());
         ImGui::TableNextColumn();
         const bool of_full = s.view.full_network_view && !r.full_network.empty();
-        card("With caching", format_cost(r.total_flops, "FLOPs", s.view.exact),
+        card("With caching", cost_widths(r.total_flops, r.total_flops, "FLOPs", s.view.exact),
              of_full ? format_percent(r.percent_of_full_network) + " of the full " + r.full_network
                      : format_percent(r.percent_of_baseline) + " of the baseline",
              nullptr,
@@ -137,7 +154,7 @@ void draw_results(AppImpl& app, bool compact) {
                           "student + the lookup.\n") + mode_info(s.scenario.mode).label + ": " +
               mode_info(s.scenario.mode).formula).c_str());
         ImGui::TableNextColumn();
-        card("Saving", format_cost_as(r.saved_flops, r.baseline_flops, "FLOPs", s.view.exact),
+        card("Saving", cost_widths(r.saved_flops, r.baseline_flops, "FLOPs", s.view.exact),
              costs_more ? "caching costs " + format_percent(-saved_pct) + " more" : format_percent(saved_pct) + " of the baseline",
              &saving_color, "baseline − with caching; negative when caching costs more than not caching.");
         ImGui::TableNextColumn();

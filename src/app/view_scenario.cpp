@@ -94,7 +94,10 @@ void draw_eligible(AppImpl& app, Scenario& sc, bool& changed) {
     const int first = std::clamp(sc.eligible_first, 0, n - 1);
     const int last = sc.eligible_last < 0 ? n - 1 : std::clamp(sc.eligible_last, 0, n - 1);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemInnerSpacing.x) * 0.5f;
-    ImGui::SetNextItemWidth(half);
+    // Two combos side by side when both names fit; else one above the other.
+    const float frame = ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+    const bool stack = std::max(ImGui::CalcTextSize(name_of(first).c_str()).x, ImGui::CalcTextSize(name_of(last).c_str()).x) + frame > half;
+    ImGui::SetNextItemWidth(stack ? -FLT_MIN : half);
     if (ImGui::BeginCombo("##from", name_of(first).c_str(), ImGuiComboFlags_HeightLarge)) {
         for (int i = 0; i <= last; ++i) {
             if (ImGui::Selectable(name_of(i).c_str(), i == first)) {
@@ -105,7 +108,7 @@ void draw_eligible(AppImpl& app, Scenario& sc, bool& changed) {
         ImGui::EndCombo();
     }
     item_help("First cache-eligible layer");
-    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    if (!stack) ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::BeginCombo("##to", name_of(last).c_str(), ImGuiComboFlags_HeightLarge)) {
         for (int i = first; i < n; ++i) {

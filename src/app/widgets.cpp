@@ -76,6 +76,15 @@ void text_big(const char* text, const ImVec4* color) {
     else ImGui::SetWindowFontScale(1.0f);
 }
 
+float big_text_width(const char* text) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.Fonts->Fonts.Size > 1) {
+        ImFont* big = io.Fonts->Fonts[1];
+        return big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, text).x;
+    }
+    return ImGui::CalcTextSize(text).x * 1.6f;
+}
+
 void section(const char* title) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
     ImGui::SeparatorText(title);
@@ -86,18 +95,38 @@ bool segmented(const char* id, const char* const* labels, int count, int* curren
     ImGui::PushID(id);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float spacing = style.ItemSpacing.x * 0.5f;
-    float each = 0;
+    float each = 0, widest = 0;
+    for (int i = 0; i < count; ++i) widest = std::max(widest, ImGui::CalcTextSize(labels[i]).x + style.FramePadding.x * 2);
     if (width > 0) each = std::max(1.0f, (width - spacing * static_cast<float>(count - 1)) / static_cast<float>(count));
+    const bool flow = width > 0 && widest > each;
+    float line_used = 0;
     bool changed = false;
     for (int i = 0; i < count; ++i) {
-        if (i > 0) ImGui::SameLine(0, spacing);
+        const float natural = ImGui::CalcTextSize(labels[i]).x + style.FramePadding.x * 2;
+        if (i > 0 && (!flow || line_used + spacing + natural <= width)) {
+            ImGui::SameLine(0, spacing);
+            line_used += spacing;
+        } else {
+            line_used = 0;
+        }
+        const float w = flow ? natural : each;
+        line_used += w;
         const bool on = *current == i;
         if (on) {
             ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette().accent);
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
         }
-        if (ImGui::Button(labels[i], ImVec2(each, 0)) && !on) {
+        // A label longer than the whole row breaks at its last space that lets the first line fit.
+        std::string shown = labels[i];
+        if (flow && natural > width)
+            for (std::size_t sp = shown.rfind(' '); sp != std::string::npos && sp > 0; sp = shown.rfind(' ', sp - 1))
+                if (ImGui::CalcTextSize(shown.c_str(), shown.c_str() + sp).x + style.FramePadding.x * 2 <= width) {
+                    shown[sp] = '\n';
+                    break;
+                }
+        const float button_w = flow ? std::min(width, ImGui::CalcTextSize(shown.c_str()).x + style.FramePadding.x * 2) : w;
+        if (ImGui::Button((shown + "###" + labels[i]).c_str(), ImVec2(button_w, 0)) && !on) {
             *current = i;
             changed = true;
         }
@@ -108,9 +137,16 @@ bool segmented(const char* id, const char* const* labels, int count, int* curren
     return changed;
 }
 
+namespace {
+// On a phone the controls go under their labels (one column), so a combo's text is not cut.
+bool g_params_stacked = false;
+} // namespace
+
 bool begin_params(const char* id) {
-    if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings)) return false;
-    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, em(8.2f));
+    g_params_stacked = ImGui::GetContentRegionAvail().x < em(24);
+    if (!ImGui::BeginTable(id, g_params_stacked ? 1 : 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings))
+        return false;
+    if (!g_params_stacked) ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, em(8.2f));
     ImGui::TableSetupColumn("control", ImGuiTableColumnFlags_WidthStretch);
     return true;
 }
@@ -118,10 +154,10 @@ bool begin_params(const char* id) {
 void param_label(const char* label, const char* tooltip) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
+    if (!g_params_stacked) ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
     item_help(tooltip);
-    ImGui::TableNextColumn();
+    if (!g_params_stacked) ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-FLT_MIN);
 }
 

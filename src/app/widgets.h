@@ -23,10 +23,14 @@ void text_colored(const ImVec4& color, const char* text);
 void text_wrapped_colored(const ImVec4& color, const char* text);
 // Text in the large font (the platform's second font when it loaded one, else the base font scaled).
 void text_big(const char* text, const ImVec4* color = nullptr);
+// The width text_big() gives `text`.
+float big_text_width(const char* text);
+inline float text_width(const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x; }
 // A section title with a thin rule.
 void section(const char* title);
 
-// A row of toggle buttons; returns true when the selection changed.
+// A row of toggle buttons sharing `width` equally; when a label would not fit its share, the buttons
+// flow onto as many lines as they need at their natural widths. Returns true when the selection changed.
 bool segmented(const char* id, const char* const* labels, int count, int* current, float width = 0);
 
 // Two-column parameter tables: a label (with tooltip) on the left, the control filling the right.

@@ -10,9 +10,11 @@
 #include "core/link.h"
 #include "core/state_fields.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace flopscope {
 
@@ -31,19 +33,31 @@ std::string format_double(double v) {
     return buf;
 }
 
+ScalePrefix scale_prefix(double v) {
+    static const ScalePrefix prefixes[] = {{1e15, "P"}, {1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "K"}};
+    const double a = std::fabs(v);
+    for (const ScalePrefix& p : prefixes)
+        if (a >= p.scale) return p;
+    return {1, ""};
+}
+
+int decimals_for_significant(double v, double scale, int significant) {
+    const double a = std::fabs(v / scale);
+    if (!std::isfinite(a) || a == 0) return std::max(0, significant - 1);
+    // Digits left of the point once rounded to `significant` digits (999.7 at 3 digits is "1000").
+    int integer_digits = a < 1 ? 0 : static_cast<int>(std::floor(std::log10(a))) + 1;  // "0.83": 2 significant
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", std::max(0, significant - integer_digits), a);
+    if (std::strtod(buf, nullptr) >= std::pow(10.0, integer_digits)) ++integer_digits;
+    return std::max(0, significant - integer_digits);
+}
+
 std::string format_scaled(double v, int decimals) {
     if (!std::isfinite(v)) return "n/a";
-    struct Prefix { double scale; const char* name; };
-    static const Prefix prefixes[] = {{1e15, "P"}, {1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "K"}};
-    const double a = std::fabs(v);
+    const ScalePrefix p = scale_prefix(v);
     char buf[64];
-    for (const Prefix& p : prefixes) {
-        if (a >= p.scale) {
-            std::snprintf(buf, sizeof buf, "%.*f %s", decimals, v / p.scale, p.name);
-            return buf;
-        }
-    }
-    if (v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f ", v);
+    if (p.scale > 1) std::snprintf(buf, sizeof buf, "%.*f %s", decimals, v / p.scale, p.name);
+    else if (v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f ", v);
     else std::snprintf(buf, sizeof buf, "%.*f ", decimals, v);
     return buf;
 }
@@ -519,6 +533,79 @@ std::string results_markdown(const State& state, const Results& res) {
     }
     out += "\n" + conventions_markdown(res.network);
     out += "\n[Open in Flopscope](" + encode_link(state) + ")\n";
+    return out;
+}
+
+namespace {
+
+// LaTeX's special characters escaped, and the symbols the reports use in math mode.
+std::string tex_escape(const std::string& s) {
+    static const struct {
+        const char* from;
+        const char* to;
+    } symbols[] = {{"×", "$\\times$"}, {"·", "$\\cdot$"}, {"σ", "$\\sigma$"}, {"ρ", "$\\rho$"}, {"λ", "$\\lambda$"},
+                   {"−", "$-$"},        {"—", "---"},       {"…", "\\ldots{}"}, {"Σ", "$\\Sigma$"}, {"≤", "$\\le$"}};
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        bool replaced = false;
+        for (const auto& sym : symbols) {
+            const std::size_t n = std::strlen(sym.from);
+            if (s.compare(i, n, sym.from) == 0) {
+                out += sym.to;
+                i += n;
+                replaced = true;
+                break;
+            }
+        }
+        if (replaced) continue;
+        const char c = s[i++];
+        switch (c) {
+        case '&': case '%': case '$': case '#': case '_': case '{': case '}': out += '\\'; out += c; break;
+        case '~': out += "\\textasciitilde{}"; break;
+        case '^': out += "\\textasciicircum{}"; break;
+        case '\\': out += "\\textbackslash{}"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string results_latex(const State& state, const Results& res) {
+    std::string out = "% Flopscope: " + tex_escape(state.model) + " (input " + tex_escape(shape_text(res.network.input)) +
+                      "). Needs \\usepackage{booktabs}.\n% Counting: " + tex_escape(describe(state.counting)) + ".\n";
+    if (!res.evaluation.ok()) return out + "% Error: " + tex_escape(res.error) + "\n";
+    out += "\\begin{tabular}{rlllrrr}\n\\toprule\n\\# & layer & kind & output & " + std::string(unit_name(state)) +
+           " & params & activations \\\\\n\\midrule\n";
+    const bool flops = state.view.unit == Unit::FLOPs;
+    for (std::size_t i = 0; i < res.evaluation.layers.size(); ++i) {
+        const LayerCost& c = res.evaluation.layers[i];
+        const Layer& l = res.network.layers[i];
+        out += std::to_string(i + 1) + " & " + tex_escape(l.name) + " & " + kind_name(l.kind) + " & " +
+               tex_escape(shape_text(c.out)) + " & " +
+               count_text(state, flops ? counted_flops(c, state.counting) : counted_macs(c, state.counting)) + " & " +
+               with_commas(c.params) + " & " + with_commas(c.output_elements) + " \\\\\n";
+    }
+    const Totals& t = res.evaluation.totals;
+    out += "\\midrule\n & \\textbf{total} & & & \\textbf{" + count_text(state, flops ? t.flops : t.macs) + "} & \\textbf{" +
+           with_commas(t.params) + "} & \\textbf{" + with_commas(t.activation_elements) + "} \\\\\n\\bottomrule\n\\end{tabular}\n";
+    if (state.scenario_enabled) {
+        // The scenario's lines, "name: value" split into two columns.
+        out += "\n\\begin{tabular}{ll}\n\\toprule\n";
+        bool first = true;
+        for (const std::string& line : scenario_lines(state, res)) {
+            const std::size_t colon = line.find(':');
+            std::string name = colon == std::string::npos ? line : line.substr(0, colon);
+            std::string value = colon == std::string::npos ? "" : line.substr(colon + 1);
+            while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+            if (colon == std::string::npos) out += "\\multicolumn{2}{l}{" + tex_escape(line) + "} \\\\\n";
+            else out += tex_escape(name) + " & " + tex_escape(value) + " \\\\\n";
+            if (first) out += "\\midrule\n";
+            first = false;
+        }
+        out += "\\bottomrule\n\\end{tabular}\n";
+    }
     return out;
 }
 

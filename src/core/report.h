@@ -18,6 +18,16 @@ namespace flopscope {
 std::string format_double(double v);
 // Auto-scaled with a unit prefix and fixed decimals: 2779348992 → "2.7793 G" (decimals = 4).
 std::string format_scaled(double v, int decimals = 4);
+// The prefix format_scaled gives `v`: {1e9, "G"} for 2779348992; {1, ""} below 1000 (and for non-finite v).
+struct ScalePrefix {
+    double scale;
+    const char* name;
+};
+ScalePrefix scale_prefix(double v);
+// The decimals that leave `significant` digits of `v` once divided by `scale` (never fewer than the
+// integer part, never negative): (2779348992, 1e9, 3) → 2 ("2.78"); (601548500, 1e6, 3) → 0 ("602");
+// (833804697.6, 1e9, 3) → 3 ("0.834").
+int decimals_for_significant(double v, double scale, int significant);
 // A percentage with fixed decimals: 130 → "130.00 %".
 std::string format_percent(double percent, int decimals = 2);
 
@@ -51,6 +61,8 @@ std::string state_json(const State& state);
 std::string results_table(const State& state, const Results& results);     // plain text for a terminal
 std::string results_csv(const State& state, const Results& results);
 std::string results_markdown(const State& state, const Results& results);
+// The layer table and the scenario's results as LaTeX booktabs tables (\usepackage{booktabs}).
+std::string results_latex(const State& state, const Results& results);
 // The network's totals under every peer counter's convention, as a Markdown table (part of --format md).
 std::string conventions_markdown(const Network& network);
 

@@ -629,6 +629,11 @@ const StateField kFields[] = {
 
 std::span<const StateField> state_fields() { return kFields; }
 
+namespace {
+constexpr EmbedExtra kEmbedExtras[] = {{"payoff", "Chart: where it pays off"}};
+}
+std::span<const EmbedExtra> embed_extras() { return kEmbedExtras; }
+
 const StateField* find_state_field(std::string_view key) {
     for (const StateField& f : kFields)
         if (f.key == key) return &f;

@@ -64,6 +64,13 @@ struct StateField {
 };
 
 std::span<const StateField> state_fields();
+
+// What else an embed can show (`show=`) besides the fields with a label: its optional charts.
+struct EmbedExtra {
+    std::string_view key;  // the name in `show=`
+    const char* label;     // the Embed dialog's checkbox
+};
+std::span<const EmbedExtra> embed_extras();
 const StateField* find_state_field(std::string_view key);  // nullptr for an unknown key
 
 // The state a link's values are compared against: the default state, with the named convention's

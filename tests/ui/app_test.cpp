@@ -3,6 +3,7 @@
 // the page's results JSON equal to the core's, and edits driven by clicks and typing at the positions the
 // app reports for its items.
 #include "harness.h"
+#include "layout_check.h"
 
 #include "app/app.h"
 #include "core/link.h"
@@ -25,6 +26,13 @@ constexpr struct {
 } kSizes[] = {{1280, 720}, {800, 600}};
 
 bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+// True when the last frame drew `needle` (anywhere: draw lists, tooltips, popups).
+bool drew(const std::string& needle) {
+    for (const DrawnText& t : drawn_texts())
+        if (has(t.text, needle)) return true;
+    return false;
+}
 
 void check_no_asserts() {
     const std::vector<std::string> asserts = take_imgui_asserts();
@@ -434,5 +442,68 @@ TEST_CASE("switching the student from a fraction to FLOPs keeps the core's S (σ
     CHECK(d.app.state.scenario.student_kind == StudentKind::Flops);
     CHECK(d.app.state.scenario.student_flops == 1389674496.0);
     CHECK(d.app.derived.results.scenario.total_flops == 4029333504.0);
+    check_no_asserts();
+}
+
+TEST_CASE("where it pays off: the map on the Charts tab, its numbers on hover, and its SVG") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.app.request_tab = app::Tab::Charts;
+    d.frames(3);
+    ImVec2 min, max;
+    REQUIRE(d.rect("payoff:chart", min, max));
+    // Hover the top right of the plot: f = 100 %, h = 100 % (only the student runs: 50 % of the baseline).
+    const float font = ImGui::GetFontSize();
+    h.mouse_move(max.x - font * 0.8f - 1.0f, min.y + ImGui::GetTextLineHeight() * 4.3f + 1.0f);
+    d.frames(30);  // tooltips wait for a still pointer
+    d.frame();
+    CHECK(drew("f = 100 %, h = 100 %"));
+    CHECK(drew("1.3897 GFLOPs (50.0 % of the baseline)"));
+    // Save… → SVG: the same chart as a vector file.
+    REQUIRE(d.click("payoff:save"));
+    d.frames(2);
+    REQUIRE(d.click("payoff:svg"));
+    REQUIRE(p.downloads.size() == 1);
+    CHECK(p.downloads[0] == "flopscope-payoff.svg");
+    CHECK(p.download_content.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+    CHECK(has(p.download_content, "font-family=\"Inter, sans-serif\""));
+    CHECK(has(p.download_content, ">Where it pays off: f × h</text>"));
+    CHECK(has(p.download_content, "<polyline points="));  // the break-even curve
+    check_no_asserts();
+}
+
+TEST_CASE("where it pays off in an embed: show=payoff") {
+    Harness h(640, 520);
+    FakePlatform p;
+    AppDriver d(h, p);
+    State s = default_state();
+    s.scenario.mode = ScenarioMode::Cascade;
+    s.scenario.accept_rate = 0.7;
+    s.view.embed = true;
+    s.view.show = {"p", "payoff"};
+    d.app.replace_state(s);
+    d.frames(3);
+    ImVec2 min, max;
+    CHECK(d.rect("payoff:chart", min, max));
+    CHECK(drew("Where it pays off: p × σ"));
+    check_no_asserts();
+}
+
+TEST_CASE("export: LaTeX booktabs tables from the core's report") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(2);
+    REQUIRE(d.click("Export"));
+    d.frames(2);
+    REQUIRE(d.click("export:LaTeX:Copy"));
+    CHECK(p.clipboard == results_latex(d.app.state, compute(d.app.state)));
+    // Conv1: 64 × 112 × 112 outputs, 3·7·7·64 = 9,408 weights, 2·9,408·112·112 = 236,027,904 FLOPs.
+    CHECK(has(p.clipboard, "\\toprule\n\\# & layer & kind & output & FLOPs & params & activations \\\\\n\\midrule\n"));
+    CHECK(has(p.clipboard, "1 & Conv1 & conv & 64$\\times$112$\\times$112 & 236.0279 M & 9,408 & 802,816 \\\\\n"));
+    CHECK(has(p.clipboard, "Scenario & optimistic --- partial reuse (ideal truncation) (partial) \\\\\n\\midrule\n"));
+    CHECK(has(p.clipboard, "FLOPs saved & -833.8047 MFLOPs (-30.00 \\%) \\\\\n"));
+    CHECK(has(p.clipboard, "\\bottomrule\n\\end{tabular}\n"));
     check_no_asserts();
 }

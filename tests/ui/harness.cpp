@@ -2,6 +2,7 @@
 #include "harness.h"
 
 #include "fonts/ui_font.h"
+#include "layout_check.h"
 
 #include <cmath>
 #include <cstdio>
@@ -72,6 +73,7 @@ void Harness::begin() {
     io.ClipboardUserData = this;
     io.SetClipboardTextFn = [](void* self, const char* text) { static_cast<Harness*>(self)->text_ += text; };
     text_.clear();
+    begin_text_trace();
     ImGui::NewFrame();
     ImGui::LogToClipboard(0);
 }

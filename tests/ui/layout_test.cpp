@@ -1,0 +1,98 @@
+// Flopscope UI tests — nothing drawn cut off, no labels on top of each other: every view of the app at
+// phone (360, 390 at a pixel ratio of 3, 430), tablet (768) and desktop (800×600, 1280×720) sizes, for
+// the default state, mobilenet_v2 in cascade mode (four scenario columns) and resnet152.
+#include "harness.h"
+#include "layout_check.h"
+
+#include "app/app.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+
+using namespace flopscope;
+using namespace flopscope::ui_test;
+
+namespace {
+
+struct Size {
+    float w, h, ratio;
+};
+constexpr Size kLayoutSizes[] = {{360, 780, 1}, {390, 844, 3}, {430, 932, 1}, {768, 1024, 1},
+                                 {800, 600, 1}, {1280, 720, 1}, {1920, 1080, 1}};
+
+struct NamedState {
+    const char* name;
+    State state;
+};
+
+std::vector<NamedState> layout_states() {
+    std::vector<NamedState> out;
+    out.push_back({"default", default_state()});
+    State cascade = default_state();
+    cascade.model = "mobilenet_v2";
+    cascade.scenario.mode = ScenarioMode::Cascade;
+    cascade.scenario.name = "custom";
+    out.push_back({"mobilenet_v2 cascade", cascade});
+    State big = default_state();
+    big.model = "resnet152";
+    out.push_back({"resnet152", big});
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("no text is cut off or overlaps another at phone, tablet and desktop sizes") {
+    const std::vector<NamedState> states = layout_states();
+    for (const Size& size : kLayoutSizes) {
+        for (const NamedState& s : states) {
+            Harness h(size.w, size.h, size.ratio, /*big_font=*/true);
+            FakePlatform p;
+            p.ratio = size.ratio;
+            AppDriver d(h, p);
+            d.app.replace_state(s.state);
+            REQUIRE(d.app.derived.results.ok());
+            for (app::Tab t : {app::Tab::Overview, app::Tab::Scenario, app::Tab::Model, app::Tab::Layers,
+                               app::Tab::Charts, app::Tab::Help}) {
+                d.app.request_tab = t;
+                d.frames(3);
+                const std::vector<std::string> problems = layout_problems(2.0f * size.ratio);
+                char where[96];
+                std::snprintf(where, sizeof where, "%.0f×%.0f@%.0f, %s, tab %d: ", size.w, size.h, size.ratio, s.name,
+                              static_cast<int>(t));
+                for (const std::string& problem : problems) {
+                    const std::string line = where + problem;
+                    FAIL_CHECK(line);
+                }
+                CHECK(problems.empty());
+            }
+        }
+    }
+    take_imgui_asserts();
+}
+
+TEST_CASE("the layout check sees a number cut by its column and labels drawn on top of each other") {
+    Harness h(400, 300);
+    h.frame([] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(400, 300));
+        ImGui::Begin("probe", nullptr, ImGuiWindowFlags_NoDecoration);
+        if (ImGui::BeginTable("t", 2, ImGuiTableFlags_SizingFixedFit)) {
+            ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthFixed, 40.0f);
+            ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthFixed, 200.0f);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("2.7793 GFLOPs");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("fits");
+            ImGui::EndTable();
+        }
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddText(ImVec2(20, 200), IM_COL32_WHITE, "no caching");
+        dl->AddText(ImVec2(20 + ImGui::CalcTextSize("no caching").x, 200), IM_COL32_WHITE, "optimistic");
+        ImGui::End();
+    });
+    const std::vector<std::string> problems = layout_problems(2.0f);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].find("cut off: \"2.7793 GFLOPs\"") == 0);
+    CHECK(problems[1].find("overlap: \"no caching\"") == 0);
+}
