@@ -37,42 +37,58 @@ struct Reference {
     std::map<std::string, std::int64_t> min_resolution;
     std::map<std::string, std::map<std::int64_t, RefRun>> runs;  // model → resolution → run
     std::map<std::string, std::vector<std::string>> regnet;       // model → widths, depths, group widths
+    std::map<std::string, std::int64_t> default_resolution;       // model → its default weights' crop (224 if absent)
+    struct Published {
+        std::string weights, model, gmacs;  // gmacs as published (to the digits shown)
+        std::int64_t crop = 0;
+        std::uint64_t params = 0;
+    };
+    std::vector<Published> published;  // torchvision's weights entries (transformers' file)
     bool loaded = false;
 };
 
-std::string data_path() {
+// The CNNs' file and the transformers' (tools/torchvision_reference_transformers.py), one line format.
+std::string data_path(const char* file = "torchvision_reference.txt") {
     std::string here = __FILE__;
     const std::size_t slash = here.find_last_of("/\\");
-    return (slash == std::string::npos ? std::string(".") : here.substr(0, slash)) + "/data/torchvision_reference.txt";
+    return (slash == std::string::npos ? std::string(".") : here.substr(0, slash)) + "/data/" + file;
 }
 
 const Reference& reference() {
     static const Reference ref = [] {
         Reference r;
-        std::ifstream in(data_path());
-        if (!in) return r;
-        std::string line;
-        while (std::getline(in, line)) {
-            if (line.empty() || line[0] == '#') continue;
-            std::istringstream s(line);
-            std::string tag, model;
-            s >> tag >> model;
-            if (tag == "min") {
-                s >> r.min_resolution[model];
-            } else if (tag == "layer") {
-                std::int64_t res = 0;
-                RefLayer l;
-                s >> res >> l.module >> l.c >> l.h >> l.w >> l.macs >> l.params;
-                r.runs[model][res].layers.push_back(l);
-            } else if (tag == "total") {
-                std::int64_t res = 0;
-                s >> res;
-                RefRun& run = r.runs[model][res];
-                s >> run.macs >> run.params >> run.layer_count;
-                run.has_total = true;
-            } else if (tag == "regnet") {
-                std::string field;
-                while (s >> field) r.regnet[model].push_back(field);
+        for (const char* file : {"torchvision_reference.txt", "torchvision_reference_transformers.txt"}) {
+            std::ifstream in(data_path(file));
+            if (!in) return r;
+            std::string line;
+            while (std::getline(in, line)) {
+                if (line.empty() || line[0] == '#') continue;
+                std::istringstream s(line);
+                std::string tag, model;
+                s >> tag >> model;
+                if (tag == "min") {
+                    s >> r.min_resolution[model];
+                } else if (tag == "layer") {
+                    std::int64_t res = 0;
+                    RefLayer l;
+                    s >> res >> l.module >> l.c >> l.h >> l.w >> l.macs >> l.params;
+                    r.runs[model][res].layers.push_back(l);
+                } else if (tag == "total") {
+                    std::int64_t res = 0;
+                    s >> res;
+                    RefRun& run = r.runs[model][res];
+                    s >> run.macs >> run.params >> run.layer_count;
+                    run.has_total = true;
+                } else if (tag == "regnet") {
+                    std::string field;
+                    while (s >> field) r.regnet[model].push_back(field);
+                } else if (tag == "default") {
+                    s >> r.default_resolution[model];
+                } else if (tag == "published") {
+                    Reference::Published p{model, "", ""};  // "published WEIGHTS MODEL CROP NUM_PARAMS GMACS"
+                    s >> p.model >> p.crop >> p.params >> p.gmacs;
+                    r.published.push_back(p);
+                }
             }
         }
         r.loaded = true;
@@ -139,9 +155,12 @@ TEST_CASE("zoo: every conv and linear layer equals torchvision's, at every refer
             Network net;
             std::string err;
             build_model(name, res, res, net, err);
-            std::vector<std::size_t> dense;
-            for (std::size_t i = 0; i < net.layers.size(); ++i)
-                if (net.layers[i].kind == LayerKind::Conv || net.layers[i].kind == LayerKind::Linear) dense.push_back(i);
+            std::vector<std::size_t> dense;  // every matrix product torchvision's counter sees
+            for (std::size_t i = 0; i < net.layers.size(); ++i) {
+                const LayerKind k = net.layers[i].kind;
+                if (k == LayerKind::Conv || k == LayerKind::Linear || k == LayerKind::TokenLinear || k == LayerKind::MatMul)
+                    dense.push_back(i);
+            }
             REQUIRE(dense.size() == run.layers.size());
             for (std::size_t k = 0; k < dense.size(); ++k) {
                 const Layer& l = net.layers[dense[k]];
@@ -209,7 +228,8 @@ TEST_CASE("zoo: ModelInfo is complete for --list-models and the picker") {
         const std::string d = m.description;
         CHECK(d.size() > 10);
         CHECK(d.find('\n') == std::string::npos);
-        CHECK(m.default_resolution == 224);
+        const auto crop = reference().default_resolution.find(m.name);
+        CHECK(m.default_resolution == (crop == reference().default_resolution.end() ? 224 : crop->second));
         CHECK(m.min_resolution >= 1);
         CHECK(m.min_resolution <= m.default_resolution);
         Network net = m.build(m.default_resolution, m.default_resolution);
@@ -277,4 +297,66 @@ TEST_CASE("zoo: torchvision's published GFLOPS (GMACs) and parameter figures, to
     // The exact parameter counts torchvision's weight metadata states (num_params).
     CHECK(evaluate_model("resnet50", 224).totals.params.value == 25557032);
     CHECK(evaluate_model("mobilenet_v2", 224).totals.params.value == 3504872);
+}
+
+TEST_CASE("zoo: torchvision's published GFLOPS and parameters of every transformer weights entry, at its crop") {
+    // tests/data/torchvision_reference_transformers.txt's `published` lines: each weights entry's eval crop
+    // and exact num_params (torchvision 0.14) and its published GMACs (torchvision >= 0.15, "_ops").
+    const Reference& ref = reference();
+    REQUIRE(ref.loaded);
+    CHECK(ref.published.size() >= 20);  // ViT 10, ConvNeXt 4, Swin 3, Swin V2 3
+    for (const Reference::Published& p : ref.published) {
+        CAPTURE(p.weights);
+        const Evaluation ev = evaluate_model(p.model, p.crop);
+        REQUIRE_MESSAGE(ev.ok(), ev.error);
+        const std::size_t dot = p.gmacs.find('.');
+        const int decimals = dot == std::string::npos ? 0 : static_cast<int>(p.gmacs.size() - dot - 1);
+        CHECK(shown(ev.totals.macs.value, 1e9, decimals) == p.gmacs);
+        CHECK(ev.totals.params.value == p.params);
+    }
+}
+
+TEST_CASE("zoo: ViT refuses a side that is not a multiple of its patch, and says so") {
+    // torchvision asserts image_size % patch_size == 0; vit_b_16 at 225 would leave a partial patch.
+    Network net;
+    std::string err;
+    CHECK_FALSE(build_model("vit_b_16", 225, 224, net, err));
+    CHECK(err.find("multiples of its 16-pixel patch") != std::string::npos);
+    CHECK(err.find("225×224") != std::string::npos);
+    CHECK_FALSE(build_model("vit_h_14", 518, 520, net, err));
+    CHECK(err.find("14-pixel patch") != std::string::npos);
+    REQUIRE(build_model("vit_b_32", 64, 96, net, err));  // 2 × 3 patches + the class token = 7 tokens
+    const Evaluation ev = evaluate(net, Counting{});
+    REQUIRE(ev.ok());
+    // Parameters: the position embedding holds 7 × 768; the rest do not depend on the size. At 224
+    // (49 + 1 tokens) torchvision's vit_b_32 has 88,224,232, so here 88,224,232 − (50 − 7) × 768.
+    CHECK(ev.totals.params.value == 88224232ull - 43ull * 768ull);
+}
+
+TEST_CASE("zoo: one ViT-B/16 attention block at 224, worked by hand") {
+    // 224/16 = 14, 14² = 196 patches + the class token = 197 tokens of 768; 12 heads of 64.
+    Network net;
+    std::string err;
+    REQUIRE(build_model("vit_b_16", 224, 224, net, err));
+    const Evaluation ev = evaluate(net, Counting{});
+    REQUIRE(ev.ok());
+    auto layer = [&](const std::string& name) -> const LayerCost& {
+        for (std::size_t i = 0; i < net.layers.size(); ++i)
+            if (net.layers[i].name == name) return ev.layers[i];
+        FAIL("no layer " << name);
+        return ev.layers.front();
+    };
+    const std::string p = "encoder.layers.encoder_layer_0.self_attention.";
+    CHECK(layer(p + "in_proj").out == Shape{1, 197, 2304});
+    CHECK(layer(p + "in_proj").macs.value == 197ull * 768 * 2304);
+    CHECK(layer(p + "in_proj").params.value == 768ull * 2304 + 2304);
+    CHECK(layer(p + "scores").out == Shape{12, 197, 197});        // q · kᵀ per head
+    CHECK(layer(p + "scores").macs.value == 12ull * 197 * 197 * 64);
+    CHECK(layer(p + "context").out == Shape{12, 197, 64});        // softmax(scores) · v
+    CHECK(layer(p + "context").macs.value == 12ull * 197 * 64 * 197);
+    CHECK(layer(p + "softmax").activation_ops.value == 12ull * 197 * 197);
+    CHECK(layer(p + "out_proj").macs.value == 197ull * 768 * 768);
+    CHECK(layer("encoder.pos_embedding").params.value == 197ull * 768);
+    CHECK(layer("class_token").params.value == 768);
+    CHECK(layer("heads.head").out == Shape{1000, 1, 1});
 }

@@ -19,5 +19,8 @@ void register_shufflenets(std::vector<ModelInfo>& zoo);   // shufflenet.cpp: shu
 void register_mnasnets(std::vector<ModelInfo>& zoo);      // mnasnet.cpp: mnasnet1_0
 void register_efficientnets(std::vector<ModelInfo>& zoo); // efficientnet.cpp: efficientnet_b0
 void register_regnets(std::vector<ModelInfo>& zoo);       // regnet.cpp: regnet_y_400mf
+void register_vits(std::vector<ModelInfo>& zoo);          // vit.cpp: vit_b_16, vit_b_32, vit_l_16, vit_l_32, vit_h_14
+void register_convnexts(std::vector<ModelInfo>& zoo);     // convnext.cpp: convnext_tiny, _small, _base, _large
+void register_swins(std::vector<ModelInfo>& zoo);         // swin.cpp: swin_t, swin_s, swin_b, swin_v2_t/s/b
 
 } // namespace flopscope::zoo
