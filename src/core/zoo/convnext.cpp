@@ -1,8 +1,6 @@
 // Flopscope core — ConvNeXt (torchvision's convnext.py): convnext_tiny, _small, _base, _large.
 #include "core/zoo/families.h"
-
-#include <iterator>
-#include <utility>
+#include "core/zoo/table.h"
 
 namespace flopscope::zoo {
 
@@ -65,18 +63,13 @@ Network build_convnext(const ConvNextConfig& cfg, std::int64_t h, std::int64_t w
     return b.take();
 }
 
-template <std::size_t I>
-Network build(std::int64_t h, std::int64_t w) { return build_convnext(kConvNexts[I], h, w); }
-
-template <std::size_t... I>
-void register_all(std::vector<ModelInfo>& zoo, std::index_sequence<I...>) {
-    (zoo.push_back({kConvNexts[I].name, "ConvNeXt", kConvNexts[I].description, 224, 32, nullptr, build<I>}), ...);
-}
-
 } // namespace
 
 void register_convnexts(std::vector<ModelInfo>& zoo) {
-    register_all(zoo, std::make_index_sequence<std::size(kConvNexts)>{});
+    using Build = Network (*)(std::int64_t, std::int64_t);
+    register_table<kConvNexts, build_convnext>(zoo, [](const auto& c, Build build) {
+        return ModelInfo{c.name, "ConvNeXt", c.description, 224, 32, nullptr, build};
+    });
 }
 
 } // namespace flopscope::zoo

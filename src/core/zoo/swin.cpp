@@ -12,9 +12,7 @@
 // and patch merging reduces before it normalizes.
 #include "core/zoo/attention.h"
 #include "core/zoo/families.h"
-
-#include <iterator>
-#include <utility>
+#include "core/zoo/table.h"
 
 namespace flopscope::zoo {
 
@@ -120,19 +118,13 @@ Network build_swin(const SwinConfig& cfg, std::int64_t h, std::int64_t w) {
     return b.take();
 }
 
-template <std::size_t I>
-Network build(std::int64_t h, std::int64_t w) { return build_swin(kSwins[I], h, w); }
-
-template <std::size_t... I>
-void register_all(std::vector<ModelInfo>& zoo, std::index_sequence<I...>) {
-    (zoo.push_back({kSwins[I].name, kSwins[I].v2 ? "Swin V2" : "Swin", kSwins[I].description,
-                    kSwins[I].default_resolution, 4, nullptr, build<I>}), ...);
-}
-
 } // namespace
 
 void register_swins(std::vector<ModelInfo>& zoo) {
-    register_all(zoo, std::make_index_sequence<std::size(kSwins)>{});
+    using Build = Network (*)(std::int64_t, std::int64_t);
+    register_table<kSwins, build_swin>(zoo, [](const auto& c, Build build) {
+        return ModelInfo{c.name, c.v2 ? "Swin V2" : "Swin", c.description, c.default_resolution, 4, nullptr, build};
+    });
 }
 
 } // namespace flopscope::zoo

@@ -6,9 +6,7 @@
 // Each resolution here is such a model, as vit_b_16(image_size=res) builds it.
 #include "core/zoo/attention.h"
 #include "core/zoo/families.h"
-
-#include <iterator>
-#include <utility>
+#include "core/zoo/table.h"
 
 namespace flopscope::zoo {
 
@@ -54,20 +52,13 @@ Network build_vit(const VitConfig& cfg, std::int64_t h, std::int64_t w) {
     return b.take();
 }
 
-template <std::size_t I>
-Network build(std::int64_t h, std::int64_t w) { return build_vit(kVits[I], h, w); }
-
-template <std::size_t... I>
-void register_all(std::vector<ModelInfo>& zoo, std::index_sequence<I...>) {
-    (zoo.push_back({kVits[I].name, "ViT", kVits[I].description, kVits[I].default_resolution, kVits[I].patch,
-                    nullptr, build<I>, kVits[I].patch}),
-     ...);
-}
-
 } // namespace
 
 void register_vits(std::vector<ModelInfo>& zoo) {
-    register_all(zoo, std::make_index_sequence<std::size(kVits)>{});
+    using Build = Network (*)(std::int64_t, std::int64_t);
+    register_table<kVits, build_vit>(zoo, [](const auto& c, Build build) {
+        return ModelInfo{c.name, "ViT", c.description, c.default_resolution, c.patch, nullptr, build, c.patch};
+    });
 }
 
 } // namespace flopscope::zoo
