@@ -11,6 +11,7 @@
 #include "core/state.h"
 
 #include "json_checks.h"
+#include "../tools/fuzz/onnx_properties.h"
 
 #include <doctest/doctest.h>
 
@@ -107,5 +108,16 @@ TEST_CASE("fuzz regressions and the link seed corpus replay cleanly") {
     for (const fs::path& p : inputs) {
         CAPTURE(p.string());
         replay_link(read_bytes(p));
+    }
+}
+
+TEST_CASE("fuzz regressions: ONNX inputs (tools/fuzz/regressions/onnx) and the ONNX seed corpus replay cleanly") {
+    std::vector<fs::path> inputs = files_in(repo_root() / "tools" / "fuzz" / "regressions" / "onnx");
+    const std::vector<fs::path> seeds = files_in(repo_root() / "tools" / "fuzz" / "corpus" / "onnx");
+    REQUIRE_MESSAGE(!seeds.empty(), "tools/fuzz/corpus/onnx/ is missing");
+    inputs.insert(inputs.end(), seeds.begin(), seeds.end());
+    for (const fs::path& p : inputs) {
+        CAPTURE(p.string());
+        CHECK(fuzz::check_onnx_bytes(read_bytes(p)) == "");
     }
 }

@@ -37,18 +37,18 @@ Network one_layer(Shape input, Layer layer) {
 void check_finite(const Network& net, const Evaluation& ev, const Scenario& s, const ScenarioResult& r) {
     REQUIRE(r.ok());
     for (double v : {r.baseline_flops, r.touched_flops, r.computed_flops, r.student_flops, r.lookup_flops,
-                     r.total_flops, r.saved_flops, r.percent_of_baseline, r.sigma, r.lambda,
+                     r.total_flops, r.saved_flops, r.percent_of_baseline, r.student_fraction, r.lookup_fraction,
                      r.mean_nominal_fraction, r.mean_effective_fraction, r.partial_cache_bytes_total,
                      r.cut_point_bytes_total, r.lookup_bytes_read, r.key_bytes_per_entry})
         CHECK(std::isfinite(v));
-    for (const auto& be : {r.break_even_hit_rate, r.break_even_cached_fraction, r.break_even_student_fraction})
+    for (const auto& be : {r.break_even_rate, r.break_even_cached_fraction, r.break_even_student_fraction})
         if (be) CHECK(std::isfinite(*be));
     for (const LayerScenario& l : r.layers) {
         CHECK(std::isfinite(l.cost_after));
         CHECK(l.effective_fraction >= 0.0);
         CHECK(l.effective_fraction <= 1.0);
     }
-    for (SweepParameter p : {SweepParameter::CachedFraction, SweepParameter::HitRate, SweepParameter::StudentFraction}) {
+    for (SweepParameter p : {SweepParameter::CachedFraction, SweepParameter::Rate, SweepParameter::StudentFraction}) {
         const std::vector<double> points = sweep(net, ev, Counting{}, s, p, 1001);
         REQUIRE(points.size() == 1001);
         for (double v : points) CHECK(std::isfinite(v));
@@ -287,7 +287,7 @@ TEST_CASE("scenario counts and absolute costs at and beyond their limits") {
         const ScenarioResult r = evaluate_scenario(net, ev, Counting{}, s);
         CHECK_FALSE(r.ok());
         CHECK(contains(r.error, b.field));
-        CHECK(sweep(net, ev, Counting{}, s, SweepParameter::HitRate, 11).empty());
+        CHECK(sweep(net, ev, Counting{}, s, SweepParameter::Rate, 11).empty());
     }
 }
 

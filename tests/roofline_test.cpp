@@ -467,8 +467,8 @@ TEST_CASE("caching that saves FLOPs but costs time: memory-bound conv1 on a T4")
     REQUIRE(t.ct.break_even_rate.has_value());
     CHECK(*t.ct.break_even_rate == doctest::Approx(O / (O + W)));
     // In FLOPs any hit rate above 0 pays (no student, no lookup).
-    REQUIRE(t.sr.break_even_hit_rate.has_value());
-    CHECK(*t.sr.break_even_hit_rate == 0.0);
+    REQUIRE(t.sr.break_even_rate.has_value());
+    CHECK(*t.sr.break_even_rate == 0.0);
     CHECK_FALSE(t.ct.break_even_student_s.has_value());  // no room for any student
 
     const std::string json = caching_time_json(t.ct);
@@ -562,7 +562,7 @@ TEST_CASE("student and lookup time; break-even hit rate with a student") {
     CHECK_FALSE(t.ct.break_even_rate.has_value());
 
     // The sweep over h agrees with the evaluation at h = 1 and is linear.
-    const std::vector<double> sw = sweep_time(t.ct, s, SweepParameter::HitRate, 1001);
+    const std::vector<double> sw = sweep_time(t.ct, s, SweepParameter::Rate, 1001);
     REQUIRE(sw.size() == 1001);
     CHECK(sw.back() == doctest::Approx(t.ct.total_time_s));
     CHECK(sw.front() == doctest::Approx(t0));

@@ -1,7 +1,8 @@
 // The model zoo against torchvision: every built-in network's convolutions and fully-connected layers,
 // one by one (module name, output shape, MACs, parameters) and in total, at every resolution recorded in
 // tests/data/torchvision_reference.txt (written by tools/torchvision_reference.py from torchvision
-// 0.14's own definitions; this suite only reads it). Plus torchvision's published figures.
+// 0.14's own definitions; this suite only reads it). Plus torchvision's published figures, for every
+// weights entry, from tests/data/torchvision_published.txt.
 #include "core/network.h"
 #include "core/zoo.h"
 #include "core/zoo/regnet.h"
@@ -35,15 +36,9 @@ struct RefRun {
 
 struct Reference {
     std::map<std::string, std::int64_t> min_resolution;
+    std::map<std::string, std::int64_t> default_crop;              // the DEFAULT weights' eval crop
     std::map<std::string, std::map<std::int64_t, RefRun>> runs;  // model → resolution → run
     std::map<std::string, std::vector<std::string>> regnet;       // model → widths, depths, group widths
-    std::map<std::string, std::int64_t> default_resolution;       // model → its default weights' crop (224 if absent)
-    struct Published {
-        std::string weights, model, gmacs;  // gmacs as published (to the digits shown)
-        std::int64_t crop = 0;
-        std::uint64_t params = 0;
-    };
-    std::vector<Published> published;  // torchvision's weights entries (transformers' file)
     bool loaded = false;
 };
 
@@ -83,11 +78,7 @@ const Reference& reference() {
                     std::string field;
                     while (s >> field) r.regnet[model].push_back(field);
                 } else if (tag == "default") {
-                    s >> r.default_resolution[model];
-                } else if (tag == "published") {
-                    Reference::Published p{model, "", ""};  // "published WEIGHTS MODEL CROP NUM_PARAMS GMACS"
-                    s >> p.model >> p.crop >> p.params >> p.gmacs;
-                    r.published.push_back(p);
+                    s >> r.default_crop[model];
                 }
             }
         }
@@ -129,21 +120,25 @@ TEST_CASE("zoo: the reference file is there and covers every built-in model") {
         const std::string model = m.name;
         CAPTURE(model);
         CHECK(ref.min_resolution.count(m.name) == 1);
+        CHECK(ref.default_crop.count(m.name) == 1);
         CHECK(ref.runs.count(m.name) == 1);
     }
     for (const auto& [name, _] : ref.min_resolution) {
         CAPTURE(name);
         CHECK(zoo_names.count(name) == 1);
     }
-    CHECK(zoo_names.size() >= 28);
+    // torchvision 0.14's 80 classification builders but the 16 transformers (vit_*, swin_*, convnext_*,
+    // maxvit_t): 64 convolutional networks.
+    CHECK(zoo_names.size() >= 64);
 }
 
 TEST_CASE("zoo: every conv and linear layer equals torchvision's, at every reference resolution") {
     const Reference& ref = reference();
     REQUIRE(ref.loaded);
     for (const auto& [name, runs] : ref.runs) {
-        REQUIRE(runs.size() >= 3);  // 224 and at least two other resolutions
-        REQUIRE(runs.count(224) == 1);
+        REQUIRE(runs.size() >= 3);  // the default crop and at least two other resolutions
+        REQUIRE(ref.default_crop.count(name) == 1);
+        REQUIRE(runs.count(ref.default_crop.at(name)) == 1);
         for (const auto& [res, run] : runs) {
             CAPTURE(name);
             CAPTURE(res);
@@ -228,8 +223,9 @@ TEST_CASE("zoo: ModelInfo is complete for --list-models and the picker") {
         const std::string d = m.description;
         CHECK(d.size() > 10);
         CHECK(d.find('\n') == std::string::npos);
-        const auto crop = reference().default_resolution.find(m.name);
-        CHECK(m.default_resolution == (crop == reference().default_resolution.end() ? 224 : crop->second));
+        // The DEFAULT weights' evaluation crop (the seed, Flopscope's own, is at ResNet-18's 224).
+        const auto crop = reference().default_crop.find(m.name);
+        CHECK(m.default_resolution == (crop == reference().default_crop.end() ? 224 : crop->second));
         CHECK(m.min_resolution >= 1);
         CHECK(m.min_resolution <= m.default_resolution);
         Network net = m.build(m.default_resolution, m.default_resolution);
@@ -245,7 +241,16 @@ TEST_CASE("zoo: ModelInfo is complete for --list-models and the picker") {
                           "wide_resnet50_2", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19",
                           "vgg19_bn", "alexnet", "squeezenet1_0", "squeezenet1_1", "densenet121", "densenet169",
                           "googlenet", "mobilenet_v2", "mobilenet_v3_large", "mobilenet_v3_small",
-                          "shufflenet_v2_x1_0", "mnasnet1_0", "efficientnet_b0", "regnet_y_400mf"}) {
+                          "shufflenet_v2_x1_0", "mnasnet1_0", "efficientnet_b0", "regnet_y_400mf",
+                          // added later: names are only ever added
+                          "resnext101_32x8d", "resnext101_64x4d", "wide_resnet101_2", "densenet161", "densenet201",
+                          "inception_v3", "shufflenet_v2_x0_5", "shufflenet_v2_x1_5", "shufflenet_v2_x2_0",
+                          "mnasnet0_5", "mnasnet0_75", "mnasnet1_3", "efficientnet_b1", "efficientnet_b2",
+                          "efficientnet_b3", "efficientnet_b4", "efficientnet_b5", "efficientnet_b6",
+                          "efficientnet_b7", "efficientnet_v2_s", "efficientnet_v2_m", "efficientnet_v2_l",
+                          "regnet_y_800mf", "regnet_y_1_6gf", "regnet_y_3_2gf", "regnet_y_8gf", "regnet_y_16gf",
+                          "regnet_y_32gf", "regnet_y_128gf", "regnet_x_400mf", "regnet_x_800mf", "regnet_x_1_6gf",
+                          "regnet_x_3_2gf", "regnet_x_8gf", "regnet_x_16gf", "regnet_x_32gf"}) {
         const std::string model = n;
         CAPTURE(model);
         CHECK(find_model(n) != nullptr);
@@ -268,6 +273,40 @@ TEST_CASE("zoo: regnet_y_400mf's block parameters are torchvision's BlockParams.
     CHECK(it->second[0] == joined(p.widths));
     CHECK(it->second[1] == joined(p.depths));
     CHECK(it->second[2] == joined(p.group_widths));
+}
+
+TEST_CASE("zoo: every RegNet's stages (widths, depths, group widths) are torchvision's") {
+    // Read back from the built network: stage S's blocks are trunk_output.blockS.blockS-I; the width is
+    // f.c's output channels, the group width f.b's channels per group.
+    const Reference& ref = reference();
+    REQUIRE(ref.regnet.size() == 15);  // 8 RegNetY + 7 RegNetX
+    for (const auto& [name, fields] : ref.regnet) {
+        CAPTURE(name);
+        REQUIRE(fields.size() == 3);
+        Network net;
+        std::string err;
+        REQUIRE(build_model(name, 224, 224, net, err));
+        std::vector<std::int64_t> widths, depths, groups;
+        for (const Layer& l : net.layers) {
+            const std::string& n = l.name;
+            if (n.size() < 6 || n.compare(n.size() - 6, 6, ".f.c.0") != 0) continue;
+            const std::size_t dash = n.find('-');
+            const int stage = std::stoi(n.substr(std::string("trunk_output.block").size()));
+            if (static_cast<std::size_t>(stage) > widths.size()) {
+                widths.push_back(l.out_channels);
+                depths.push_back(0);
+            }
+            ++depths.back();
+            CHECK(std::stoi(n.substr(dash + 1)) + 1 == depths.back());
+        }
+        for (const Layer& l : net.layers) {
+            const std::string& n = l.name;
+            if (n.find("-0.f.b.0") != std::string::npos) groups.push_back(l.out_channels / l.groups);
+        }
+        CHECK(joined(widths) == fields[0]);
+        CHECK(joined(depths) == fields[1]);
+        CHECK(joined(groups) == fields[2]);
+    }
 }
 
 TEST_CASE("zoo: torchvision's published GFLOPS (GMACs) and parameter figures, to the digits shown") {
@@ -297,23 +336,6 @@ TEST_CASE("zoo: torchvision's published GFLOPS (GMACs) and parameter figures, to
     // The exact parameter counts torchvision's weight metadata states (num_params).
     CHECK(evaluate_model("resnet50", 224).totals.params.value == 25557032);
     CHECK(evaluate_model("mobilenet_v2", 224).totals.params.value == 3504872);
-}
-
-TEST_CASE("zoo: torchvision's published GFLOPS and parameters of every transformer weights entry, at its crop") {
-    // tests/data/torchvision_reference_transformers.txt's `published` lines: each weights entry's eval crop
-    // and exact num_params (torchvision 0.14) and its published GMACs (torchvision >= 0.15, "_ops").
-    const Reference& ref = reference();
-    REQUIRE(ref.loaded);
-    CHECK(ref.published.size() >= 20);  // ViT 10, ConvNeXt 4, Swin 3, Swin V2 3
-    for (const Reference::Published& p : ref.published) {
-        CAPTURE(p.weights);
-        const Evaluation ev = evaluate_model(p.model, p.crop);
-        REQUIRE_MESSAGE(ev.ok(), ev.error);
-        const std::size_t dot = p.gmacs.find('.');
-        const int decimals = dot == std::string::npos ? 0 : static_cast<int>(p.gmacs.size() - dot - 1);
-        CHECK(shown(ev.totals.macs.value, 1e9, decimals) == p.gmacs);
-        CHECK(ev.totals.params.value == p.params);
-    }
 }
 
 TEST_CASE("zoo: ViT refuses a side that is not a multiple of its patch, and says so") {
@@ -359,4 +381,69 @@ TEST_CASE("zoo: one ViT-B/16 attention block at 224, worked by hand") {
     CHECK(layer("encoder.pos_embedding").params.value == 197ull * 768);
     CHECK(layer("class_token").params.value == 768);
     CHECK(layer("heads.head").out == Shape{1000, 1, 1});
+}
+
+namespace {
+
+// "5.713" or "0.8" (a GFLOPS figure as published, trailing zeros dropped) in thousandths: 5713, 800.
+std::int64_t thousandths(const std::string& text) {
+    const std::size_t dot = text.find('.');
+    std::string frac = dot == std::string::npos ? "" : text.substr(dot + 1);
+    REQUIRE(frac.size() <= 3);
+    frac.resize(3, '0');
+    return std::stoll(text.substr(0, dot)) * 1000 + std::stoll(frac);
+}
+
+} // namespace
+
+TEST_CASE("zoo: every weights entry's published GFLOPS and num_params, at its crop") {
+    // tests/data/torchvision_published.txt: one line per weights entry of torchvision's convolutional
+    // classifiers (94, e.g. regnet_y_16gf's SWAG_E2E_V1 at 384 as well as its 224 entries), with its
+    // eval crop and num_params from torchvision 0.14 and the GFLOPS torchvision 0.15+ publishes (MACs of
+    // convolutions and matrix products at the crop, in units of 10^9, rounded to 3 decimals).
+    // The transformers' entries (20: ViT 10, ConvNeXt 4, Swin 3, Swin V2 3) are the weights lines of
+    // tests/data/torchvision_reference_transformers.txt, in the same format.
+    std::set<std::string> models;
+    int entries = 0;
+    for (const char* file : {"torchvision_published.txt", "torchvision_reference_transformers.txt"}) {
+        std::ifstream in(data_path(file));
+        REQUIRE_MESSAGE(in, "cannot read " << data_path(file));
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty() || line[0] == '#') continue;
+            if (std::string(file) != "torchvision_published.txt" && line.rfind("weights ", 0) != 0) continue;
+            std::istringstream s(line);
+            std::string tag, model, weights, gflops;
+            std::int64_t crop = 0;
+            std::uint64_t num_params = 0;
+            s >> tag >> model >> weights >> crop >> num_params >> gflops;
+            REQUIRE(tag == "weights");
+            CAPTURE(weights);
+            CAPTURE(crop);
+            ++entries;
+            models.insert(model);
+            const Evaluation ev = evaluate_model(model, crop);
+            REQUIRE_MESSAGE(ev.ok(), ev.error);
+            // Rounded to the nearest 10^6 MACs (no count here ends in exactly 500,000).
+            const std::uint64_t macs = ev.totals.macs.value;
+            CHECK(macs % 1000000 != 500000);
+            CHECK(static_cast<std::int64_t>((macs + 500000) / 1000000) == thousandths(gflops));
+            std::uint64_t params = ev.totals.params.value;
+            if (model == "inception_v3") {
+                // The published weights keep the AuxLogits head (InceptionAux(768, 1000)), which eval mode
+                // never runs: conv0 1×1 768→128 (98,304) + BN (256), conv1 5×5 128→768 (2,457,600) + BN
+                // (1,536), fc 768→1000 (768,000 + 1,000 bias) = 3,326,696 parameters.
+                const std::uint64_t aux = 768 * 128 + 2 * 128 + 128 * 768 * 5 * 5 + 2 * 768 + 768 * 1000 + 1000;
+                CHECK(aux == 3326696);
+                params += aux;
+            }
+            CHECK(params == num_params);
+        }
+    }
+    CHECK(entries == 94 + 20);
+    CHECK(models.size() == 64 + 15);
+    for (const std::string& m : models) {
+        CAPTURE(m);
+        CHECK(find_model(m) != nullptr);
+    }
 }

@@ -72,14 +72,10 @@ bench() {
     build/native/tools/flopscope_bench
 }
 
-# The app's transfer size is over its 1.6x budget today (issue #7: 1.92x the floor). Until it fits, the
-# ratio is printed but does not fail the run (it would block every submission); the app's size ceiling
-# (a ratchet: no regressions) and the idle budget are enforced. FLOPSCOPE_ENFORCE_SIZE=1 enforces the
-# ratio too; drop --size-not-enforced once the app fits.
+# Enforced: the page's gzipped transfer under 307,200 bytes and 0 idle frames; the ratio to the floor
+# and the timings are reported.
 web() {
-  local size_flag=(--size-not-enforced)
-  [ "${FLOPSCOPE_ENFORCE_SIZE:-0}" = 1 ] && size_flag=()
-  node web/bench/measure.mjs "${size_flag[@]}" --json "${FLOPSCOPE_WEB_DIR:-build/web}/bench/measure.json"
+  node web/bench/measure.mjs --json "${FLOPSCOPE_WEB_DIR:-build/web}/bench/measure.json"
 }
 
 [ $do_fuzz = 1 ] && step "fuzz (${fuzz_seconds}s, ASan+UBSan)" fuzz

@@ -24,8 +24,9 @@ as_root() {
 
 # ---- Debian packages ---------------------------------------------------------------------------
 # g++ and make: the native compiler (with clang installed too, Debian's c++ alternative stays g++).
+# libonnx-testdata: ONNX's own node/model test files (27 MB), read by tests/onnx_testdata_test.cpp.
 packages=(g++ make cmake doctest-dev emscripten chromium fonts-inter python3-fonttools clang libclang-rt-14-dev
-          xz-utils dpkg-dev ca-certificates debian-archive-keyring)
+          xz-utils dpkg-dev ca-certificates debian-archive-keyring libonnx-testdata)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

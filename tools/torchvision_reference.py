@@ -8,6 +8,8 @@ Debian 12's python3-torch 1.13.1 and python3-torchvision 0.14.1:
     apt-get install -y python3-torchvision
     /usr/bin/python3 tools/torchvision_reference.py            # writes tests/data/torchvision_reference.txt
     /usr/bin/python3 tools/torchvision_reference.py -o FILE --models resnet18,alexnet --res 224,97
+    /usr/bin/python3 tools/torchvision_reference.py --published ../shared/data/torchvision-published-ops.tsv
+                                                      # writes tests/data/torchvision_published.txt
 
 How it counts (torchvision's convention, the one its documentation's "GFLOPS" column uses):
   * a forward hook on every Conv2d and Linear leaf module records, in execution order, the module's name
@@ -18,6 +20,7 @@ How it counts (torchvision's convention, the one its documentation's "GFLOPS" co
     bias additions are not counted as MACs;
   * the model's totals are the sum of those MACs, and params = sum(p.numel() for p in model.parameters())
     (which includes batch-norm scale and shift);
+  * all forward passes run on the meta device (shapes only, the same shape checks as real tensors);
   * min_resolution is the smallest square input (searched upwards from 1) on which the model's eval-mode
     forward pass runs, checked to keep working for the next 64 sizes.
 
@@ -25,7 +28,8 @@ Line format (space-separated, '#' starts a comment):
   min   MODEL MIN_RESOLUTION
   layer MODEL RES MODULE C H W MACS PARAMS
   total MODEL RES MACS PARAMS CONV_LINEAR_LAYERS
-  regnet MODEL WIDTHS DEPTHS GROUP_WIDTHS    (BlockParams.from_init_params, comma-separated)
+  default MODEL CROP                         (the eval crop of the model's DEFAULT weights)
+  regnet MODEL WIDTHS DEPTHS GROUP_WIDTHS    (per stage, as the built model has them, comma-separated)
 """
 import argparse
 import os
@@ -42,17 +46,57 @@ MODELS = [
     "alexnet", "squeezenet1_0", "squeezenet1_1", "densenet121", "densenet169", "googlenet",
     "mobilenet_v2", "mobilenet_v3_large", "mobilenet_v3_small", "shufflenet_v2_x1_0", "mnasnet1_0",
     "efficientnet_b0", "regnet_y_400mf",
+    # Added with the rest of torchvision 0.14's convolutional classifiers (issue 15):
+    "resnext101_32x8d", "resnext101_64x4d", "wide_resnet101_2", "densenet161", "densenet201", "inception_v3",
+    "shufflenet_v2_x0_5", "shufflenet_v2_x1_5", "shufflenet_v2_x2_0", "mnasnet0_5", "mnasnet0_75", "mnasnet1_3",
+    "efficientnet_b1", "efficientnet_b2", "efficientnet_b3", "efficientnet_b4", "efficientnet_b5",
+    "efficientnet_b6", "efficientnet_b7", "efficientnet_v2_s", "efficientnet_v2_m", "efficientnet_v2_l",
+    "regnet_y_800mf", "regnet_y_1_6gf", "regnet_y_3_2gf", "regnet_y_8gf", "regnet_y_16gf", "regnet_y_32gf",
+    "regnet_y_128gf", "regnet_x_400mf", "regnet_x_800mf", "regnet_x_1_6gf", "regnet_x_3_2gf", "regnet_x_8gf",
+    "regnet_x_16gf", "regnet_x_32gf",
 ]
+# The first 28 models are checked at these; the later ones at their default crop and two others.
 RESOLUTIONS = [224, 160, 320, 193]
+LATER_RESOLUTIONS = [224, 193]
+
+
+def default_crop(name):
+    """The evaluation crop of the model's DEFAULT weights (weights.transforms().crop_size)."""
+    return models.get_model_weights(name).DEFAULT.transforms().crop_size[0]
+
+
+def resolutions_of(name, override):
+    if override:
+        return override
+    if name in MODELS[:28]:
+        return RESOLUTIONS
+    crop = default_crop(name)
+    return [crop] + [r for r in LATER_RESOLUTIONS if r != crop][:1] + ([160] if crop == 224 else [193])
+
+
+def _no_init(tensor, *args, **kwargs):
+    return tensor
 
 
 def build(name):
+    """The model in eval mode, its parameters left uninitialised: their values change no shape or count,
+    and initialising RegNetY-128GF's 645 M parameters would take most of the run."""
     kwargs = {"weights": None}
-    if name == "googlenet":
-        # Eval mode never runs the auxiliary heads; without them the parameters match torchvision's
-        # published 6.6 M. transform_input only rescales the input (no MACs).
+    if name in ("googlenet", "inception_v3"):
+        # Eval mode never runs the auxiliary heads; without them googlenet's parameters match torchvision's
+        # published 6.6 M (inception_v3's published 27.2 M include its AuxLogits head, see the tests).
+        # transform_input only rescales the input (no MACs).
         kwargs.update(aux_logits=False, init_weights=False)
-    model = getattr(models, name)(**kwargs)
+    inits = ("normal_", "uniform_", "trunc_normal_", "kaiming_normal_", "kaiming_uniform_", "xavier_uniform_",
+             "constant_", "zeros_", "ones_")
+    saved = {f: getattr(torch.nn.init, f) for f in inits}
+    try:
+        for f in inits:
+            setattr(torch.nn.init, f, _no_init)
+        model = getattr(models, name)(**kwargs)
+    finally:
+        for f, fn in saved.items():
+            setattr(torch.nn.init, f, fn)
     model.eval()
     return model
 
@@ -81,7 +125,7 @@ def count(model, res):
             handles.append(module.register_forward_hook(hook))
     try:
         with torch.no_grad():
-            model(torch.zeros(1, 3, res, res))
+            model(torch.zeros(1, 3, res, res, device=next(model.parameters()).device))
     finally:
         for h in handles:
             h.remove()
@@ -91,7 +135,7 @@ def count(model, res):
 def runs(model, res):
     try:
         with torch.no_grad():
-            model(torch.zeros(1, 3, res, res))
+            model(torch.zeros(1, 3, res, res, device=next(model.parameters()).device))
         return True
     except RuntimeError:
         return False
@@ -109,15 +153,54 @@ def min_resolution(model):
     return res
 
 
+TRANSFORMERS = ("vit_", "swin_", "convnext_", "maxvit_")
+
+
+def write_published(ops_tsv, output):
+    """tests/data/torchvision_published.txt: for every weights entry of the convolutional builders, its
+    eval crop and num_params (torchvision 0.14's weights metadata) and its published GFLOPS (the "_ops"
+    of torchvision >= 0.15, read from ops_tsv: ../shared/data/torchvision-published-ops.tsv)."""
+    published = {}
+    with open(ops_tsv) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            enum, ops = line.split()
+            published[enum] = ops
+    out = [
+        "# torchvision's published figures for every weights entry of its convolutional classifiers.",
+        "# CROP and NUM_PARAMS: weights.transforms().crop_size and weights.meta['num_params'] in torchvision "
+        f"{torchvision.__version__};",
+        "# GFLOPS: the weights' '_ops' as published by torchvision >= 0.15 (pytorch/vision PR 6936), copied",
+        "# from torchvision-published-ops.tsv (transcribed from torchvision/models/*.py). Made by",
+        "# tools/torchvision_reference.py --published; do not edit by hand.",
+        "# weights MODEL WEIGHTS_ENUM CROP NUM_PARAMS GFLOPS",
+    ]
+    for name in models.list_models(module=models):
+        if name.startswith(TRANSFORMERS):
+            continue
+        for w in models.get_model_weights(name):
+            enum = f"{w.__class__.__name__}.{w.name}"
+            out.append(f"weights {name} {enum} {w.transforms().crop_size[0]} {w.meta['num_params']} {published[enum]}")
+    with open(output, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-o", "--output", default=os.path.join(here, "..", "tests", "data", "torchvision_reference.txt"))
     ap.add_argument("--models", default=",".join(MODELS))
-    ap.add_argument("--res", default=",".join(map(str, RESOLUTIONS)))
+    ap.add_argument("--res", default="", help="comma-separated; default: per model (see resolutions_of)")
+    ap.add_argument("--published", metavar="OPS_TSV",
+                    help="write tests/data/torchvision_published.txt (or -o) from this table of published GFLOPS")
     args = ap.parse_args()
+    if args.published:
+        default = os.path.join(here, "..", "tests", "data", "torchvision_published.txt")
+        write_published(args.published, default if "-o" not in sys.argv and "--output" not in sys.argv else args.output)
+        return
     names = args.models.split(",")
-    resolutions = [int(r) for r in args.res.split(",")]
+    override = [int(r) for r in args.res.split(",")] if args.res else []
     torch.manual_seed(0)
     torch.set_num_threads(max(1, os.cpu_count() or 1))
 
@@ -126,16 +209,28 @@ def main():
         f"# torch {torch.__version__}, torchvision {torchvision.__version__}; do not edit by hand",
         "# min MODEL MIN_RES | layer MODEL RES MODULE C H W MACS PARAMS | total MODEL RES MACS PARAMS LAYERS",
     ]
-    from torchvision.models.regnet import BlockParams
-    bp = BlockParams.from_init_params(depth=16, w_0=48, w_a=27.89, w_m=2.09, group_width=8, se_ratio=0.25)
-    out.append("regnet regnet_y_400mf " + " ".join(",".join(str(v) for v in xs) for xs in
-                                                   (bp.widths, bp.depths, bp.group_widths)))
+    regnet_lines = []  # written before the models' lines
     for name in names:
         model = build(name)
+        if name.startswith("regnet_"):
+            # The stage parameters torchvision computes, recorded from the built model itself.
+            widths, depths, groups = [], [], []
+            for stage in model.trunk_output:
+                blocks = list(stage.children())
+                widths.append(blocks[0].f.c[0].out_channels)
+                depths.append(len(blocks))
+                groups.append(blocks[0].f.b[0].out_channels // blocks[0].f.b[0].groups)
+            regnet_lines.append(f"regnet {name} " +
+                                " ".join(",".join(str(v) for v in xs) for xs in (widths, depths, groups)))
         params = sum(p.numel() for p in model.parameters())
+        # Shapes and counts need no arithmetic: every pass runs on the meta device (PyTorch's shape rules
+        # and checks, no data), which keeps the 600-pixel EfficientNet-B7 and RegNetY-128GF quick. The
+        # first 28 models' lines, made earlier with real tensors, are identical either way.
+        model = model.to("meta")
         mr = min_resolution(model)
         out.append(f"min {name} {mr}")
-        for res in resolutions:
+        out.append(f"default {name} {default_crop(name)}")
+        for res in resolutions_of(name, override):
             rows = count(model, res)
             for (mod, c, h, w, macs, p) in rows:
                 out.append(f"layer {name} {res} {mod} {c} {h} {w} {macs} {p}")
@@ -143,6 +238,7 @@ def main():
             out.append(f"total {name} {res} {total} {params} {len(rows)}")
             print(f"{name:20s} {res:4d}  {total:>15,d} MACs  {params:>12,d} params  min {mr}", file=sys.stderr)
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
+    out[3:3] = regnet_lines
     with open(args.output, "w") as f:
         f.write("\n".join(out) + "\n")
 

@@ -2,12 +2,13 @@
 """Recount Flopscope's transformer models (ViT, Swin, Swin V2, ConvNeXt, MaxViT) from torchvision's definitions.
 
 Writes tests/data/torchvision_reference_transformers.txt in the line format of tools/torchvision_reference.py
-(min / layer / total lines), which tests/zoo_test.cpp reads next to the CNN file, plus `published` lines:
+(min / layer / total lines), which tests/zoo_test.cpp reads next to the CNN file, plus the weights lines of
+tests/data/torchvision_published.txt (tools/torchvision_reference.py --published):
 
-    published WEIGHTS MODEL CROP NUM_PARAMS GMACS
+    weights MODEL WEIGHTS_ENUM CROP NUM_PARAMS GFLOPS
 
 WEIGHTS, CROP (weights.transforms().crop_size) and NUM_PARAMS (weights.meta["num_params"]) come from Debian's
-torchvision 0.14; GMACS is torchvision's published "_ops" (torchvision >= 0.15), copied from
+torchvision 0.14; GFLOPS is torchvision's published "_ops" (GMACs) (torchvision >= 0.15), copied from
 /work/shared/data/torchvision-published-ops.tsv (--published), which transcribes torchvision/models/*.py.
 
     /usr/bin/python3 tools/torchvision_reference_transformers.py [-o FILE] [--models vit_b_16,...]
@@ -196,13 +197,13 @@ def main():
         "# Flopscope reference counts of the transformer models; made by tools/torchvision_reference_transformers.py",
         f"# torch {torch.__version__}, torchvision {torchvision.__version__}; do not edit by hand",
         "# min MODEL MIN_RES | layer MODEL RES MODULE C H W MACS PARAMS | total MODEL RES MACS PARAMS LAYERS",
-        "# published WEIGHTS MODEL CROP NUM_PARAMS GMACS: crop and num_params from torchvision 0.14's weights,",
-        "#   GMACS = torchvision >= 0.15's published _ops (pytorch/vision PR 6936), as transcribed in",
+        "# weights MODEL WEIGHTS_ENUM CROP NUM_PARAMS GFLOPS: crop and num_params from torchvision 0.14's weights,",
+        "#   GFLOPS = torchvision >= 0.15's published _ops (pytorch/vision PR 6936), as transcribed in",
         "#   torchvision-published-ops.tsv (from torchvision/models/*.py)",
     ]
     for name in args.models.split(","):
         for w in models.get_model_weights(name):
-            out.append(f"published {w} {name} {w.transforms().crop_size[0]} {w.meta['num_params']} {ops[str(w)]}")
+            out.append(f"weights {name} {w} {w.transforms().crop_size[0]} {w.meta['num_params']} {ops[str(w)]}")
         resolutions = MODELS[name]
         model = build(name, resolutions[0])
         out.append(f"default {name} {models.get_model_weights(name).DEFAULT.transforms().crop_size[0]}")

@@ -34,8 +34,8 @@ Derived derive(const State& state, Results results) {
         if (state.scenario_enabled && r.scenario.ok()) {
             d.sweep_fraction = sweep(r.network, r.evaluation, state.counting, state.scenario,
                                      SweepParameter::CachedFraction, kSweepPoints);
-            d.sweep_hit = sweep(r.network, r.evaluation, state.counting, state.scenario, SweepParameter::HitRate,
-                                kSweepPoints);
+            d.sweep_rate = sweep(r.network, r.evaluation, state.counting, state.scenario, SweepParameter::Rate,
+                                 kSweepPoints);
         }
     }
     d.rows = layer_rows(r, state);

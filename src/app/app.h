@@ -12,6 +12,26 @@ namespace flopscope::app {
 class Platform;
 struct AppImpl;
 
+// What the page says in words, for readers without the canvas (screen readers, text search): the web
+// platform keeps it in the DOM as an off-screen mirror. Every text is the app's own formatting of the
+// core's values; `value` is the exact number behind a figure (NaN for words such as "never").
+struct TextMirror {
+    struct Figure {
+        std::string label, text;
+        double value = 0;
+    };
+    struct Row {
+        std::string label;
+        std::vector<Figure> cells;
+    };
+    std::string model;                   // "resnet18_seed, input 3×224×224"
+    std::vector<Figure> headline;        // the big numbers at the top of the results
+    std::vector<std::string> sentences;  // the results in words (savings, break-even)
+    std::string table_caption;           // the comparison of scenarios: caption, column titles, rows
+    std::vector<std::string> columns;
+    std::vector<Row> rows;
+};
+
 class App {
 public:
     explicit App(Platform& platform);
@@ -43,6 +63,8 @@ public:
     // The messages on screen, as plain text: the message area's notices (e.g. a link's problems), then
     // a confirmation ("Link copied") while it shows.
     std::vector<std::string> messages() const;
+    // The page in words (text_mirror.cpp).
+    TextMirror text_mirror() const;
 
 private:
     std::unique_ptr<AppImpl> impl_;

@@ -29,7 +29,7 @@ struct Derived {
     Results results;
     std::vector<ScenarioResult> presets;  // scenario_presets(), in order, on this network
     std::vector<double> sweep_fraction;   // total FLOPs over the cached fraction 0..1 (kSweepPoints)
-    std::vector<double> sweep_hit;        // ... over the hit rate (cascade: accept rate) 0..1
+    std::vector<double> sweep_rate;       // ... over the mode's rate (h, or p in cascade mode) 0..1
     std::vector<LayerRow> rows;           // the layer table
     double total_cost = 0;                // the table's total in its unit
     unsigned generation = 0;              // changes whenever these are recomputed (for caches of views)

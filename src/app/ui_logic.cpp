@@ -399,7 +399,7 @@ std::vector<LayerRow> layer_rows(const Results& results, const State& state) {
     const double total = static_cast<double>(total_count.value);
     constexpr double bytes = 4;  // activations at FP32, as in the core's JSON, CSV and Markdown
     const bool scenario = state.scenario_enabled && results.scenario.ok() &&
-                          results.scenario.mode == ScenarioMode::PartialReuse;
+                          mode_info(results.scenario.mode).caches_channels;
     const std::size_t valid = ev.ok() ? ev.layers.size() : std::min<std::size_t>(ev.layers.size(),
                                                                                   static_cast<std::size_t>(std::max(ev.error_layer, 0)));
     for (std::size_t i = 0; i < valid && i < results.network.layers.size(); ++i) {

@@ -10,8 +10,10 @@
 #include "app/widgets.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace flopscope::app {
 
@@ -209,57 +211,50 @@ double sample(const std::vector<double>& v, double t) {
     return v[i] + (v[i + 1] - v[i]) * frac;
 }
 
-// The first parameter value where the curve meets the baseline (linear between sweep points; the cost is
-// linear in f and h, so this is exact up to channel rounding). Negative when it never does.
-double crossing(const std::vector<double>& v, double baseline) {
-    for (std::size_t i = 0; i + 1 < v.size(); ++i) {
-        const double a = v[i] - baseline, b = v[i + 1] - baseline;
-        if (a == 0) return static_cast<double>(i) / static_cast<double>(v.size() - 1);
-        if ((a > 0) != (b > 0) && b != a) {
-            const double t = a / (a - b);
-            return (static_cast<double>(i) + t) / static_cast<double>(v.size() - 1);
-        }
-    }
-    return -1;
+// Chart text goes to the draw list and, while ImGui logs a frame's text (copying it, the UI tests), to
+// the log too, so a chart's numbers can be read like any other text.
+void chart_text(ImDrawList* dl, ImVec2 at, ImU32 color, const char* text) {
+    dl->AddText(at, color, text);
+    ImGui::LogText("%s\n", text);
 }
 
-} // namespace
+// One sweep chart's data: the curve, what is swept (the cached fraction or the mode's rate) and the
+// core's break-even of it.
+struct SweepChart {
+    const std::vector<double>* data = nullptr;
+    const char* symbol = "";
+    std::string title;
+    double current = 0;                 // the parameter's value now
+    double baseline = 0;
+    std::optional<double> break_even;   // the core's, for this parameter
+    bool at_step = false;               // the break-even is a tile step that already pays off
+};
 
-void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
+SweepChart sweep_chart(const AppImpl& app, SweepParameter parameter) {
     const Derived& d = app.derived;
     const Scenario& sc = app.state.scenario;
-    const std::vector<double>& data = parameter == SweepParameter::CachedFraction ? d.sweep_fraction : d.sweep_hit;
-    if (data.size() < 2 || !d.results.scenario.ok() || size.x < em(10) || size.y < em(8)) {
-        text_muted("Turn the caching scenario on to see how its cost responds.");
-        return;
+    const ModeInfo& mode = mode_info(sc.mode);
+    SweepChart c;
+    c.baseline = d.results.scenario.baseline_flops;
+    c.break_even = break_even(d.results.scenario, parameter);
+    if (parameter == SweepParameter::CachedFraction) {
+        c.data = &d.sweep_fraction;
+        c.symbol = "f";
+        c.title = "FLOPs vs cached fraction f";
+        c.current = sc.cached_fraction;
+        c.at_step = d.results.scenario.break_even_cached_fraction_is_step;
+    } else {
+        c.data = &d.sweep_rate;
+        c.symbol = mode.rate_symbol;
+        c.title = std::string("FLOPs vs ") + mode.rate_name + " " + mode.rate_symbol;
+        c.current = mode_rate(sc);
     }
+    return c;
+}
+
+// The region where caching saves, the value grid and both axes' labels, and the dashed baseline.
+void sweep_axes(ImDrawList* dl, const Plot& p, double baseline) {
     const Palette& pal = palette();
-    const bool cascade = sc.mode == ScenarioMode::Cascade;
-    const char* symbol = parameter == SweepParameter::CachedFraction ? "f" : (cascade ? "p" : "h");
-    const char* title = parameter == SweepParameter::CachedFraction ? "FLOPs vs cached fraction f"
-                        : cascade                                  ? "FLOPs vs accept rate p"
-                                                                   : "FLOPs vs hit rate h";
-    const double current = parameter == SweepParameter::CachedFraction ? sc.cached_fraction : (cascade ? sc.accept_rate : sc.hit_rate);
-    const double baseline = d.results.scenario.baseline_flops;
-
-    ImGui::PushID(title);
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("sweep", size);
-    const bool hovered = ImGui::IsItemHovered();
-    ImGui::PopID();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float line = ImGui::GetTextLineHeight();
-    dl->AddText(origin, ImGui::GetColorU32(ImGuiCol_Text), title);
-
-    double top = baseline;
-    for (double v : data) top = std::max(top, v);
-    Plot p;
-    p.min = ImVec2(origin.x + em(3.6f), origin.y + line * 3.0f);
-    p.max = ImVec2(origin.x + size.x - em(0.8f), origin.y + size.y - line * 1.7f);
-    p.y1 = std::max(top, 1.0) * 1.08;
-    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-
-    // The region where caching saves: below the baseline.
     dl->AddRectFilled(ImVec2(p.min.x, p.y(baseline)), p.max, col(pal.good, 0.07f));
     y_axis(dl, p, nullptr);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
@@ -274,12 +269,12 @@ void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
         dl->AddText(ImVec2(x, p.max.y + em(0.3f)), muted, label.c_str());
     }
     dl->AddLine(ImVec2(p.min.x, p.max.y), ImVec2(p.max.x, p.max.y), col(pal.baseline, 0.6f));
-
-    // Baseline (its label comes last, placed clear of the others).
     dashed_hline(dl, p.min.x, p.max.x, p.y(baseline), col(pal.baseline, 0.9f), 1.5f, em(0.35f));
-    ImVec2 label_boxes[2][2] = {};  // break-even and "now" labels: min, max
+}
 
-    // The curve, green where it saves and orange where it costs more.
+// The curve, green where it saves and orange where it costs more.
+void sweep_curve(ImDrawList* dl, const Plot& p, const std::vector<double>& data, double baseline) {
+    const Palette& pal = palette();
     const float thick = std::max(2.0f, em(0.14f));
     for (std::size_t i = 0; i + 1 < data.size(); ++i) {
         const double t0 = static_cast<double>(i) / static_cast<double>(data.size() - 1);
@@ -287,84 +282,132 @@ void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
         const bool saves = (data[i] + data[i + 1]) * 0.5 < baseline;
         dl->AddLine(ImVec2(p.x(t0), p.y(data[i])), ImVec2(p.x(t1), p.y(data[i + 1])), col(saves ? pal.good : pal.warn), thick);
     }
+}
 
-    // Break-even point.
-    const double be = crossing(data, baseline);
-    std::string be_text;
-    if (be >= 0) {
-        const ImVec2 pt(p.x(be), p.y(baseline));
+struct LabelBox {
+    ImVec2 min, max;
+    bool overlaps(ImVec2 at, ImVec2 size) const {
+        return max.x > min.x && at.x < max.x && at.x + size.x > min.x && at.y < max.y && at.y + size.y > min.y;
+    }
+};
+
+// The break-even point (when there is one) and the current value; returns their labels' boxes.
+std::array<LabelBox, 2> sweep_markers(ImDrawList* dl, const Plot& p, const SweepChart& c) {
+    const Palette& pal = palette();
+    std::array<LabelBox, 2> boxes{};
+    if (c.break_even) {
+        const double be = *c.break_even;
+        const ImVec2 pt(p.x(be), p.y(c.baseline));
         dashed_vline(dl, pt.x, pt.y, p.max.y, col(pal.baseline, 0.7f), 1.0f, em(0.25f));
         dl->AddCircleFilled(pt, em(0.32f), col(pal.accent));
         dl->AddCircle(pt, em(0.32f), ImGui::GetColorU32(ImGuiCol_WindowBg), 0, 2.0f);
-        const std::string label = std::string("break-even ") + symbol + " = " + format_fraction_percent(be, 1);
+        const std::string label = std::string("break-even ") + c.symbol + " = " + format_fraction_percent(be, 1);
         const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
-        float x = std::clamp(pt.x - sz.x * 0.5f, p.min.x, p.max.x - sz.x);
+        const float x = std::clamp(pt.x - sz.x * 0.5f, p.min.x, p.max.x - sz.x);
         const bool above = pt.y - sz.y - em(0.6f) > p.min.y;
         const ImVec2 at(x, above ? pt.y - sz.y - em(0.5f) : pt.y + em(0.4f));
-        dl->AddText(at, col(pal.accent), label.c_str());
-        label_boxes[0][0] = at;
-        label_boxes[0][1] = ImVec2(at.x + sz.x, at.y + sz.y);
-        // Which side of the break-even point saves.
-        be_text = std::string("pays off when ") + symbol + (data.front() < baseline ? " < " : " > ") +
-                  format_fraction_percent(be, 1);
+        chart_text(dl, at, col(pal.accent), label.c_str());
+        boxes[0] = {at, ImVec2(at.x + sz.x, at.y + sz.y)};
+    }
+    const double y = sample(*c.data, c.current);
+    const ImVec2 pt(p.x(c.current), p.y(y));
+    dl->AddLine(ImVec2(pt.x, p.min.y), ImVec2(pt.x, p.max.y), col(pal.baseline, 0.35f), 1.0f);
+    dl->AddCircleFilled(pt, em(0.28f), col(pal.baseline));
+    const std::string label = std::string("now ") + format_fraction_percent(c.current, 1);
+    const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
+    const float x = std::clamp(pt.x + em(0.4f), p.min.x, p.max.x - sz.x);
+    chart_text(dl, ImVec2(x, p.min.y - sz.y * 0.2f), ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+    boxes[1] = {ImVec2(x, p.min.y - sz.y * 0.2f), ImVec2(x + sz.x, p.min.y + sz.y * 0.8f)};
+    return boxes;
+}
+
+// The line under the title: which side of the core's break-even saves, or that no value does.
+void sweep_summary(ImDrawList* dl, ImVec2 at, const SweepChart& c) {
+    const Palette& pal = palette();
+    std::string text;
+    ImVec4 color = pal.accent;
+    if (c.break_even && *c.break_even >= 1.0) {  // a tile step at the very end: only everything cached pays
+        text = std::string("pays off only at ") + c.symbol + " = " + format_fraction_percent(1.0, 0);
+    } else if (c.break_even) {
+        // f and the rate only lower the cost, so caching pays above the break-even.
+        text = std::string("pays off when ") + c.symbol + (c.at_step ? " ≥ " : " > ") +
+               format_fraction_percent(*c.break_even, 1);
+    } else if (c.data->front() >= c.baseline) {
+        text = std::string("never pays off for any ") + c.symbol;
+        color = pal.warn;
     } else {
-        be_text = data.front() >= baseline ? std::string("never pays off for any ") + symbol
-                                           : std::string("saves for every ") + symbol;
+        text = std::string("saves for every ") + c.symbol;
+        color = pal.good;
     }
-    dl->AddText(ImVec2(origin.x, origin.y + line * 1.15f), col(be >= 0 ? pal.accent : (data.front() >= baseline ? pal.warn : pal.good)),
-                be_text.c_str());
+    chart_text(dl, at, col(color), text.c_str());
+}
 
-    // The current value.
-    {
-        const double y = sample(data, current);
-        const ImVec2 pt(p.x(current), p.y(y));
-        dl->AddLine(ImVec2(pt.x, p.min.y), ImVec2(pt.x, p.max.y), col(pal.baseline, 0.35f), 1.0f);
-        dl->AddCircleFilled(pt, em(0.28f), col(pal.baseline));
-        const std::string label = std::string("now ") + format_fraction_percent(current, 1);
-        const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
-        const float x = std::clamp(pt.x + em(0.4f), p.min.x, p.max.x - sz.x);
-        dl->AddText(ImVec2(x, p.min.y - sz.y * 0.2f), muted, label.c_str());
-        label_boxes[1][0] = ImVec2(x, p.min.y - sz.y * 0.2f);
-        label_boxes[1][1] = ImVec2(x + sz.x, p.min.y + sz.y * 0.8f);
-    }
-
-    // The baseline's label: at the right above the line, else where it overlaps neither label above
-    // (narrow charts, or a baseline near the top where the "now" label is).
-    {
-        const std::string label = "baseline " + format_cost(baseline, "", false, 2);
-        const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
-        const float yb = p.y(baseline), gap = em(0.15f);
-        const ImVec2 candidates[] = {{p.max.x - sz.x, yb - sz.y - gap}, {p.max.x - sz.x, yb + gap},
-                                     {p.min.x + em(0.3f), yb - sz.y - gap}, {p.min.x + em(0.3f), yb + gap}};
-        ImVec2 at = candidates[0];
-        for (const ImVec2& c : candidates) {
-            bool clear = c.y >= p.min.y - sz.y && c.y + sz.y <= p.max.y;
-            for (const auto& box : label_boxes)
-                if (box[1].x > box[0].x && c.x < box[1].x && c.x + sz.x > box[0].x && c.y < box[1].y && c.y + sz.y > box[0].y)
-                    clear = false;
-            if (clear) {
-                at = c;
-                break;
-            }
-        }
-        dl->AddText(at, muted, label.c_str());
-    }
-
-    // Hover: a cursor line and the value under it.
-    if (hovered) {
-        const ImVec2 mouse = ImGui::GetIO().MousePos;
-        if (mouse.x >= p.min.x && mouse.x <= p.max.x) {
-            const double t = std::clamp(p.value_x(mouse.x), 0.0, 1.0);
-            const double y = sample(data, t);
-            dl->AddLine(ImVec2(p.x(t), p.min.y), ImVec2(p.x(t), p.max.y), col(pal.accent, 0.5f), 1.0f);
-            dl->AddCircleFilled(ImVec2(p.x(t), p.y(y)), em(0.22f), col(pal.accent));
-            ImGui::BeginTooltip();
-            ImGui::Text("%s = %s", symbol, format_fraction_percent(t, 1).c_str());
-            ImGui::Text("%s with caching", format_cost(y, "FLOPs", false).c_str());
-            ImGui::Text("%s of the baseline", baseline > 0 ? format_percent(y / baseline * 100.0, 1).c_str() : "n/a");
-            ImGui::EndTooltip();
+// The baseline's label: at the right above the line, else where it overlaps neither label above
+// (narrow charts, or a baseline near the top where the "now" label is).
+void baseline_label(ImDrawList* dl, const Plot& p, double baseline, const std::array<LabelBox, 2>& taken) {
+    const std::string label = "baseline " + format_cost(baseline, "", false, 2);
+    const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
+    const float yb = p.y(baseline), gap = em(0.15f);
+    const ImVec2 candidates[] = {{p.max.x - sz.x, yb - sz.y - gap}, {p.max.x - sz.x, yb + gap},
+                                 {p.min.x + em(0.3f), yb - sz.y - gap}, {p.min.x + em(0.3f), yb + gap}};
+    ImVec2 at = candidates[0];
+    for (const ImVec2& c : candidates) {
+        bool clear = c.y >= p.min.y - sz.y && c.y + sz.y <= p.max.y;
+        for (const LabelBox& box : taken) clear = clear && !box.overlaps(c, sz);
+        if (clear) {
+            at = c;
+            break;
         }
     }
+    chart_text(dl, at, ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+}
+
+// Hover: a cursor line and the value under it.
+void sweep_hover(ImDrawList* dl, const Plot& p, const SweepChart& c) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (mouse.x < p.min.x || mouse.x > p.max.x) return;
+    const Palette& pal = palette();
+    const double t = std::clamp(p.value_x(mouse.x), 0.0, 1.0);
+    const double y = sample(*c.data, t);
+    dl->AddLine(ImVec2(p.x(t), p.min.y), ImVec2(p.x(t), p.max.y), col(pal.accent, 0.5f), 1.0f);
+    dl->AddCircleFilled(ImVec2(p.x(t), p.y(y)), em(0.22f), col(pal.accent));
+    ImGui::BeginTooltip();
+    ImGui::Text("%s = %s", c.symbol, format_fraction_percent(t, 1).c_str());
+    ImGui::Text("%s with caching", format_cost(y, "FLOPs", false).c_str());
+    ImGui::Text("%s of the baseline", c.baseline > 0 ? format_percent(y / c.baseline * 100.0, 1).c_str() : "n/a");
+    ImGui::EndTooltip();
+}
+
+} // namespace
+
+void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
+    const SweepChart c = sweep_chart(app, parameter);
+    if (c.data->size() < 2 || !app.derived.results.scenario.ok() || size.x < em(10) || size.y < em(8)) {
+        text_muted("Turn the caching scenario on to see how its cost responds.");
+        return;
+    }
+    ImGui::PushID(c.title.c_str());
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("sweep", size);
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float line = ImGui::GetTextLineHeight();
+    chart_text(dl, origin, ImGui::GetColorU32(ImGuiCol_Text), c.title.c_str());
+
+    double top = c.baseline;
+    for (double v : *c.data) top = std::max(top, v);
+    Plot p;
+    p.min = ImVec2(origin.x + em(3.6f), origin.y + line * 3.0f);
+    p.max = ImVec2(origin.x + size.x - em(0.8f), origin.y + size.y - line * 1.7f);
+    p.y1 = std::max(top, 1.0) * 1.08;
+    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+    sweep_axes(dl, p, c.baseline);
+    sweep_curve(dl, p, *c.data, c.baseline);
+    const std::array<LabelBox, 2> labels = sweep_markers(dl, p, c);
+    sweep_summary(dl, ImVec2(origin.x, origin.y + line * 1.15f), c);
+    baseline_label(dl, p, c.baseline, labels);
+    if (hovered) sweep_hover(dl, p, c);
     dl->PopClipRect();
 }
 
@@ -444,18 +487,18 @@ void draw_charts(AppImpl& app) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const ScenarioMode mode = app.state.scenario.mode;
     const float h = em(16);
-    if (mode == ScenarioMode::PartialReuse) {
+    if (mode_info(mode).caches_channels) {
         if (avail > em(50)) {
             const float w = (avail - ImGui::GetStyle().ItemSpacing.x * 2) * 0.5f;
             draw_sweep_chart(app, SweepParameter::CachedFraction, ImVec2(w, h));
             ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
-            draw_sweep_chart(app, SweepParameter::HitRate, ImVec2(w, h));
+            draw_sweep_chart(app, SweepParameter::Rate, ImVec2(w, h));
         } else {
             draw_sweep_chart(app, SweepParameter::CachedFraction, ImVec2(avail, h));
-            draw_sweep_chart(app, SweepParameter::HitRate, ImVec2(avail, h));
+            draw_sweep_chart(app, SweepParameter::Rate, ImVec2(avail, h));
         }
     } else {
-        draw_sweep_chart(app, SweepParameter::HitRate, ImVec2(avail, h));
+        draw_sweep_chart(app, SweepParameter::Rate, ImVec2(avail, h));
     }
     ImGui::Spacing();
     section("FLOPs per layer");

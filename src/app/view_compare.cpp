@@ -118,12 +118,22 @@ void draw_compare(AppImpl& app) {
         const ImVec4 color = c.result->saved_flops < 0 ? pal.warn : pal.good;
         text_right(format_cost_as(c.result->saved_flops, baseline, "FLOPs", exact), &color);
     });
-    row("Break-even hit rate h*", "h* = (σ + λ)/(ρ·f), f the FLOP-weighted mean cached fraction: the minimum hit rate for "
-        "caching to pay off; \"never\" when no rate up to 100 % is enough.", [&](const Column& c) {
-        text_right(optional_fraction(c.result->break_even_hit_rate));
+    const std::string rate_tip = [] {
+        std::string t = "The minimum rate for caching to pay off (a cascade's accept rate p, else the hit rate h); "
+                        "\"never\" when no rate below 100 % is enough.";
+        for (int m = 0; m < kScenarioModeCount; ++m) {
+            const ModeInfo& info = mode_info(static_cast<ScenarioMode>(m));
+            t += std::string("\n") + info.label + ": " + info.break_even_formula;
+        }
+        return t;
+    }();
+    row("Break-even rate h* / p*", rate_tip.c_str(), [&](const Column& c) {
+        text_right(optional_fraction(c.result->break_even_rate));
     });
-    row("Break-even fraction f*", "f* = (σ + λ)/(ρ·h): the minimum FLOP-weighted cached fraction for caching to "
-        "pay off.", [&](const Column& c) { text_right(optional_fraction(c.result->break_even_cached_fraction)); });
+    row("Break-even fraction f*", "The minimum global cached fraction f for caching to pay off, on the "
+        "tile-rounded cost (partial reuse).", [&](const Column& c) {
+        text_right(optional_fraction(c.result->break_even_cached_fraction));
+    });
     row("Cache memory / entry", "Per-layer partial cache at the scenario's precision.", [&](const Column& c) {
         text_right(format_bytes(c.result->partial_cache_bytes_per_entry));
     });

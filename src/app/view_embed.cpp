@@ -3,6 +3,7 @@
 // key) and an "Open in Flopscope ↗" link to the full calculator on the same state.
 #include "app/platform.h"
 #include "app/widgets.h"
+#include "core/state_fields.h"
 
 #include <algorithm>
 #include <cmath>
@@ -23,61 +24,59 @@ std::string fit_text(std::string text, float width) {
     return text;
 }
 
-bool shown(const State& s, const char* key) {
+bool shown(const State& s, std::string_view key) {
     return std::find(s.view.show.begin(), s.view.show.end(), key) != s.view.show.end();
 }
 
+// The scenario value an exposed key edits as a percentage (nullptr for keys with other widgets).
+double* exposed_fraction(Scenario& sc, std::string_view key) {
+    if (key == "f") return &sc.cached_fraction;
+    if (key == "h") return &sc.hit_rate;
+    if (key == "rho") return &sc.truncation_efficiency;
+    if (key == "p") return &sc.accept_rate;
+    if (key == "st" && sc.student_kind == StudentKind::Fraction) return &sc.student_fraction;
+    return nullptr;
+}
+
+// The exposed inputs: the registry's rows with an embed label that the link's `show` names, in the
+// registry's order, each with the registry's label and help.
 void draw_exposed_inputs(AppImpl& app) {
     const State& s = app.state;
     if (s.view.show.empty()) return;
     if (!begin_params("embed_inputs")) return;
     Scenario sc = s.scenario;
     bool changed = false;
-    if (shown(s, "sc")) {
-        param_label("Scenario", "The seed notebook's three scenarios, or your own.");
-        const auto& presets = scenario_presets();
-        std::vector<const char*> labels;
-        int current = -1;
-        const ScenarioPreset* matching = matching_preset(s.scenario);
-        for (std::size_t i = 0; i < presets.size(); ++i) {
-            labels.push_back(presets[i].name);
-            if (matching == &presets[i]) current = static_cast<int>(i);
-        }
-        int chosen = current;
-        if (segmented("presets", labels.data(), static_cast<int>(labels.size()), &chosen, ImGui::GetContentRegionAvail().x)) {
-            State next = s;
-            next.scenario = presets[static_cast<std::size_t>(chosen)].scenario;
-            app.edit(std::move(next));
-            sc = app.state.scenario;
-        }
-    }
-    if (shown(s, "f")) {
-        param_label("Cached fraction f", "The fraction of output channels served from the cache.");
-        changed |= percent_slider("f", &sc.cached_fraction, "f");
-    }
-    if (shown(s, "h")) {
-        param_label("Hit rate h", "How often the cache holds a usable entry.");
-        changed |= percent_slider("h", &sc.hit_rate, "h");
-    }
-    if (shown(s, "rho")) {
-        param_label("Truncation ρ", "1: skipped channels cost nothing; 0: everything is still computed.");
-        changed |= percent_slider("rho", &sc.truncation_efficiency, "ρ");
-    }
-    if (shown(s, "p")) {
-        param_label("Accept rate p", "Cascade: the fraction of inputs the student answers alone.");
-        changed |= percent_slider("p", &sc.accept_rate, "p");
-    }
-    if (shown(s, "st") && sc.student_kind == StudentKind::Fraction) {
-        param_label("Student σ", "The student's cost as a fraction of the network's.");
-        changed |= percent_slider("st", &sc.student_fraction, "σ");
-    }
-    if (shown(s, "in")) {
-        param_label("Input", "Input resolution (square).");
-        std::int64_t v = s.input_h;
-        if (int_input(app, "input.h", "##in", s.input_h, &v, -FLT_MIN)) {
-            State next = s;
-            next.input_h = next.input_w = v;
-            app.edit(std::move(next), "input.h", std::to_string(v));
+    for (const StateField& f : state_fields()) {
+        if (!f.label || !shown(s, f.key)) continue;
+        const std::string key(f.key);
+        if (f.key == "sc") {
+            param_label(f.label, f.help);
+            const auto& presets = scenario_presets();
+            std::vector<const char*> labels;
+            int current = -1;
+            const ScenarioPreset* matching = matching_preset(s.scenario);
+            for (std::size_t i = 0; i < presets.size(); ++i) {
+                labels.push_back(presets[i].name);
+                if (matching == &presets[i]) current = static_cast<int>(i);
+            }
+            int chosen = current;
+            if (segmented("presets", labels.data(), static_cast<int>(labels.size()), &chosen, ImGui::GetContentRegionAvail().x)) {
+                State next = s;
+                next.scenario = presets[static_cast<std::size_t>(chosen)].scenario;
+                app.edit(std::move(next));
+                sc = app.state.scenario;
+            }
+        } else if (f.key == "in") {
+            param_label(f.label, f.help);
+            std::int64_t v = s.input_h;
+            if (int_input(app, "input.h", "##in", s.input_h, &v, -FLT_MIN)) {
+                State next = s;
+                next.input_h = next.input_w = v;
+                app.edit(std::move(next), "input.h", std::to_string(v));
+            }
+        } else if (double* value = exposed_fraction(sc, f.key)) {
+            param_label(f.label, f.help);
+            changed |= percent_slider(key.c_str(), value, f.label);
         }
     }
     end_params();
@@ -122,8 +121,8 @@ void draw_embed_view(AppImpl& app) {
     const float chart_h = std::max(em(9), std::floor(ImGui::GetContentRegionAvail().y - inputs_h));
     const ImVec2 size(ImGui::GetContentRegionAvail().x, chart_h);
     if (s.scenario_enabled && d.results.scenario.ok()) {
-        const bool hit_chart = s.scenario.mode != ScenarioMode::PartialReuse || (shown(s, "h") && !shown(s, "f"));
-        draw_sweep_chart(app, hit_chart ? SweepParameter::HitRate : SweepParameter::CachedFraction, size);
+        const bool rate_chart = !mode_info(s.scenario.mode).caches_channels || (shown(s, "h") && !shown(s, "f"));
+        draw_sweep_chart(app, rate_chart ? SweepParameter::Rate : SweepParameter::CachedFraction, size);
     } else {
         draw_layer_chart(app, ImVec2(size.x, 0));
     }

@@ -5,6 +5,7 @@
 #include "app/platform.h"
 #include "app/widgets.h"
 #include "core/link.h"
+#include "core/state_fields.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,16 +18,6 @@ float button_width(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
 }
 
-// The inputs an embed can expose (`show=`), by link key.
-struct Exposable {
-    const char* key;
-    const char* label;
-};
-constexpr Exposable kExposable[] = {
-    {"sc", "Scenario preset"}, {"f", "Cached fraction f"}, {"h", "Hit rate h"},    {"rho", "Truncation ρ"},
-    {"p", "Accept rate p"},    {"st", "Student cost σ"},   {"in", "Input resolution"},
-};
-
 void draw_embed_popup(AppImpl& app) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(em(30), ImGui::GetIO().DisplaySize.x * 0.95f), 0),
                                         ImVec2(ImGui::GetIO().DisplaySize.x * 0.95f, ImGui::GetIO().DisplaySize.y * 0.9f));
@@ -38,21 +29,24 @@ void draw_embed_popup(AppImpl& app) {
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     text_muted("Inputs the reader can change:");
-    for (const Exposable& x : kExposable) {
-        bool on = std::find(app.embed_show.begin(), app.embed_show.end(), x.key) != app.embed_show.end();
+    // The fields an embed may expose (`show=`): the registry's rows with a label, in its order.
+    auto showing = [&](std::string_view key) {
+        return std::find(app.embed_show.begin(), app.embed_show.end(), key) != app.embed_show.end();
+    };
+    for (const StateField& x : state_fields()) {
+        if (!x.label) continue;
+        const std::string key(x.key);
+        bool on = showing(key);
         const bool toggled = ImGui::Checkbox(x.label, &on);
-        track_item(std::string("embed.show:") + x.key);
+        track_item("embed.show:" + key);
         if (toggled) {
             if (on) {
-                // Keep the table's order.
-                std::vector<std::string> next;
-                for (const Exposable& y : kExposable)
-                    if (y.key == std::string(x.key) ||
-                        std::find(app.embed_show.begin(), app.embed_show.end(), y.key) != app.embed_show.end())
-                        next.push_back(y.key);
+                std::vector<std::string> next;  // in the registry's order
+                for (const StateField& y : state_fields())
+                    if (y.label && (y.key == x.key || showing(y.key))) next.emplace_back(y.key);
                 app.embed_show = next;
             } else {
-                app.embed_show.erase(std::remove(app.embed_show.begin(), app.embed_show.end(), x.key), app.embed_show.end());
+                app.embed_show.erase(std::remove(app.embed_show.begin(), app.embed_show.end(), key), app.embed_show.end());
             }
         }
     }

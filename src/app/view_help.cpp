@@ -109,16 +109,18 @@ void draw_help(AppImpl& app) {
     bullet("The student's and the lookup's internals: they enter the scenario as a FLOP count.");
 
     section("The caching formulas");
-    ImGui::TextUnformatted("Costs are expected FLOPs per inference; C_l is layer l's FLOPs, T the cost of the layers "
-                           "the scheme touches, S the student's cost and L the lookup's.");
-    bullet("Partial reuse: cost = S + L + Σ_l (1 − ρ·h·f_l)·C_l over the cache-eligible layers; the others count "
-           "fully. f_l is the fraction of layer l's output channels served from the cache, h the hit rate, ρ the "
-           "truncation efficiency.");
-    bullet("Cascade: cost = S + L + (1 − p)·T, where the student answers alone for a fraction p of inputs.");
-    bullet("Result cache: cost = L + (1 − h)·T.");
-    bullet("Break-even (σ = S/T, λ = L/T, f the FLOP-weighted mean cached fraction): minimum hit rate "
-           "h* = (σ + λ)/(ρ·f), minimum cached fraction f* = (σ + λ)/(ρ·h), largest student σ* = ρ·h·f − λ; "
-           "a cascade pays off when p > σ + λ. \"Never\" when no value up to 100 % works.");
+    ImGui::TextUnformatted("Costs are expected FLOPs per inference; C_l is layer l's FLOPs, B the whole network's, "
+                           "S the student's cost (σ = S/B, the student fraction) and L the lookup's. f_l is the "
+                           "fraction of layer l's output channels served from the cache, ρ the truncation "
+                           "efficiency; layers outside the cache-eligible range count fully.");
+    for (int m = 0; m < kScenarioModeCount; ++m) {
+        const ModeInfo& info = mode_info(static_cast<ScenarioMode>(m));
+        bullet((std::string(info.label) + ": " + info.formula + ". " + info.description + " Break-even: " +
+                info.break_even_formula + ".").c_str());
+    }
+    bullet("Break-even values are the parameter's own value where the cost meets the baseline, on the same "
+           "tile-rounded cost the charts draw: the minimum rate, the minimum global cached fraction f*, and the "
+           "largest student σ* = (ρ·h·Σ_l f_l·C_l − L)/B. \"Never\" when no value below 100 % works.");
     bullet("Channel tiles g: kept = ceil((1 − f)·C_out / g)·g channels are computed, so the effective skipped "
            "fraction can be smaller than f.");
     bullet("Cache memory per entry: Σ f_l·H_l·W_l·C_l·b for a per-layer cache; the tensor crossing the cut × b for a "

@@ -285,7 +285,7 @@ void draw_layers(AppImpl& app) {
     const Network& net = custom ? s.custom : d.results.network;
     const int n = static_cast<int>(net.layers.size());
     const std::vector<LayerField> fields = custom ? editable_fields(net) : std::vector<LayerField>{};
-    const bool show_cached = s.scenario_enabled && s.scenario.mode == ScenarioMode::PartialReuse && d.results.scenario.ok();
+    const bool show_cached = s.scenario_enabled && mode_info(s.scenario.mode).caches_channels && d.results.scenario.ok();
 
     const int messages = pending_layer_messages(app);
     const float footer = messages > 0 ? (ImGui::GetTextLineHeightWithSpacing() * 2.2f) * static_cast<float>(std::min(messages, 3)) : 0.0f;

@@ -23,8 +23,12 @@ bool contains_ci(const std::string& haystack, const char* needle) {
 void choose_model(AppImpl& app, const ModelInfo& m) {
     State next = app.state;
     next.model = m.name;
-    // Keep the resolution when the model accepts it; else its default.
-    if (next.input_h < m.min_resolution || next.input_w < m.min_resolution)
+    // The model's own evaluation crop (299 for inception_v3, 600 for efficientnet_b7), unless the user
+    // chose another resolution for the previous model and the new one accepts it.
+    const ModelInfo* previous = find_model(app.state.model);
+    const bool at_previous_default = previous && next.input_h == previous->default_resolution &&
+                                     next.input_w == previous->default_resolution;
+    if (at_previous_default || next.input_h < m.min_resolution || next.input_w < m.min_resolution)
         next.input_h = next.input_w = m.default_resolution;
     next.input_c = 3;
     // Per-layer settings belong to the old network's layers.

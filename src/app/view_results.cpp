@@ -133,25 +133,24 @@ void draw_results(AppImpl& app, bool compact) {
              of_full ? format_percent(r.percent_of_full_network) + " of the full " + r.full_network
                      : format_percent(r.percent_of_baseline) + " of the baseline",
              nullptr,
-             "Expected FLOPs per inference with caching: the network's FLOPs still computed + the student + the "
-             "lookup.\npartial reuse: S + L + Σ (1 − ρ·h·f_l)·C_l\ncascade: S + L + (1 − p)·T\nresult cache: L + (1 − h)·T");
+             (std::string("Expected FLOPs per inference with caching: the network's FLOPs still computed + the "
+                          "student + the lookup.\n") + mode_info(s.scenario.mode).label + ": " +
+              mode_info(s.scenario.mode).formula).c_str());
         ImGui::TableNextColumn();
         card("Saving", format_cost_as(r.saved_flops, r.baseline_flops, "FLOPs", s.view.exact),
              costs_more ? "caching costs " + format_percent(-saved_pct) + " more" : format_percent(saved_pct) + " of the baseline",
              &saving_color, "baseline − with caching; negative when caching costs more than not caching.");
         ImGui::TableNextColumn();
-        if (s.scenario.mode == ScenarioMode::PartialReuse) {
+        const ModeInfo& mode = mode_info(s.scenario.mode);
+        if (mode.caches_channels) {
             card("Cache memory per entry", format_bytes(r.partial_cache_bytes_per_entry),
                  precision_label(s.scenario.precision) + " · cut point " + format_bytes(r.cut_point_bytes_per_entry),
                  nullptr, "Per-layer partial cache: Σ f_l·H_l·W_l·C_l·b bytes per entry over the eligible layers.\n"
                           "Cut-point cache: the tensor crossing the cut after the last eligible layer, × b.\n"
                           "b = bytes per element of the chosen precision.");
         } else {
-            const std::string be = r.break_even_hit_rate ? format_fraction_percent(*r.break_even_hit_rate, 1) : "never";
-            card(s.scenario.mode == ScenarioMode::Cascade ? "Break-even accept rate" : "Break-even hit rate", be,
-                 "pays off above this", nullptr,
-                 s.scenario.mode == ScenarioMode::Cascade ? "p* = σ + λ (relative to the whole network)"
-                                                          : "h* = λ (the lookup relative to the whole network)");
+            const std::string be = r.break_even_rate ? format_fraction_percent(*r.break_even_rate, 1) : "never";
+            card(mode.break_even_label, be, "pays off above this", nullptr, mode.break_even_formula);
         }
         ImGui::EndTable();
     }
@@ -159,7 +158,7 @@ void draw_results(AppImpl& app, bool compact) {
     ImGui::Spacing();
     text_wrapped_colored(saving_color, savings_sentence(r).c_str());
     paragraph(break_even_sentence(s.scenario, r).c_str());
-    if (s.scenario.mode == ScenarioMode::PartialReuse && s.scenario.cache_entries > 1) {
+    if (mode_info(s.scenario.mode).caches_channels && s.scenario.cache_entries > 1) {
         const std::string mem = "For " + with_commas_signed(s.scenario.cache_entries) + " entries: " +
                                 format_bytes(r.partial_cache_bytes_total) + " as a per-layer cache, " +
                                 format_bytes(r.cut_point_bytes_total) + " as a cut-point cache.";

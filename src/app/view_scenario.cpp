@@ -4,6 +4,7 @@
 #include "app/widgets.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace flopscope::app {
@@ -12,24 +13,18 @@ namespace {
 
 constexpr const char* kHelpF =
     "f: the fraction of each cache-eligible layer's output channels served from the cache (one global value; "
-    "per-layer values are set in the Layers table).\nPartial reuse: cost = S + L + Σ_l (1 − ρ·h·f_l)·C_l";
-constexpr const char* kHelpH =
-    "h: the fraction of inputs for which the cache holds a usable entry.\nPartial reuse: cost = S + L + "
-    "Σ_l (1 − ρ·h·f_l)·C_l\nResult cache: cost = L + (1 − h)·T";
+    "per-layer values are set in the Layers table).";
 constexpr const char* kHelpRho =
     "ρ: the fraction of a skipped channel's FLOPs that is really saved. 1 = the convolution computes only the "
     "uncached channels (the seed's optimistic case); 0 = everything is still computed (the seed's realistic "
-    "case).\ncost = S + L + Σ_l (1 − ρ·h·f_l)·C_l";
+    "case).";
 constexpr const char* kHelpG =
     "g: hardware computes output channels in tiles of g (8, 16, 32). The kept channels round up: "
     "kept = ceil((1 − f)·C_out / g)·g, so the effective skipped fraction is smaller than f. Skipping 20 % of 64 "
     "channels saves 12.5 % at g = 8 and nothing at g = 32.";
-constexpr const char* kHelpP =
-    "p: the fraction of inputs the student answers alone (the network runs for the rest).\ncost = S + L + "
-    "(1 − p)·T; pays off when p > σ + λ.";
 constexpr const char* kHelpStudent =
-    "S: the student model's cost, paid on every input. As a fraction σ of the network's FLOPs (the seed uses "
-    "50 %), as an absolute FLOP count, or as a built-in model at the same input resolution.";
+    "S: the student model's cost, paid on every input. As a fraction σ = S / B of the whole network's FLOPs (the "
+    "seed uses 50 %), as an absolute FLOP count, or as a built-in model at the same input resolution.";
 constexpr const char* kHelpLookup =
     "L: the cost of finding the cache entry per query. An absolute FLOP count, or a nearest-neighbour search "
     "over E keys of dimension d: L = 2·d·E FLOPs (and d·E·b bytes read).";
@@ -39,10 +34,19 @@ constexpr const char* kHelpPrecision = "b: bytes per cached element: FP32 = 4, F
 constexpr const char* kHelpEligible =
     "The conv and linear layers in this range are cache-eligible (their f applies); the others always count in "
     "full. T, the touched cost, is the eligible layers' FLOPs.";
-constexpr const char* kHelpMode =
-    "Partial reuse: part of the network's outputs come from a cache inside it (the seed's scenarios).\n"
-    "Cascade: the student runs first and answers alone for a fraction p of inputs.\n"
-    "Result cache: a cache in front of the model answers a fraction h of inputs.";
+// A parameter's meaning followed by the current mode's formula (from the core's mode descriptor).
+std::string with_formula(const char* meaning, ScenarioMode m) {
+    return std::string(meaning) + "\n" + mode_info(m).formula;
+}
+
+std::string mode_help() {
+    std::string help;
+    for (int m = 0; m < kScenarioModeCount; ++m) {
+        const ModeInfo& info = mode_info(static_cast<ScenarioMode>(m));
+        help += std::string(m ? "\n" : "") + info.label + ": " + info.description;
+    }
+    return help;
+}
 
 // An integer parameter typed by hand: `field` takes the value, and the edit is keyed for validation
 // (a rejected value is marked on this field). Returns true when the user entered a number.
@@ -123,16 +127,18 @@ void draw_student(AppImpl& app, Scenario& sc, bool& changed) {
         sc.student_kind = static_cast<StudentKind>(kind);
         if (sc.student_kind == StudentKind::Model && sc.student_model.empty()) sc.student_model = "mobilenet_v3_small";
         if (sc.student_kind == StudentKind::Model && !find_model(sc.student_model)) sc.student_model = model_zoo().front().name;
+        // Keep the student the core is using now (σ·B for a fraction, or the model's FLOPs).
         if (sc.student_kind == StudentKind::Flops && sc.student_flops <= 0)
-            sc.student_flops = sc.student_fraction * app.derived.results.scenario.touched_flops;
+            sc.student_flops = app.derived.results.scenario.student_flops;
         changed = true;
     }
     switch (sc.student_kind) {
     case StudentKind::Fraction: {
-        param_label("  σ (of the network)", "σ = S / T: the student's FLOPs as a fraction of the touched layers' "
-                                            "FLOPs (the seed: 50 %).");
+        constexpr const char* kHelpSigma =
+            "σ = S / B: the student's FLOPs as a fraction of the whole network's FLOPs (the seed: 50 %).";
+        param_label("  σ (of the network)", kHelpSigma);
         double v = sc.student_fraction;
-        if (percent_slider("sigma", &v, "σ = S / T")) {
+        if (percent_slider("sigma", &v, kHelpSigma)) {
             sc.student_fraction = v;
             changed = true;
         }
@@ -214,21 +220,31 @@ void draw_scenario_panel(AppImpl& app) {
     std::string key, shown;
 
     if (begin_params("scenario_params")) {
-        param_label("Mode", kHelpMode);
-        static const char* modes[] = {"Partial reuse inside the network", "Cascade: student answers first",
-                                      "Result cache in front of the model"};
+        const std::string help_mode = mode_help();
+        param_label("Mode", help_mode.c_str());
+        const char* modes[kScenarioModeCount];
+        for (int m = 0; m < kScenarioModeCount; ++m) modes[m] = mode_info(static_cast<ScenarioMode>(m)).label;
         int mode = static_cast<int>(sc.mode);
-        if (ImGui::Combo("##mode", &mode, modes, 3)) {
+        if (ImGui::Combo("##mode", &mode, modes, kScenarioModeCount)) {
             sc.mode = static_cast<ScenarioMode>(mode);
             changed = true;
         }
+        const ModeInfo& info = mode_info(sc.mode);
+        const std::string help_rate = with_formula(info.rate_help, sc.mode) + "\n" + info.break_even_formula;
+        const std::string rate_label = std::string(1, static_cast<char>(std::toupper(info.rate_name[0]))) +
+                                       (info.rate_name + 1) + " " + info.rate_symbol;
+        double& rate = sc.mode == ScenarioMode::Cascade ? sc.accept_rate : sc.hit_rate;
 
-        if (sc.mode == ScenarioMode::PartialReuse) {
-            param_label("Cached fraction f", kHelpF);
-            changed |= percent_slider("f", &sc.cached_fraction, kHelpF);
-            param_label("Hit rate h", kHelpH);
-            changed |= percent_slider("h", &sc.hit_rate, kHelpH);
-            param_label("Truncation ρ", kHelpRho);
+        if (info.caches_channels) {
+            const std::string help_f = with_formula(kHelpF, sc.mode);
+            param_label("Cached fraction f", help_f.c_str());
+            changed |= percent_slider("f", &sc.cached_fraction, help_f.c_str());
+        }
+        param_label(rate_label.c_str(), help_rate.c_str());
+        changed |= percent_slider(info.rate_symbol, &rate, help_rate.c_str());
+        if (info.caches_channels) {
+            const std::string help_rho = with_formula(kHelpRho, sc.mode);
+            param_label("Truncation ρ", help_rho.c_str());
             {
                 static const char* choices[] = {"truncate", "recompute", "other"};
                 int which = sc.truncation_efficiency == 1.0 ? 0 : (sc.truncation_efficiency == 0.0 ? 1 : 2);
@@ -240,8 +256,8 @@ void draw_scenario_panel(AppImpl& app) {
                     changed = true;
                 }
                 if (which == 2) {
-                    param_label("  ρ", kHelpRho);
-                    changed |= percent_slider("rho", &sc.truncation_efficiency, kHelpRho);
+                    param_label("  ρ", help_rho.c_str());
+                    changed |= percent_slider("rho", &sc.truncation_efficiency, help_rho.c_str());
                 }
             }
             param_label("Channel tiles g", kHelpG);
@@ -263,15 +279,9 @@ void draw_scenario_panel(AppImpl& app) {
             }
             param_label("Eligible layers", kHelpEligible);
             draw_eligible(app, sc, changed);
-        } else if (sc.mode == ScenarioMode::Cascade) {
-            param_label("Accept rate p", kHelpP);
-            changed |= percent_slider("p", &sc.accept_rate, kHelpP);
-        } else {
-            param_label("Hit rate h", kHelpH);
-            changed |= percent_slider("h", &sc.hit_rate, kHelpH);
         }
 
-        if (sc.mode != ScenarioMode::ResultCache) draw_student(app, sc, changed);
+        if (info.has_student) draw_student(app, sc, changed);
         draw_lookup(app, sc, changed, key, shown);
 
         param_label("Cache entries E", kHelpE);
@@ -293,7 +303,7 @@ void draw_scenario_panel(AppImpl& app) {
     for (const char* k : {"scenario.g", "scenario.E", "scenario.key_dim"}) {
         if (const PendingEdit* p = app.pending_for(k)) text_wrapped_colored(palette().warn, p->message.c_str());
     }
-    if (sc.mode == ScenarioMode::PartialReuse && !st.scenario.overrides.empty()) {
+    if (mode_info(sc.mode).caches_channels && !st.scenario.overrides.empty()) {
         const std::string text = std::to_string(st.scenario.overrides.size()) +
                                  " layer(s) have their own cached fraction (Layers table).";
         text_muted(text.c_str());

@@ -15,6 +15,8 @@
 
 namespace flopscope {
 
+inline constexpr int kLinkVersion = 1;  // the format's version, the `v` key
+
 // The fragment for `state`, starting with '#'. default_state() encodes as "#v=1".
 std::string encode_link(const State& state);
 

@@ -8,6 +8,7 @@
 
 #include "core/conventions.h"
 #include "core/link.h"
+#include "core/state_fields.h"
 
 #include <cmath>
 #include <cstdio>
@@ -96,38 +97,44 @@ std::string break_even_sentence(const Scenario& s, const ScenarioResult& r) {
         if (const std::size_t dot = p.find(".0 "); dot != std::string::npos) p.erase(dot, 2);
         return p;
     };
+    const ModeInfo& mode = mode_info(s.mode);
+    const std::string rate_name = mode.rate_name;
     switch (s.mode) {
     case ScenarioMode::PartialReuse: {
         if (s.truncation_efficiency <= 0)
             return "Never pays off: with truncation efficiency 0 every cached channel is still computed, so the "
                    "student and the lookup are pure overhead.";
-        const double need = r.sigma + r.lambda;
+        const double need = r.student_flops + r.lookup_flops;
         std::string out;
-        if (r.break_even_cached_fraction)
-            out = "Pays off only when more than " + pct(*r.break_even_cached_fraction) +
-                  " of output channels are cached at a " + pct(s.hit_rate) + " hit rate";
+        if (r.break_even_cached_fraction && *r.break_even_cached_fraction >= 1.0)  // a tile step at f = 1
+            out = "Pays off only when every output channel is cached at a " + pct(s.hit_rate) + " " + rate_name;
+        else if (r.break_even_cached_fraction)
+            out = std::string("Pays off only when ") + (r.break_even_cached_fraction_is_step ? "at least " : "more than ") +
+                  pct(*r.break_even_cached_fraction) +
+                  " of output channels are cached at a " + pct(s.hit_rate) + " " + rate_name;
         else
-            out = "Never pays off at a " + pct(s.hit_rate) + " hit rate: even caching every output channel saves less "
-                  "than the student and the lookup cost (" + pct(need) + " of the eligible layers' FLOPs)";
+            out = "Never pays off at a " + pct(s.hit_rate) + " " + rate_name + ": even caching every output channel "
+                  "saves no more than the student and the lookup cost (" +
+                  pct(r.touched_flops > 0 ? need / r.touched_flops : 0.0) + " of the eligible layers' FLOPs)";
         const double f = r.mean_effective_fraction;
-        if (r.break_even_hit_rate)
-            out += "; with " + pct(f) + " cached it needs a hit rate above " + pct(*r.break_even_hit_rate) + ".";
+        const double skipped = f * r.touched_flops;
+        if (r.break_even_rate)
+            out += "; with " + pct(f) + " cached it needs a " + rate_name + " above " + pct(*r.break_even_rate) + ".";
         else if (f > 0)
-            out += "; with " + pct(f) + " cached no hit rate is enough (it would take " +
-                   pct(need / (s.truncation_efficiency * f)) + ").";
+            out += "; with " + pct(f) + " cached no " + rate_name + " is enough (it would take " +
+                   pct(need / (s.truncation_efficiency * skipped)) + ").";
         else
             out += "; with nothing cached there is nothing to save.";
         return out;
     }
     case ScenarioMode::Cascade:
-        if (r.break_even_hit_rate)
-            return "Pays off only when the student answers more than " + pct(*r.break_even_hit_rate) +
-                   " of the inputs alone.";
-        return "Never pays off: the student and the lookup cost more than the whole network.";
+        if (r.break_even_rate)
+            return "Pays off only when the student answers more than " + pct(*r.break_even_rate) + " of the inputs alone.";
+        return "Never pays off: the student and the lookup cost at least as much as the whole network.";
     case ScenarioMode::ResultCache:
-        if (r.break_even_hit_rate)
-            return "Pays off only when more than " + pct(*r.break_even_hit_rate) + " of the inputs hit the cache.";
-        return "Never pays off: the lookup costs more than the whole network.";
+        if (r.break_even_rate)
+            return "Pays off only when more than " + pct(*r.break_even_rate) + " of the inputs hit the cache.";
+        return "Never pays off: the lookup costs at least as much as the whole network.";
     }
     return {};
 }
@@ -135,8 +142,6 @@ std::string break_even_sentence(const Scenario& s, const ScenarioResult& r) {
 //-----------------------------------------------------------------------------
 // [SECTION] JSON
 //-----------------------------------------------------------------------------
-
-namespace {
 
 std::string json_string(const std::string& s) {
     std::string out = "\"";
@@ -163,10 +168,13 @@ std::string json_string(const std::string& s) {
     return out + "\"";
 }
 
+std::string json_bool(bool b) { return b ? "true" : "false"; }
+
+namespace {
+
 std::string json_count(Count c) { return c.ok() ? std::to_string(c.value) : "null"; }
 std::string json_number(double v) { return format_double(v); }
 std::string json_optional(const std::optional<double>& v) { return v ? format_double(*v) : "null"; }
-std::string json_bool(bool b) { return b ? "true" : "false"; }
 std::string json_shape(const Shape& s) {
     return "[" + std::to_string(s.c) + ", " + std::to_string(s.h) + ", " + std::to_string(s.w) + "]";
 }
@@ -179,32 +187,12 @@ const Convention* active_convention(const State& state) {
     return c && c->counting == state.counting ? c : nullptr;
 }
 
-std::string counting_json(const State& state) {
-    const Counting& c = state.counting;
-    const Convention* named = active_convention(state);
-    std::string o = "{\"name\": " + json_string(named ? named->name : "custom") +
-                    ", \"description\": " + json_string(describe(c));
-    if (named) o += ", \"rule\": " + json_string(named->rule);
-    return o + ", \"bias\": " + json_bool(c.bias) + ", \"batchnorm\": " + json_bool(c.batchnorm) +
-           ", \"activations\": " + json_bool(c.activations) + ", \"pooling\": " + json_bool(c.pooling) +
-           ", \"elementwise\": " + json_bool(c.elementwise) + ", \"flops_per_mac\": " + std::to_string(c.flops_per_mac) + "}";
-}
-
 // The number the convention's own tool prints (MACs for torchvision, ptflops, thop...; FLOPs for calflops).
 std::string headline_json(const State& state, const Totals& t) {
     const Convention* named = active_convention(state);
     if (!named) return "{\"unit\": \"MACs\", \"value\": " + json_count(t.macs) + "}";
     return "{\"unit\": " + json_string(headline_unit(named->headline)) + ", \"tool_unit\": " + json_string(named->unit) +
            ", \"value\": " + json_count(headline_value(t, *named)) + "}";
-}
-
-std::string student_json(const Scenario& s) {
-    switch (s.student_kind) {
-    case StudentKind::Fraction: return "{\"fraction\": " + json_number(s.student_fraction) + "}";
-    case StudentKind::Flops: return "{\"flops\": " + json_number(s.student_flops) + "}";
-    case StudentKind::Model: return "{\"model\": " + json_string(s.student_model) + "}";
-    }
-    return "null";
 }
 
 std::string scenario_json(const State& state, const ScenarioResult& r) {
@@ -219,14 +207,15 @@ std::string scenario_json(const State& state, const ScenarioResult& r) {
     o += ", \"saved_flops\": " + json_number(r.saved_flops);
     o += ", \"percent_of_baseline\": " + json_number(r.percent_of_baseline);
     o += ", \"break_even_cached_fraction\": " + json_optional(r.break_even_cached_fraction);
-    o += ", \"break_even_hit_rate\": " + json_optional(r.break_even_hit_rate);
+    o += ", \"break_even_rate\": " + json_optional(r.break_even_rate);
     o += ", \"break_even_student_fraction\": " + json_optional(r.break_even_student_fraction);
     o += ", \"cache_bytes_per_entry\": " + json_number(r.partial_cache_bytes_per_entry);
     o += ", \"computed_flops\": " + json_number(r.computed_flops);
     o += ", \"student_flops\": " + json_number(r.student_flops);
     o += ", \"lookup_flops\": " + json_number(r.lookup_flops);
     o += ", \"touched_flops\": " + json_number(r.touched_flops);
-    o += ", \"sigma\": " + json_number(r.sigma) + ", \"lambda\": " + json_number(r.lambda);
+    o += ", \"student_fraction\": " + json_number(r.student_fraction) +
+         ", \"lookup_fraction\": " + json_number(r.lookup_fraction);
     o += ", \"mean_cached_fraction\": " + json_number(r.mean_nominal_fraction);
     o += ", \"effective_cached_fraction\": " + json_number(r.mean_effective_fraction);
     o += ", \"cache_elements_per_entry\": " + json_number(r.partial_cache_elements_per_entry);
@@ -289,36 +278,44 @@ std::string results_json(const State& state, const Results& res) {
 
 std::string results_json(const State& state) { return results_json(state, compute(state)); }
 
+// The convention and its rules: the name, then every Counting field's members (state_fields.h).
+std::string counting_json(const State& state) {
+    const Convention* named = active_convention(state);
+    JsonObject o;
+    o.add("name", json_string(named ? named->name : "custom"));
+    o.add("description", json_string(describe(state.counting)));
+    if (named) o.add("rule", json_string(named->rule));
+    for (const StateField& f : state_fields())
+        if (f.group == FieldGroup::Counting && f.json) f.json(state, o);
+    return o.text();
+}
+
+std::string student_json(const Scenario& s) {
+    switch (s.student_kind) {
+    case StudentKind::Fraction: return "{\"fraction\": " + json_number(s.student_fraction) + "}";
+    case StudentKind::Flops: return "{\"flops\": " + json_number(s.student_flops) + "}";
+    case StudentKind::Model: return "{\"model\": " + json_string(s.student_model) + "}";
+    }
+    return "null";
+}
+
+// Every state field's members (state_fields.h): the model's and the convention at the top level, then
+// the "scenario" and "view" objects, then the link.
 std::string state_json(const State& state) {
-    const Scenario& s = state.scenario;
-    std::string o = "{\"model\": " + json_string(state.model);
-    o += ", \"input\": [" + std::to_string(state.input_c) + ", " + std::to_string(state.input_h) + ", " +
-         std::to_string(state.input_w) + "]";
-    o += ", \"convention\": " + counting_json(state);
-    o += ", \"scenario_enabled\": " + json_bool(state.scenario_enabled);
-    o += ", \"scenario\": {\"name\": " + json_string(s.name) + ", \"mode\": " + json_string(mode_name(s.mode)) +
-         ", \"cached_fraction\": " + json_number(s.cached_fraction) + ", \"hit_rate\": " + json_number(s.hit_rate) +
-         ", \"truncation_efficiency\": " + json_number(s.truncation_efficiency) +
-         ", \"channel_granularity\": " + std::to_string(s.channel_granularity) +
-         ", \"accept_rate\": " + json_number(s.accept_rate) + ", \"student\": " + student_json(s) +
-         ", \"lookup\": " + (s.lookup_kind == LookupKind::Flops
-                                 ? "{\"flops\": " + json_number(s.lookup_flops) + "}"
-                                 : "{\"nearest_neighbour\": {\"key_dim\": " + std::to_string(s.key_dim) + "}}") +
-         ", \"cache_entries\": " + std::to_string(s.cache_entries) +
-         ", \"precision\": " + json_string(precision_name(s.precision)) +
-         ", \"eligible_first\": " + std::to_string(s.eligible_first) +
-         ", \"eligible_last\": " + std::to_string(s.eligible_last) + ", \"overrides\": [";
-    for (std::size_t i = 0; i < s.overrides.size(); ++i)
-        o += (i ? ", [" : "[") + std::to_string(s.overrides[i].layer) + ", " + json_number(s.overrides[i].fraction) + "]";
-    o += "]}";
-    if (state.model == kCustomModel) o += ", \"custom_layers\": " + std::to_string(state.custom.layers.size());
-    const ViewOptions& v = state.view;
-    o += ", \"view\": {\"unit\": " + json_string(v.unit == Unit::FLOPs ? "flops" : "macs") +
-         ", \"exact\": " + json_bool(v.exact) +
-         ", \"theme\": " + json_string(v.theme == Theme::System ? "system" : v.theme == Theme::Light ? "light" : "dark") +
-         ", \"embed\": " + json_bool(v.embed) + ", \"full_network_view\": " + json_bool(v.full_network_view) + "}";
-    o += ", \"link\": " + json_string(encode_link(state));
-    return o + "}";
+    JsonObject top, scenario, view;
+    for (const StateField& f : state_fields()) {
+        if (!f.json) continue;
+        switch (f.group) {
+        case FieldGroup::Model: f.json(state, top); break;
+        case FieldGroup::Counting: break;  // in "convention" (counting_json)
+        case FieldGroup::Scenario: f.json(state, scenario); break;
+        case FieldGroup::View: f.json(state, view); break;
+        }
+    }
+    top.add("scenario", scenario.text());
+    top.add("view", view.text());
+    top.add("link", json_string(encode_link(state)));
+    return top.text();
 }
 
 //-----------------------------------------------------------------------------
@@ -368,7 +365,7 @@ std::vector<std::string> scenario_lines(const State& state, const Results& res) 
     const double B = r.baseline_flops;
     lines.push_back("Total FLOPs before caching: " + flops_text(B));
     lines.push_back("FLOPs still computed:       " + flops_text(r.computed_flops) + " (" + percent_of(r.computed_flops, B) + ")");
-    if (s.mode == ScenarioMode::PartialReuse)
+    if (mode_info(s.mode).caches_channels)
         lines.push_back("FLOPs served from cache:    " + flops_text(B - r.computed_flops) + " (" + percent_of(B - r.computed_flops, B) + ")");
     lines.push_back("Student model:              " + flops_text(r.student_flops) + " (" + percent_of(r.student_flops, B) + ")");
     lines.push_back("Lookup:                     " + flops_text(r.lookup_flops) + " (" + percent_of(r.lookup_flops, B) + ")");
@@ -377,7 +374,7 @@ std::vector<std::string> scenario_lines(const State& state, const Results& res) 
     lines.push_back("FLOPs saved:                " + flops_text(r.saved_flops) + " (" + percent_of(r.saved_flops, B) + ")");
     lines.push_back(savings_sentence(r));
     lines.push_back(break_even_sentence(s, r));
-    if (s.mode == ScenarioMode::PartialReuse) {
+    if (mode_info(s.mode).caches_channels) {
         lines.push_back("Cache memory per entry (" + std::string(precision_name(s.precision)) + "): per-layer " +
                         format_bytes(r.partial_cache_bytes_per_entry) + ", cut point " + format_bytes(r.cut_point_bytes_per_entry));
         if (s.cache_entries > 1)

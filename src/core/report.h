@@ -21,6 +21,13 @@ std::string format_scaled(double v, int decimals = 4);
 // A percentage with fixed decimals: 130 → "130.00 %".
 std::string format_percent(double percent, int decimals = 2);
 
+// JSON values: a string (escaped, and safe inside an HTML <script>), true/false, the counting
+// convention with its rules ({"name", "description", "rule", then every Counting field}), the student.
+std::string json_string(const std::string& s);
+std::string json_bool(bool b);
+std::string counting_json(const State& state);
+std::string student_json(const Scenario& s);
+
 //-----------------------------------------------------------------------------
 // [SECTION] Sentences
 //-----------------------------------------------------------------------------

@@ -454,7 +454,7 @@ std::vector<double> sweep_time(const CachingTime& ct, const Scenario& s, SweepPa
     out.reserve(static_cast<std::size_t>(points));
     for (int i = 0; i < points; ++i) {
         const double x = static_cast<double>(i) / static_cast<double>(points - 1);
-        const double r = parameter == SweepParameter::HitRate ? x : rate;
+        const double r = parameter == SweepParameter::Rate ? x : rate;
         const double student = parameter == SweepParameter::StudentFraction ? x * base : ct.student_time_s;
         double network = 0;
         switch (ct.mode) {

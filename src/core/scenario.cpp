@@ -1,8 +1,12 @@
 // Flopscope core — the caching scenario engine (formulas in scenario.h).
 //
 // [SECTION] Names and validation
+// [SECTION] Modes
 // [SECTION] Presets
 // [SECTION] Per-layer fractions
+// [SECTION] One cost formula per mode
+// [SECTION] Break-even values
+// [SECTION] Evaluation steps
 // [SECTION] Evaluation
 // [SECTION] Sweeps
 #include "core/scenario.h"
@@ -21,7 +25,6 @@ namespace flopscope {
 //-----------------------------------------------------------------------------
 
 namespace {
-constexpr std::array<const char*, 3> kModeNames = {"partial", "cascade", "result_cache"};
 constexpr std::array<const char*, 3> kPrecisionNames = {"fp32", "fp16", "int8"};
 
 std::string describe_value(double v) {
@@ -49,13 +52,15 @@ std::string check_count(const char* field, std::int64_t v, std::int64_t lo, std:
 }
 } // namespace
 
-const char* mode_name(ScenarioMode m) { return kModeNames[static_cast<std::size_t>(m)]; }
+const char* mode_name(ScenarioMode m) { return mode_info(m).name; }
 const char* precision_name(Precision p) { return kPrecisionNames[static_cast<std::size_t>(p)]; }
 std::int64_t bytes_per_element(Precision p) { return p == Precision::FP32 ? 4 : p == Precision::FP16 ? 2 : 1; }
 
 bool parse_mode(std::string_view s, ScenarioMode& out) {
-    for (std::size_t i = 0; i < kModeNames.size(); ++i)
-        if (s == kModeNames[i]) { out = static_cast<ScenarioMode>(i); return true; }
+    for (int i = 0; i < kScenarioModeCount; ++i) {
+        const ModeInfo& info = mode_info(static_cast<ScenarioMode>(i));
+        if (s == info.name) { out = info.mode; return true; }
+    }
     return false;
 }
 
@@ -91,6 +96,37 @@ std::string validate(const Scenario& s) {
         return "unknown student model \"" + s.student_model + "\"";
     return {};
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Modes
+//-----------------------------------------------------------------------------
+
+namespace {
+constexpr const char* kHitRateHelp = "h: the fraction of inputs for which the cache holds a usable entry.";
+
+constexpr ModeInfo kModes[] = {
+    {ScenarioMode::PartialReuse, "partial", "Partial reuse inside the network",
+     "Part of the network's outputs come from a cache inside it (the seed's scenarios).", true, true, "h", "hit rate",
+     kHitRateHelp, "cost = S + L + Σ_l (1 − ρ·h·f_l)·C_l", "Break-even hit rate", "h* = (S + L) / (ρ·Σ_l f_l·C_l)"},
+    {ScenarioMode::Cascade, "cascade", "Cascade: student answers first",
+     "The student runs first and answers alone for a fraction p of inputs.", false, true, "p", "accept rate",
+     "p: the fraction of inputs the student answers alone (the network runs for the rest).",
+     "cost = S + L + (1 − p)·B", "Break-even accept rate", "p* = (S + L) / B"},
+    {ScenarioMode::ResultCache, "result_cache", "Result cache in front of the model",
+     "A cache in front of the model answers a fraction h of inputs.", false, false, "h", "hit rate", kHitRateHelp,
+     "cost = L + (1 − h)·B", "Break-even hit rate", "h* = L / B"},
+};
+static_assert(std::size(kModes) == kScenarioModeCount);
+static_assert(kModes[0].mode == ScenarioMode::PartialReuse && kModes[1].mode == ScenarioMode::Cascade &&
+              kModes[2].mode == ScenarioMode::ResultCache);
+} // namespace
+
+const ModeInfo& mode_info(ScenarioMode m) {
+    const auto i = static_cast<std::size_t>(m);
+    return kModes[i < std::size(kModes) ? i : 0];
+}
+
+double mode_rate(const Scenario& s) { return s.mode == ScenarioMode::Cascade ? s.accept_rate : s.hit_rate; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Presets
@@ -183,9 +219,9 @@ double student_cost(const Network& net, const Counting& counting, const Scenario
     return 0.0;
 }
 
-// Everything the cost formula needs, prepared once per (network, scenario) so sweeps are cheap.
-struct Prepared {
-    double baseline = 0;      // all layers
+// Everything the cost formulas need, computed once per (network, scenario) so sweeps are cheap.
+struct EligibleCosts {
+    double baseline = 0;      // B: all layers
     double touched = 0;       // T: eligible layers
     std::vector<int> eligible;        // layer indices
     std::vector<double> cost;         // C_l of each eligible layer
@@ -202,8 +238,8 @@ struct Prepared {
     std::vector<Group> groups;
 };
 
-Prepared prepare(const Network& net, const Evaluation& ev, const Counting& counting, const Scenario& s) {
-    Prepared p;
+EligibleCosts eligible_costs(const Network& net, const Evaluation& ev, const Counting& counting, const Scenario& s) {
+    EligibleCosts p;
     for (std::size_t i = 0; i < ev.layers.size(); ++i) {
         const double c = static_cast<double>(counted_flops(ev.layers[i], counting).value);
         p.baseline += c;
@@ -218,7 +254,7 @@ Prepared prepare(const Network& net, const Evaluation& ev, const Counting& count
         p.cost.push_back(c);
         p.nominal.push_back(f);
         p.channels.push_back(ch);
-        auto same = [&](const Prepared::Group& g) { return g.overridden == over && g.fraction == f && g.channels == ch; };
+        auto same = [&](const EligibleCosts::Group& g) { return g.overridden == over && g.fraction == f && g.channels == ch; };
         auto it = std::find_if(p.groups.begin(), p.groups.end(), same);
         if (it == p.groups.end()) p.groups.push_back({over, f, ch, c});
         else it->cost += c;
@@ -229,9 +265,9 @@ Prepared prepare(const Network& net, const Evaluation& ev, const Counting& count
 // Σ f_eff,l·C_l over eligible layers (the global fraction replaced by `global_f` when use_global).
 // Costs are summed per distinct effective fraction first, so a uniform f is one multiplication and
 // the seed's 0.2·T is exact to the last bit instead of accumulating 13 roundings.
-double skipped_cost(const Prepared& p, double global_f, bool use_global, std::int64_t g) {
+double skipped_cost(const EligibleCosts& p, double global_f, bool use_global, std::int64_t g) {
     std::vector<std::pair<double, double>> cost_by_fraction;  // few entries
-    for (const Prepared::Group& grp : p.groups) {
+    for (const EligibleCosts::Group& grp : p.groups) {
         const double f = effective_fraction((use_global && !grp.overridden) ? global_f : grp.fraction, grp.channels, g);
         auto it = std::find_if(cost_by_fraction.begin(), cost_by_fraction.end(),
                                [&](const auto& e) { return e.first == f; });
@@ -243,89 +279,195 @@ double skipped_cost(const Prepared& p, double global_f, bool use_global, std::in
     return sum;
 }
 
-} // namespace
-
 //-----------------------------------------------------------------------------
-// [SECTION] Evaluation
+// [SECTION] One cost formula per mode
 //-----------------------------------------------------------------------------
 
-ScenarioResult evaluate_scenario(const Network& net, const Evaluation& ev, const Counting& counting,
-                                 const Scenario& s, std::string_view part_of) {
-    ScenarioResult r;
-    r.mode = s.mode;
-    if (!ev.ok()) {
-        r.error = ev.error;
-        return r;
+// The values a total depends on besides the network; a sweep replaces one of them per point.
+struct ModeParams {
+    double student = 0;  // S
+    double lookup = 0;   // L
+    double rate = 0;     // h, or p in cascade mode
+    double rho = 1;      // ρ (partial reuse)
+    double skipped = 0;  // Σ f_eff,l·C_l at the cached fractions in use (partial reuse)
+};
+
+ModeParams mode_params(const EligibleCosts& c, const Scenario& s, double student, double lookup) {
+    return {student, lookup, mode_rate(s), s.truncation_efficiency,
+            skipped_cost(c, s.cached_fraction, false, s.channel_granularity)};
+}
+
+struct ModeCost {
+    double computed = 0, student = 0, lookup = 0;
+    double total() const { return student + lookup + computed; }
+};
+
+ModeCost partial_reuse_total(const EligibleCosts& c, const ModeParams& m) {
+    return {c.baseline - m.rho * m.rate * m.skipped, m.student, m.lookup};
+}
+ModeCost cascade_total(const EligibleCosts& c, const ModeParams& m) {
+    return {(1.0 - m.rate) * c.baseline, m.student, m.lookup};
+}
+ModeCost result_cache_total(const EligibleCosts& c, const ModeParams& m) {
+    return {(1.0 - m.rate) * c.baseline, 0.0, m.lookup};  // a result cache has no student
+}
+
+ModeCost mode_total(ScenarioMode mode, const EligibleCosts& c, const ModeParams& m) {
+    switch (mode) {
+    case ScenarioMode::PartialReuse: return partial_reuse_total(c, m);
+    case ScenarioMode::Cascade: return cascade_total(c, m);
+    case ScenarioMode::ResultCache: return result_cache_total(c, m);
     }
-    if (std::string e = validate(s); !e.empty()) {
-        r.error = e;
-        return r;
+    return {};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Break-even values
+//-----------------------------------------------------------------------------
+
+// Each is linear in the parameter except the cached fraction with channel tiles, so each is the
+// closed-form root of its mode's formula, kept only when it lies inside [0, 1) ("never" at 100 %).
+std::optional<double> inside_range(double x) {
+    if (std::isfinite(x) && x >= 0.0 && x < 1.0) return x;
+    return std::nullopt;
+}
+
+// The largest f ≤ `f` at which a tile-rounded layer following the global f drops a tile (f = 1 − k·g/C),
+// or 0: the start of the flat (or straight) stretch of the cost that holds `f`.
+double tile_step_at_or_below(const EligibleCosts& c, std::int64_t g, double f) {
+    double step = 0;
+    if (g <= 0) return step;
+    for (const EligibleCosts::Group& grp : c.groups) {
+        if (grp.overridden || grp.channels <= 0) continue;
+        const double C = static_cast<double>(grp.channels), G = static_cast<double>(g);
+        // The same 1e-9-of-a-tile guard as effective_fraction, so both agree on which tile f is in.
+        const double k = std::ceil(std::round((1.0 - f) * C / G * 1e9) / 1e9);
+        step = std::max(step, 1.0 - std::min(k * G, C) / C);
     }
-    const int n = static_cast<int>(net.layers.size());
-    if (s.eligible_last >= n) {
-        r.error = "the last eligible layer " + std::to_string(s.eligible_last + 1) + " does not exist (the network has " +
-                  std::to_string(n) + " layers)";
-        return r;
+    return step;
+}
+
+// The smallest global nominal f at which partial reuse pays off: ρ·h·Σ f_eff·C_l > S + L, on the same
+// tile-rounded Σ the sweep draws. With tiles the cost is a staircase (f_eff jumps where a layer's kept
+// channels drop by a tile and is flat in between); layers without rounding add a straight part. The
+// threshold is bracketed by bisection (the saving only grows with f), then read exactly: a tile step
+// inside the bracket that pays is the answer itself (`is_step`); otherwise the straight stretch that
+// holds it is solved in closed form. A stretch that only reaches the baseline at f = 1 is "never".
+std::optional<double> cached_fraction_break_even(const EligibleCosts& c, const Scenario& s, const ModeParams& m,
+                                                 bool& is_step) {
+    is_step = false;
+    const double rh = m.rho * m.rate;
+    if (rh <= 0) return std::nullopt;
+    const double need = m.student + m.lookup;
+    const std::int64_t g = s.channel_granularity;
+    auto saving = [&](double f) { return rh * skipped_cost(c, f, true, g); };
+    double linear_cost = 0;  // layers following the global f whose f_eff = f
+    bool any_steps = false;
+    for (const EligibleCosts::Group& grp : c.groups) {
+        if (grp.overridden) continue;
+        if (g <= 0 || grp.channels <= 0) linear_cost += grp.cost;
+        else any_steps = true;
     }
-    if (s.eligible_first >= n || (s.eligible_last >= 0 && s.eligible_first > s.eligible_last)) {
-        r.error = "the eligible layer range is empty";
-        return r;
+    if (!(saving(1.0) > need)) return std::nullopt;
+    double lo = 0.0, hi = 1.0;  // saving(lo) ≤ need < saving(hi)
+    if (saving(lo) > need) {
+        is_step = true;  // the layers with their own f already pay: any global f does
+        return 0.0;
     }
-    for (const LayerFraction& o : s.overrides) {
-        if (o.layer >= n) {
-            r.error = "a per-layer cached fraction names layer " + std::to_string(o.layer + 1) +
-                      ", but the network has " + std::to_string(n) + " layers";
-            return r;
+    while (any_steps) {
+        const double mid = 0.5 * (lo + hi);
+        if (mid <= lo || mid >= hi) break;
+        (saving(mid) > need ? hi : lo) = mid;
+    }
+    if (any_steps) {
+        const double step = tile_step_at_or_below(c, g, hi);
+        if (step > lo && saving(step) > need) {
+            is_step = true;
+            return step;  // 1: only caching every channel pays (a tile step at the end)
         }
     }
+    if (linear_cost <= 0) return hi;  // not reached: without a straight part the threshold is a step
+    const double start = tile_step_at_or_below(c, g, lo);
+    return inside_range(start + (need - saving(start)) / (rh * linear_cost));
+}
 
-    const Prepared p = prepare(net, ev, counting, s);
-    r.baseline_flops = p.baseline;
-    std::string err;
-    const double S = student_cost(net, counting, s, p.baseline, err);
-    if (!err.empty()) {
-        r.error = err;
-        return r;
+void break_even_values(ScenarioResult& r, const EligibleCosts& c, const Scenario& s, const ModeParams& m) {
+    const double B = c.baseline;
+    if (B <= 0) return;
+    const double need = m.student + m.lookup;
+    switch (s.mode) {
+    case ScenarioMode::PartialReuse: {
+        const double saving_per_rate = m.rho * m.skipped;  // ρ·Σ f_eff·C_l: what h = 1 saves
+        if (saving_per_rate > 0) r.break_even_rate = inside_range(need / saving_per_rate);
+        r.break_even_cached_fraction = cached_fraction_break_even(c, s, m, r.break_even_cached_fraction_is_step);
+        const double student_max = m.rho * m.rate * m.skipped - m.lookup;
+        if (student_max > 0) r.break_even_student_fraction = student_max / B;
+        break;
     }
-    const double E = static_cast<double>(s.cache_entries);
-    const double b = static_cast<double>(bytes_per_element(s.precision));
-    const double d = static_cast<double>(s.key_dim);
-    const bool nearest = s.lookup_kind == LookupKind::NearestNeighbour;
-    const double L = nearest ? 2.0 * d * E : s.lookup_flops;
-    r.student_flops = S;
-    r.lookup_flops = L;
-    r.bytes_per_element = bytes_per_element(s.precision);
-    r.key_bytes_per_entry = nearest ? d * b : 0.0;
-    r.lookup_bytes_read = nearest ? d * E * b : 0.0;
+    case ScenarioMode::Cascade:
+        r.break_even_rate = inside_range(need / B);
+        if (m.rate - m.lookup / B > 0) r.break_even_student_fraction = m.rate - m.lookup / B;
+        break;
+    case ScenarioMode::ResultCache:
+        r.break_even_rate = inside_range(m.lookup / B);
+        break;
+    }
+}
 
-    // Per-layer view and the FLOP-weighted mean fractions.
-    r.layers.resize(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) {
-        const double c = static_cast<double>(counted_flops(ev.layers[static_cast<std::size_t>(i)], counting).value);
-        r.layers[static_cast<std::size_t>(i)].cost = c;
-        r.layers[static_cast<std::size_t>(i)].cost_after = c;
+//-----------------------------------------------------------------------------
+// [SECTION] Evaluation steps
+//-----------------------------------------------------------------------------
+
+// "" when the scenario's layer references fit the network.
+std::string check_against_network(const Network& net, const Scenario& s) {
+    const int n = static_cast<int>(net.layers.size());
+    if (s.eligible_last >= n)
+        return "the last eligible layer " + std::to_string(s.eligible_last + 1) + " does not exist (the network has " +
+               std::to_string(n) + " layers)";
+    if (s.eligible_first >= n || (s.eligible_last >= 0 && s.eligible_first > s.eligible_last))
+        return "the eligible layer range is empty";
+    for (const LayerFraction& o : s.overrides)
+        if (o.layer >= n)
+            return "a per-layer cached fraction names layer " + std::to_string(o.layer + 1) + ", but the network has " +
+                   std::to_string(n) + " layers";
+    return {};
+}
+
+// Per-layer costs before and after, and the FLOP-weighted mean fractions.
+void per_layer_view(ScenarioResult& r, const Evaluation& ev, const Counting& counting, const EligibleCosts& c,
+                    const Scenario& s, const ModeParams& m) {
+    const std::size_t n = ev.layers.size();
+    r.layers.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double cost = static_cast<double>(counted_flops(ev.layers[i], counting).value);
+        r.layers[i].cost = cost;
+        r.layers[i].cost_after = cost;
     }
     double nominal_weighted = 0;
-    for (std::size_t k = 0; k < p.eligible.size(); ++k) {
-        LayerScenario& ls = r.layers[static_cast<std::size_t>(p.eligible[k])];
+    for (std::size_t k = 0; k < c.eligible.size(); ++k) {
+        LayerScenario& ls = r.layers[static_cast<std::size_t>(c.eligible[k])];
         ls.eligible = true;
-        ls.nominal_fraction = p.nominal[k];
-        ls.effective_fraction = effective_fraction(p.nominal[k], p.channels[k], s.channel_granularity);
-        if (s.mode == ScenarioMode::PartialReuse)
-            ls.cost_after = (1.0 - s.truncation_efficiency * s.hit_rate * ls.effective_fraction) * ls.cost;
-        nominal_weighted += p.nominal[k] * p.cost[k];
+        ls.nominal_fraction = c.nominal[k];
+        ls.effective_fraction = effective_fraction(c.nominal[k], c.channels[k], s.channel_granularity);
+        if (s.mode == ScenarioMode::PartialReuse) ls.cost_after = (1.0 - m.rho * m.rate * ls.effective_fraction) * ls.cost;
+        nominal_weighted += c.nominal[k] * c.cost[k];
     }
-    const double skipped = skipped_cost(p, s.cached_fraction, false, s.channel_granularity);
-    const double T = p.touched;
-    r.mean_nominal_fraction = T > 0 ? nominal_weighted / T : 0.0;
-    r.mean_effective_fraction = T > 0 ? skipped / T : 0.0;
+    r.mean_nominal_fraction = c.touched > 0 ? nominal_weighted / c.touched : 0.0;
+    r.mean_effective_fraction = c.touched > 0 ? m.skipped / c.touched : 0.0;
+}
 
-    // Cache memory per entry: f_eff of each eligible conv/linear output, and the tensors crossing the cut.
+// Cache memory per entry: f_eff of each eligible conv/linear output, and the tensors crossing the cut
+// after the last eligible layer; then E entries of each, with their keys.
+void cache_memory(ScenarioResult& r, const Network& net, const Evaluation& ev, const EligibleCosts& c,
+                  const Scenario& s) {
+    const int n = static_cast<int>(net.layers.size());
+    const double E = static_cast<double>(s.cache_entries);
+    const double b = static_cast<double>(r.bytes_per_element);
     const int last = s.eligible_last < 0 ? n - 1 : s.eligible_last;
-    for (std::size_t k = 0; k < p.eligible.size(); ++k) {
-        const LayerCost& c = ev.layers[static_cast<std::size_t>(p.eligible[k])];
+    for (std::size_t k = 0; k < c.eligible.size(); ++k) {
+        const std::size_t i = static_cast<std::size_t>(c.eligible[k]);
         r.partial_cache_elements_per_entry +=
-            r.layers[static_cast<std::size_t>(p.eligible[k])].effective_fraction * static_cast<double>(c.output_elements.value);
+            r.layers[i].effective_fraction * static_cast<double>(ev.layers[i].output_elements.value);
     }
     std::vector<bool> crosses(static_cast<std::size_t>(n), false);
     bool any = false;
@@ -346,62 +488,77 @@ ScenarioResult evaluate_scenario(const Network& net, const Evaluation& ev, const
     r.cut_point_bytes_per_entry = static_cast<double>(r.cut_point_elements_per_entry) * b;
     r.partial_cache_bytes_total = E * (r.partial_cache_bytes_per_entry + r.key_bytes_per_entry);
     r.cut_point_bytes_total = E * (r.cut_point_bytes_per_entry + r.key_bytes_per_entry);
+}
 
-    switch (s.mode) {
-    case ScenarioMode::PartialReuse: {
-        r.touched_flops = T;
-        r.computed_flops = p.baseline - s.truncation_efficiency * s.hit_rate * skipped;
-        r.total_flops = S + L + r.computed_flops;
-        r.sigma = T > 0 ? S / T : 0.0;
-        r.lambda = T > 0 ? L / T : 0.0;
-        const double need = r.sigma + r.lambda;
-        const double rf = s.truncation_efficiency * r.mean_effective_fraction;
-        const double rh = s.truncation_efficiency * s.hit_rate;
-        if (T > 0 && rf > 0 && need / rf <= 1.0) r.break_even_hit_rate = need / rf;
-        if (T > 0 && rh > 0 && need / rh <= 1.0) r.break_even_cached_fraction = need / rh;
-        const double sigma_max = s.truncation_efficiency * s.hit_rate * r.mean_effective_fraction - r.lambda;
-        if (T > 0 && sigma_max > 0) r.break_even_student_fraction = sigma_max;
-        break;
-    }
-    case ScenarioMode::Cascade: {
-        r.touched_flops = p.baseline;
-        r.computed_flops = (1.0 - s.accept_rate) * p.baseline;
-        r.total_flops = S + L + r.computed_flops;
-        r.sigma = p.baseline > 0 ? S / p.baseline : 0.0;
-        r.lambda = p.baseline > 0 ? L / p.baseline : 0.0;
-        if (p.baseline > 0 && r.sigma + r.lambda <= 1.0) r.break_even_hit_rate = r.sigma + r.lambda;
-        if (p.baseline > 0 && s.accept_rate - r.lambda > 0) r.break_even_student_fraction = s.accept_rate - r.lambda;
-        break;
-    }
-    case ScenarioMode::ResultCache: {
-        r.touched_flops = p.baseline;
-        r.student_flops = 0.0;  // a result cache has no student
-        r.computed_flops = (1.0 - s.hit_rate) * p.baseline;
-        r.total_flops = L + r.computed_flops;
-        r.sigma = 0.0;
-        r.lambda = p.baseline > 0 ? L / p.baseline : 0.0;
-        if (p.baseline > 0 && r.lambda <= 1.0) r.break_even_hit_rate = r.lambda;
-        break;
-    }
-    }
-    r.saved_flops = p.baseline - r.total_flops;
-    r.percent_of_baseline = p.baseline > 0 ? r.total_flops / p.baseline * 100.0 : 0.0;
+// The larger network this one is part of, with the untouched rest still running.
+void part_of_larger(ScenarioResult& r, const Network& net, const Counting& counting, std::string_view part_of) {
+    if (part_of.empty()) return;
+    Network full;
+    std::string e;
+    if (!build_model(part_of, net.input.h, net.input.w, full, e)) return;
+    const Evaluation fev = evaluate(full, counting);
+    if (!fev.ok()) return;
+    r.full_network = std::string(part_of);
+    r.full_network_flops = static_cast<double>(fev.totals.flops.value);
+    const double rest = r.full_network_flops - r.baseline_flops;
+    r.percent_of_full_network = r.full_network_flops > 0 ? (r.total_flops + rest) / r.full_network_flops * 100.0 : 0.0;
+}
 
-    if (!part_of.empty()) {
-        Network full;
-        std::string e;
-        if (build_model(part_of, net.input.h, net.input.w, full, e)) {
-            const Evaluation fev = evaluate(full, counting);
-            if (fev.ok()) {
-                r.full_network = std::string(part_of);
-                r.full_network_flops = static_cast<double>(fev.totals.flops.value);
-                const double rest = r.full_network_flops - p.baseline;
-                r.percent_of_full_network =
-                    r.full_network_flops > 0 ? (r.total_flops + rest) / r.full_network_flops * 100.0 : 0.0;
-            }
-        }
-    }
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Evaluation
+//-----------------------------------------------------------------------------
+
+ScenarioResult evaluate_scenario(const Network& net, const Evaluation& ev, const Counting& counting,
+                                 const Scenario& s, std::string_view part_of) {
+    ScenarioResult r;
+    r.mode = s.mode;
+    if (!ev.ok()) r.error = ev.error;
+    else if (std::string e = validate(s); !e.empty()) r.error = e;
+    else r.error = check_against_network(net, s);
+    if (!r.ok()) return r;
+
+    const EligibleCosts c = eligible_costs(net, ev, counting, s);
+    const double B = c.baseline;
+    r.baseline_flops = B;
+    const double S = student_cost(net, counting, s, B, r.error);
+    if (!r.ok()) return r;
+    const double E = static_cast<double>(s.cache_entries);
+    const double b = static_cast<double>(bytes_per_element(s.precision));
+    const double d = static_cast<double>(s.key_dim);
+    const bool nearest = s.lookup_kind == LookupKind::NearestNeighbour;
+    const double L = nearest ? 2.0 * d * E : s.lookup_flops;
+    r.bytes_per_element = bytes_per_element(s.precision);
+    r.key_bytes_per_entry = nearest ? d * b : 0.0;
+    r.lookup_bytes_read = nearest ? d * E * b : 0.0;
+
+    const ModeParams m = mode_params(c, s, mode_info(s.mode).has_student ? S : 0.0, L);
+    per_layer_view(r, ev, counting, c, s, m);
+    cache_memory(r, net, ev, c, s);
+
+    const ModeCost cost = mode_total(s.mode, c, m);
+    r.touched_flops = mode_info(s.mode).caches_channels ? c.touched : B;
+    r.computed_flops = cost.computed;
+    r.student_flops = cost.student;
+    r.lookup_flops = cost.lookup;
+    r.total_flops = cost.total();
+    r.student_fraction = B > 0 ? cost.student / B : 0.0;
+    r.lookup_fraction = B > 0 ? cost.lookup / B : 0.0;
+    break_even_values(r, c, s, m);
+    r.saved_flops = B - r.total_flops;
+    r.percent_of_baseline = B > 0 ? r.total_flops / B * 100.0 : 0.0;
+    part_of_larger(r, net, counting, part_of);
     return r;
+}
+
+std::optional<double> break_even(const ScenarioResult& r, SweepParameter parameter) {
+    switch (parameter) {
+    case SweepParameter::CachedFraction: return r.break_even_cached_fraction;
+    case SweepParameter::Rate: return r.break_even_rate;
+    case SweepParameter::StudentFraction: return r.break_even_student_fraction;
+    }
+    return std::nullopt;
 }
 
 //-----------------------------------------------------------------------------
@@ -414,35 +571,18 @@ std::vector<double> sweep(const Network& net, const Evaluation& ev, const Counti
     if (points < 2 || !ev.ok() || !validate(s).empty()) return out;
     const ScenarioResult base = evaluate_scenario(net, ev, counting, s);
     if (!base.ok()) return out;
-    const Prepared p = prepare(net, ev, counting, s);
-    const double S = base.student_flops, L = base.lookup_flops;
-    const double skipped_now = skipped_cost(p, s.cached_fraction, false, s.channel_granularity);
+    const EligibleCosts c = eligible_costs(net, ev, counting, s);
+    const ModeParams now = mode_params(c, s, base.student_flops, base.lookup_flops);
     out.reserve(static_cast<std::size_t>(points));
     for (int i = 0; i < points; ++i) {
         const double x = static_cast<double>(i) / static_cast<double>(points - 1);
-        double total = 0;
-        switch (s.mode) {
-        case ScenarioMode::PartialReuse: {
-            const double skipped =
-                parameter == SweepParameter::CachedFraction ? skipped_cost(p, x, true, s.channel_granularity) : skipped_now;
-            const double h = parameter == SweepParameter::HitRate ? x : s.hit_rate;
-            const double student = parameter == SweepParameter::StudentFraction ? x * p.touched : S;
-            total = student + L + p.baseline - s.truncation_efficiency * h * skipped;
-            break;
+        ModeParams m = now;
+        switch (parameter) {
+        case SweepParameter::CachedFraction: m.skipped = skipped_cost(c, x, true, s.channel_granularity); break;
+        case SweepParameter::Rate: m.rate = x; break;
+        case SweepParameter::StudentFraction: m.student = x * c.baseline; break;
         }
-        case ScenarioMode::Cascade: {
-            const double accept = parameter == SweepParameter::HitRate ? x : s.accept_rate;
-            const double student = parameter == SweepParameter::StudentFraction ? x * p.baseline : S;
-            total = student + L + (1.0 - accept) * p.baseline;
-            break;
-        }
-        case ScenarioMode::ResultCache: {
-            const double h = parameter == SweepParameter::HitRate ? x : s.hit_rate;
-            total = L + (1.0 - h) * p.baseline;
-            break;
-        }
-        }
-        out.push_back(total);
+        out.push_back(mode_total(s.mode, c, m).total());
     }
     return out;
 }

@@ -1,15 +1,21 @@
 // Flopscope core — the caching scenario engine.
 //
-// Expected cost per inference, with every term kept apart (../shared/design/caching-cost-models.md §3):
-//   partial reuse   cost = S + L + Σ_l (1 − ρ·h·f_l)·C_l   over cache-eligible layers, others count fully
-//   cascade / gate  cost = S + L + (1 − p)·T_full
-//   result cache    cost = L + (1 − h)·T_full
-// C_l is a layer's FLOPs under the counting convention, T the touched (eligible) cost, S the student's
-// cost, L the lookup cost. Break-even values are closed-form (σ = S/T, λ = L/T, f̄ = Σ f_l·C_l / T):
-//   h* = (σ + λ)/(ρ·f̄),  f̄* = (σ + λ)/(ρ·h),  σ* = ρ·h·f̄ − λ,  cascade p* = σ_full + λ_full,
-//   result cache h* = λ_full; "never" (std::nullopt) when no value in [0, 1] works.
+// Expected cost per inference, with every term kept apart (../shared/design/caching-cost-models.md §3),
+// for three modes: partial reuse inside the network, a cascade (the student answers first) and a result
+// cache in front of it. Each mode's formula, in words, is its ModeInfo::formula (mode_info(), below); in
+// code it is one function per mode (scenario.cpp, mode_total) that evaluate_scenario and sweep both call.
+// C_l is a layer's FLOPs under the counting convention, B the whole network's FLOPs, T the touched
+// (eligible) layers' FLOPs, S the student's cost, L the lookup cost.
+//
+// The student fraction σ is always S / B, the share of the WHOLE network (the seed's "the student costs
+// 50 % of the network"), in the input, the results, the break-even and the sweeps alike.
+//
+// Break-even values are the swept parameter's own value where the cost meets the baseline B, found on the
+// same (tile-rounded) cost function the sweep draws: the nominal global f, the rate h or p, and σ. A value
+// at or beyond the end of its range is "never" (std::nullopt).
 //
 // [SECTION] Parameters
+// [SECTION] Modes
 // [SECTION] Presets
 // [SECTION] Results
 // [SECTION] Evaluation and sweeps
@@ -34,7 +40,7 @@ enum class StudentKind : std::uint8_t { Fraction, Flops, Model };
 enum class LookupKind : std::uint8_t { Flops, NearestNeighbour };
 enum class Precision : std::uint8_t { FP32, FP16, INT8 };
 
-const char* mode_name(ScenarioMode m);          // "partial", "cascade", "result_cache"
+const char* mode_name(ScenarioMode m);          // "partial", "cascade", "result_cache" (mode_info(m).name)
 const char* precision_name(Precision p);        // "fp32", "fp16", "int8"
 std::int64_t bytes_per_element(Precision p);    // 4, 2, 1
 bool parse_mode(std::string_view s, ScenarioMode& out);
@@ -63,7 +69,7 @@ struct Scenario {
     double accept_rate = 0.0;                // p: cascade, fraction answered by the student alone
 
     StudentKind student_kind = StudentKind::Fraction;
-    double student_fraction = 0.5;           // S as a fraction of the teacher's (the network's) cost
+    double student_fraction = 0.5;           // σ = S / B: S as a fraction of the whole network's FLOPs
     double student_flops = 0.0;              // S in FLOPs
     std::string student_model;               // S as a zoo model at the same input resolution
 
@@ -85,6 +91,31 @@ inline constexpr double kMaxAbsoluteFlops = 1e18;
 
 // "" when every field is in range; else a message naming the field (NaN and infinities are rejected).
 std::string validate(const Scenario& s);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Modes
+//-----------------------------------------------------------------------------
+
+// What a mode is called, which parameters it reads and its formulas in words: the one place the views,
+// the CLI's help and the reports take them from.
+struct ModeInfo {
+    ScenarioMode mode;
+    const char* name;              // "partial": the link's, CLI's and JSON's name
+    const char* label;             // "Partial reuse inside the network"
+    const char* description;       // one line: what is cached and where
+    bool caches_channels;          // f, ρ, g and the eligible layers apply (and the per-layer cache memory)
+    bool has_student;              // S applies
+    const char* rate_symbol;       // "h" or "p"
+    const char* rate_name;         // "hit rate" or "accept rate"
+    const char* rate_help;         // what the rate means, one sentence
+    const char* formula;           // "cost = S + L + Σ_l (1 − ρ·h·f_l)·C_l"
+    const char* break_even_label;  // "Break-even hit rate"
+    const char* break_even_formula;// "h* = (S + L) / (ρ·Σ_l f_l·C_l)"
+};
+const ModeInfo& mode_info(ScenarioMode m);
+inline constexpr int kScenarioModeCount = 3;
+// The mode's rate as set in `s`: the accept rate p in cascade mode, else the hit rate h.
+double mode_rate(const Scenario& s);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Presets
@@ -132,12 +163,18 @@ struct ScenarioResult {
     double saved_flops = 0;      // baseline − total (negative: caching costs more)
     double percent_of_baseline = 0;
 
-    double sigma = 0, lambda = 0;  // S/T, L/T
+    double student_fraction = 0;  // σ = S / B, the unit of Scenario::student_fraction
+    double lookup_fraction = 0;   // L / B
     double mean_nominal_fraction = 0, mean_effective_fraction = 0;  // FLOP-weighted over touched layers
 
-    std::optional<double> break_even_hit_rate;        // h* (cascade: p*)
-    std::optional<double> break_even_cached_fraction; // f̄* (partial reuse only)
-    std::optional<double> break_even_student_fraction;// σ* (max student budget, relative to T)
+    // Where the cost meets the baseline, each in the unit of the input it stands for. Caching pays off
+    // above the rate and the cached fraction and below the student fraction; std::nullopt: never.
+    std::optional<double> break_even_rate;              // h* (cascade: p*)
+    std::optional<double> break_even_cached_fraction;   // the global nominal f* (partial reuse; 1: a tile step, only all)
+    std::optional<double> break_even_student_fraction;  // σ* = S* / B: the largest student that pays off
+    // Channel tiles make the cost a staircase in f: at a step f* itself already pays off ("at least f*");
+    // on a straight stretch f* only breaks even ("more than f*").
+    bool break_even_cached_fraction_is_step = false;
 
     // Cache memory. Per entry: a per-layer partial cache stores f_l of each eligible output; a cut-point
     // cache stores the tensors crossing the cut after the last eligible layer.
@@ -169,9 +206,14 @@ struct ScenarioResult {
 ScenarioResult evaluate_scenario(const Network& net, const Evaluation& ev, const Counting& counting,
                                  const Scenario& s, std::string_view part_of = {});
 
-enum class SweepParameter : std::uint8_t { CachedFraction, HitRate, StudentFraction };
+// Rate: the mode's rate (h, or p in cascade mode). StudentFraction: σ = S / B.
+enum class SweepParameter : std::uint8_t { CachedFraction, Rate, StudentFraction };
 
-// Total cost with caching at `points` evenly spaced values of the parameter in [0, 1] (points ≥ 2).
+// The break-even of the swept parameter (the value a chart of `sweep(…, parameter, …)` marks).
+std::optional<double> break_even(const ScenarioResult& r, SweepParameter parameter);
+
+// Total cost with caching at `points` evenly spaced values of the parameter in [0, 1] (points ≥ 2), by
+// the same formula evaluate_scenario uses.
 std::vector<double> sweep(const Network& net, const Evaluation& ev, const Counting& counting, const Scenario& s,
                           SweepParameter parameter, int points);
 

@@ -19,6 +19,7 @@ const std::vector<ModelInfo>& model_zoo() {
         zoo::register_squeezenets(all);
         zoo::register_densenets(all);
         zoo::register_googlenet(all);
+        zoo::register_inception(all);
         zoo::register_mobilenets(all);
         zoo::register_shufflenets(all);
         zoo::register_mnasnets(all);

@@ -4,6 +4,9 @@
 #include "app/app.h"
 #include "web/loop.h"
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include <emscripten.h>
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -28,6 +31,20 @@ std::string item_rect(const std::string& name) {
            std::to_string(r[3]) + "]";
 }
 
+// The selected tab of every tab bar drawn in the last frame, as a JSON array of labels (ImGui's own
+// record: a click counts only once the tab bar has selected the tab).
+std::string selected_tabs() {
+    ImGuiContext& g = *GImGui;
+    emscripten::val out = emscripten::val::array();
+    for (int n = 0; n < g.TabBars.GetMapSize(); ++n) {
+        ImGuiTabBar* bar = g.TabBars.TryGetMapData(n);
+        if (bar == nullptr || bar->CurrFrameVisible != g.FrameCount) continue;
+        if (ImGuiTabItem* tab = ImGui::TabBarFindTabByID(bar, bar->SelectedTabId))
+            out.call<void>("push", std::string(ImGui::TabBarGetTabName(bar, tab)));
+    }
+    return emscripten::val::global("JSON").call<std::string>("stringify", out);
+}
+
 // The messages on screen (app::App::messages) as a JS array of strings; the hook returns its JSON.
 emscripten::val messages() {
     emscripten::val out = emscripten::val::array();
@@ -44,6 +61,8 @@ EM_JS(void, js_publish_test_hook, (), {
         isPaused: function () { return Module["flopscope_isPaused"](); },
         itemRect: function (name) { return JSON.parse(Module["flopscope_itemRect"](name)); },
         messages: function () { return JSON.stringify(Module["flopscope_messages"]()); },
+        selectedTabs: function () { return JSON.parse(Module["flopscope_selectedTabs"]()); },
+        textMirror: function () { return Module["flopscope_textMirror"](); },
         ready: false
     };
 });
@@ -62,6 +81,7 @@ EMSCRIPTEN_BINDINGS(flopscope_test_hook) {
     emscripten::function("flopscope_isPaused", &is_paused);
     emscripten::function("flopscope_itemRect", &item_rect);
     emscripten::function("flopscope_messages", &messages);
+    emscripten::function("flopscope_selectedTabs", &selected_tabs);
 }
 
 void publish(const app::App& app) {

@@ -7,6 +7,8 @@
 //                 ("Copy link", "tab:Layers", "presets:full", "slider:f"…), or null
 //   messages()    the messages on screen as a JSON array of plain strings (a link's problems, other
 //                 notices, then a confirmation such as "Link copied" while it shows)
+//   selectedTabs() the labels of the selected tabs of the tab bars drawn in the last frame
+//   textMirror()  the page in words (app::TextMirror as a JS object), what the DOM mirror shows
 //   ready         true once the first frame is on screen
 // The shell's window.flopscopeReady promise resolves at the same moment.
 #pragma once

@@ -12,7 +12,9 @@
 #include "web/input_filter.h"
 #include "web/loop.h"
 #include "web/platform_web.h"
+#include "web/press_after_move.h"
 #include "web/soft_keyboard.h"
+#include "web/text_mirror.h"
 #include "web/touch.h"
 #include "web/url_state.h"
 
@@ -67,11 +69,16 @@ void frame() {
         g_app->on_style_inputs_changed();
     }
     if (web::WebPlatform::take_color_scheme_change()) g_app->on_style_inputs_changed();
-    if (web::url_state::take_change()) g_app->load_fragment(web::url_state::fragment());
+    if (web::url_state::take_change()) {
+        g_app->load_fragment(web::url_state::fragment());
+        web::text_mirror::mark_dirty();
+    }
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    web::press_after_move::hold_back();
     ImGui::NewFrame();
+    web::press_after_move::release();
     web::input_filter::apply_pending();
     web::soft_keyboard::apply_pending();
     g_app->frame();
@@ -95,6 +102,7 @@ void frame() {
         g_ready = true;
         web::bindings::mark_ready();
     }
+    web::text_mirror::publish_if_dirty(*g_app);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "web/clipboard.h"
 #include "web/dpi.h"
 #include "web/loop.h"
+#include "web/text_mirror.h"
 #include "web/url_state.h"
 
 #include <emscripten.h>
@@ -57,7 +58,11 @@ void WebPlatform::download_file(const std::string& filename, const std::string& 
     js_download(filename.c_str(), mime_type.c_str(), content.data(), static_cast<int>(content.size()));
 }
 
-void WebPlatform::replace_url_fragment(const std::string& fragment) { url_state::replace_fragment(fragment); }
+// The app rewrites the fragment when an edit is finished: the moment the page's words change too.
+void WebPlatform::replace_url_fragment(const std::string& fragment) {
+    url_state::replace_fragment(fragment);
+    text_mirror::mark_dirty();
+}
 
 std::string WebPlatform::page_url_without_fragment() { return url_state::url_without_fragment(); }
 

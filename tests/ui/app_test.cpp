@@ -281,13 +281,31 @@ TEST_CASE("the model picker: search and choose a built-in network") {
     FakePlatform p;
     AppDriver d(h, p);
     d.frames(2);
-    REQUIRE(d.click("model picker"));
-    h.chars("resnet18");
-    d.frames(2);
-    REQUIRE(d.click("model:resnet18"));
-    CHECK(d.app.state.model == "resnet18");
+    auto pick = [&](const char* search, const char* model) {
+        d.app.model_filter[0] = '\0';
+        REQUIRE(d.click("model picker"));
+        h.chars(search);
+        d.frames(2);
+        REQUIRE(d.click(std::string("model:") + model));
+        CHECK(d.app.state.model == model);
+    };
+    pick("resnet18", "resnet18");
     // torchvision's ResNet-18 at 224: 1.814 GMACs.
     CHECK(d.app.derived.results.evaluation.totals.macs.value == 1814073344u);
+    // A model with another evaluation crop opens at it: Inception v3 at 299×299.
+    pick("inception", "inception_v3");
+    CHECK(d.app.state.input_h == 299);
+    CHECK(d.app.state.input_w == 299);
+    // Back to a 224 model: its crop again, as the resolution was the previous model's default.
+    pick("resnet18", "resnet18");
+    CHECK(d.app.state.input_h == 224);
+    // A resolution the user chose is kept when the next model accepts it.
+    State s = d.app.state;
+    s.input_h = s.input_w = 320;
+    d.app.replace_state(s);
+    d.frames(2);
+    pick("inception", "inception_v3");
+    CHECK(d.app.state.input_h == 320);
     check_no_asserts();
 }
 
@@ -362,4 +380,59 @@ TEST_CASE("a quick click (press and release before the next frame) selects a tab
     h.mouse_button(false);
     d.frames(4);
     CHECK(d.rect("Edit a copy", min, max));
+}
+
+TEST_CASE("with channel tiles the chart and the sentence give the same break-even, the core's") {
+    // The seed with g = 32 and σ= 0.45. Its 64-, 128- and 256-channel layers keep whole tiles of 32, so
+    // below f = 50 % the 64-channel layers skip nothing; at f = 50 % every layer skips exactly half:
+    // ρ·h·0.5·B > 0.45·B pays, while at f = 49 % only 0.25·C128 + 0.375·C256 = 505,774,080 FLOPs are
+    // skipped, less than S = 0.45·B = 1,250,707,046.4. So the break-even is the step at f = 50 %.
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(2);
+    State s = d.app.state;
+    s.scenario.name = "custom";
+    s.scenario.channel_granularity = 32;
+    s.scenario.student_fraction = 0.45;
+    d.app.edit(s);
+    d.frames(2);
+    const ScenarioResult& r = d.app.derived.results.scenario;
+    REQUIRE(r.break_even_cached_fraction.has_value());
+    CHECK(*r.break_even_cached_fraction == 0.5);
+    d.app.request_tab = app::Tab::Charts;
+    d.frames(3);
+    const std::string charts = d.frame();
+    CHECK(has(charts, "break-even f = 50 %"));
+    CHECK(has(charts, "pays off when f ≥ 50 %"));
+    CHECK_FALSE(has(charts, "49.8 %"));  // the old chart's own search between sweep points
+    d.app.request_tab = app::Tab::Overview;
+    d.frames(3);
+    const std::string overview = d.frame();
+    CHECK(has(overview, "Pays off only when at least 50 % of output channels are cached"));
+    CHECK_FALSE(has(overview, "more than 45 %"));  // the old closed form in the mean effective fraction
+    check_no_asserts();
+}
+
+TEST_CASE("switching the student from a fraction to FLOPs keeps the core's S (σ of the whole network)") {
+    // Eligible layers 1–3 of the seed, σ = 0.5: S = 0.5 × B = 0.5 × 2,779,348,992 = 1,389,674,496, not
+    // 0.5 × the eligible layers' 698,449,920. The total stays B − 0.2·T + S = 4,029,333,504.
+    Harness h(1280, 1600);  // tall enough that the student picker is on screen
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(2);
+    State s = d.app.state;
+    s.scenario.name = "custom";
+    s.scenario.eligible_first = 0;
+    s.scenario.eligible_last = 2;
+    d.app.edit(s);
+    d.app.request_tab = app::Tab::Scenario;
+    d.frames(3);
+    CHECK(d.app.derived.results.scenario.total_flops == 4029333504.0);
+    REQUIRE(d.click("student_kind:FLOPs"));
+    d.frames(2);
+    CHECK(d.app.state.scenario.student_kind == StudentKind::Flops);
+    CHECK(d.app.state.scenario.student_flops == 1389674496.0);
+    CHECK(d.app.derived.results.scenario.total_flops == 4029333504.0);
+    check_no_asserts();
 }

@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
         const char* name;
         SweepParameter p;
     } params[] = {{"cached fraction", SweepParameter::CachedFraction},
-                  {"hit rate", SweepParameter::HitRate},
+                  {"rate (h or p)", SweepParameter::Rate},
                   {"student fraction", SweepParameter::StudentFraction}};
     bool over = false;
     // A row with a budget; `fn` returns a sweep, which must have kPoints points.
@@ -145,14 +145,14 @@ int main(int argc, char** argv) {
                         g_sink = g_sink + evaluate_caching_time(net, ev, counting, scenario, sr, *t4, ro, rr).total_time_s;
                     }), 0});
     sweep_row("time sweep 1,001 points: hit rate", kSweepBudgetMs,
-              [&] { return sweep_time(ct, scenario, SweepParameter::HitRate, kPoints); });
+              [&] { return sweep_time(ct, scenario, SweepParameter::Rate, kPoints); });
     // One slider frame: the scenario, the roofline, the scenario in time and both charts' sweeps.
     sweep_row("slider frame: scenario + time + sweeps", kFrameBudgetMs, [&] {
         const ScenarioResult s2 = evaluate_scenario(net, ev, counting, scenario);
         const RooflineResult r2 = evaluate_roofline(net, ev, counting, *t4, ro);
         const CachingTime c2 = evaluate_caching_time(net, ev, counting, scenario, s2, *t4, ro, r2);
-        std::vector<double> v = sweep(net, ev, counting, scenario, SweepParameter::HitRate, kPoints);
-        const std::vector<double> t = sweep_time(c2, scenario, SweepParameter::HitRate, kPoints);
+        std::vector<double> v = sweep(net, ev, counting, scenario, SweepParameter::Rate, kPoints);
+        const std::vector<double> t = sweep_time(c2, scenario, SweepParameter::Rate, kPoints);
         v.back() += t.back();
         return v;
     });

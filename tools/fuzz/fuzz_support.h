@@ -47,11 +47,11 @@ inline void check_scenario(const ScenarioResult& r) {
     require_finite(r.total_flops, "total_flops");
     require_finite(r.saved_flops, "saved_flops");
     require_finite(r.percent_of_baseline, "percent_of_baseline");
-    require_finite(r.sigma, "sigma");
-    require_finite(r.lambda, "lambda");
+    require_finite(r.student_fraction, "student_fraction");
+    require_finite(r.lookup_fraction, "lookup_fraction");
     require_finite(r.mean_nominal_fraction, "mean_nominal_fraction");
     require_finite(r.mean_effective_fraction, "mean_effective_fraction");
-    if (r.break_even_hit_rate) require_finite(*r.break_even_hit_rate, "break_even_hit_rate");
+    if (r.break_even_rate) require_finite(*r.break_even_rate, "break_even_rate");
     if (r.break_even_cached_fraction) require_finite(*r.break_even_cached_fraction, "break_even_cached_fraction");
     if (r.break_even_student_fraction) require_finite(*r.break_even_student_fraction, "break_even_student_fraction");
     require_finite(r.partial_cache_elements_per_entry, "partial_cache_elements_per_entry");
@@ -112,7 +112,7 @@ inline void check_state(const State& state) {
     const Results r = check_results(state);
     if (r.ok() && state.scenario_enabled) {
         check_sweep(sweep(r.network, r.evaluation, state.counting, state.scenario, SweepParameter::CachedFraction, 5));
-        check_sweep(sweep(r.network, r.evaluation, state.counting, state.scenario, SweepParameter::HitRate, 3));
+        check_sweep(sweep(r.network, r.evaluation, state.counting, state.scenario, SweepParameter::Rate, 3));
         check_sweep(sweep(r.network, r.evaluation, state.counting, state.scenario, SweepParameter::StudentFraction, 2));
     }
     const std::string json = results_json(state, r);

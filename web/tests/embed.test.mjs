@@ -3,7 +3,8 @@
 // scroll the host page, idle at zero frames and work independently, take typing and let Tab leave (no
 // keyboard trap), follow the reader's colour scheme or their `th=`, open the full calculator on their
 // state, and are exactly the snippets the Embed button produces. Saves build/web-test/docs-example.png
-// (and -dark, -narrow).
+// (and -dark, -narrow). An embed lives only while in view (shell.html): out of view it sleeps, so each
+// test brings an embed into view (embedFrame) before it reads or drives it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -24,7 +25,8 @@ const shared = shareServerAndBrowser();
 
 const fragmentOf = (src) => src.slice(src.indexOf('#'));
 
-// The Frame of the i-th iframe, loaded (lazy iframes load once near the viewport) and settled.
+// The Frame of the i-th iframe, brought into view, started (lazy iframes load once near the viewport; an
+// embed starts only in view) and settled.
 async function embedFrame(page, i) {
   const iframe = page.locator('iframe').nth(i);
   await iframe.scrollIntoViewIfNeeded();
@@ -35,15 +37,21 @@ async function embedFrame(page, i) {
   return frame;
 }
 
-// Opens the docs page and waits for every embed; returns their frames.
+// Opens the docs page and starts every embed in turn; returns their frames (the last one is in view).
 async function openDocs(page, url = `${shared.server.url}${DOCS}`) {
   await page.goto(url, { waitUntil: 'load' });
   const count = await page.locator('iframe').count();
   const frames = [];
   for (let i = 0; i < count; ++i) frames.push(await embedFrame(page, i));
-  await page.evaluate(() => window.scrollTo(0, 0));
-  for (const f of frames) await waitPaused(f);
   return frames;
+}
+
+// Waits until every running embed has settled (one out of view sleeps: it has nothing to wait for).
+async function settle(frames) {
+  for (const f of frames) {
+    await f.waitForFunction(() => !(window.Module && Module.flopscope && Module.flopscope.ready) || Module.flopscope.isPaused(),
+                            null, { timeout: 10000, polling: 50 });
+  }
 }
 
 // Where a named item of embed i is on the host page, in CSS pixels: [x, y, w, h].
@@ -89,8 +97,9 @@ test('both embeds render their own numbers, the CLI\'s for their links', { timeo
   t.after(() => page.closeAll());
   const frames = await openDocs(page);
   assert.equal(frames.length, 2);
-  const seen = [];
+  const seen = [], totals = [];
   for (const [i, frame] of frames.entries()) {
+    await embedFrame(page, i);
     const fragment = fragmentOf(docsIframes[i].src);
     assert.equal(await frame.evaluate(() => location.hash), fragment);
     const state = await hook.state(frame);
@@ -105,13 +114,14 @@ test('both embeds render their own numbers, the CLI\'s for their links', { timeo
     assert.deepEqual(await frame.evaluate(() => JSON.parse(Module.flopscope.messages())), []);
     const colors = distinctColors(decodePng(await page.locator('iframe').nth(i).screenshot()));
     assert.ok(colors >= 16, `embed ${i} looks blank (${colors} colours)`);
+    totals.push(shown.totals);
     seen.push(`${shown.model}: ${shown.scenario.name} ${shown.scenario.mode}, ${shown.scenario.percent_of_baseline.toFixed(1)} % of the baseline`);
   }
-  assert.notDeepEqual((await hook.results(frames[0])).totals, (await hook.results(frames[1])).totals);
+  assert.notDeepEqual(totals[0], totals[1]);
   t.diagnostic(seen.join('; '));
 
   await page.mouse.move(1, 1);
-  for (const f of frames) await waitPaused(f);
+  await settle(frames);
   t.diagnostic(await saveArtifact('docs-example.png', await page.screenshot({ fullPage: true })));
   assert.deepEqual(page.problems, []);
 });
@@ -122,6 +132,7 @@ for (const size of [{ width: 1000, height: 800 }, { width: 420, height: 800 }]) 
     t.after(() => page.closeAll());
     const frames = await openDocs(page);
     for (const [i, frame] of frames.entries()) {
+      await embedFrame(page, i);
       const box = await page.locator('iframe').nth(i).evaluate((el) => ({ w: el.clientWidth, h: el.clientHeight }));
       const inner = await frame.evaluate(() => {
         const d = document.documentElement, c = document.getElementById('canvas').getBoundingClientRect();
@@ -142,7 +153,7 @@ for (const size of [{ width: 1000, height: 800 }, { width: 420, height: 800 }]) 
     }
     if (size.width < 500) {
       await page.mouse.move(1, 1);
-      for (const f of frames) await waitPaused(f);
+      await settle(frames);
       t.diagnostic(await saveArtifact('docs-example-narrow.png', await page.screenshot({ fullPage: true, scale: 'css' })));
     }
     assert.deepEqual(page.problems, []);
@@ -154,10 +165,11 @@ test('the wheel over an embed scrolls the host page', { timeout: 120000 }, async
   t.after(() => page.closeAll());
   const frames = await openDocs(page);
   for (const [i, frame] of frames.entries()) {
-    const before = await hook.state(frame);
     // The embed in the upper part of the window, the pointer over its chart (and then over a slider:
     // sliders do not take the wheel).
     await page.locator('iframe').nth(i).evaluate((el) => window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - 60));
+    await embedFrame(page, i);
+    const before = await hook.state(frame);
     const [ox, oy, ow] = await itemInEmbed(page, i, frame, 'Open in Flopscope');
     const slider = await itemInEmbed(page, i, frame, i === 0 ? 'slider:h' : 'slider:p');
     for (const [x, y] of [[ox + ow / 2 - 300, oy + 200], [slider[0] + slider[2] / 2, slider[1] + slider[3] / 2]]) {
@@ -183,6 +195,10 @@ test('untouched embeds idle at zero frames; each works on its own', { timeout: 1
   const page = await openPage(shared.browser, { width: 1000, height: 1600 });
   t.after(() => page.closeAll());
   const [a, b] = await openDocs(page);
+  // Both embeds in the 1600-pixel-high window.
+  await page.locator('iframe').first().evaluate((el) => window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - 40));
+  await embedFrame(page, 0);
+  await embedFrame(page, 1);
   const hostUrl = page.url();
   const hostHistory = await page.evaluate(() => history.length);
 
@@ -224,8 +240,7 @@ test('the keyboard works in an embed, and Tab leaves it (no keyboard trap)', { t
   const page = await openPage(shared.browser, { width: 1000, height: 800 });
   t.after(() => page.closeAll());
   const [a, b] = await openDocs(page);
-  await page.locator('iframe').first().scrollIntoViewIfNeeded();
-  await waitPaused(a);
+  await embedFrame(page, 0);
   // Type a hit rate into the embed's field: the keys reach ImGui in the iframe.
   const [x, y, w, h] = await itemInEmbed(page, 0, a, 'input:h');
   await page.mouse.click(x + w / 2, y + h / 2, { delay: 60 });
@@ -235,7 +250,6 @@ test('the keyboard works in an embed, and Tab leaves it (no keyboard trap)', { t
   await page.keyboard.press('Enter');
   await waitPaused(a);
   assert.equal((await hook.state(a)).scenario.hit_rate, 0.35);
-  assert.equal((await hook.state(b)).scenario.hit_rate, 1, 'the other embed changed');
   // Escape releases ImGui's focus; Tab then moves on to the host page's next link.
   await page.keyboard.press('Escape');
   await waitPaused(a);
@@ -244,6 +258,8 @@ test('the keyboard works in an embed, and Tab leaves it (no keyboard trap)', { t
   const focused = await page.evaluate(() => document.activeElement.textContent);
   t.diagnostic(`Tab moved the focus to the host page's link "${focused}"`);
   assert.equal(await a.evaluate(() => document.hasFocus()), false);
+  await embedFrame(page, 1);
+  assert.equal((await hook.state(b)).scenario.hit_rate, 1, 'the other embed changed');
   assert.deepEqual(page.problems, []);
 });
 
@@ -253,13 +269,14 @@ test('the embeds follow the reader\'s colour scheme, and th= overrides it', { ti
   t.after(() => dark.closeAll());
   const frames = await openDocs(dark);
   for (const [i, frame] of frames.entries()) {
+    await embedFrame(dark, i);
     assert.equal((await hook.state(frame)).view.theme, 'system');
     const lum = await cornerLuminance(dark.locator('iframe').nth(i));
     assert.ok(lum < 80, `embed ${i} is not dark for a reader who prefers dark (luminance ${lum.toFixed(0)})`);
   }
   assert.ok(await cornerLuminance(dark.locator('main')) < 80, 'the docs page itself is not dark');
   await dark.mouse.move(1, 1);
-  for (const f of frames) await waitPaused(f);
+  await settle(frames);
   t.diagnostic(await saveArtifact('docs-example-dark.png', await dark.screenshot({ fullPage: true })));
   assert.deepEqual(dark.problems, []);
 
@@ -289,8 +306,7 @@ test('"Open in Flopscope" in an embed opens the full calculator on its state', {
   const frames = await openDocs(page);
   const i = 1;
   const frame = frames[i];
-  await page.locator('iframe').nth(i).scrollIntoViewIfNeeded();
-  await waitPaused(frame);
+  await embedFrame(page, i);
   const [x, y, w, h] = await itemInEmbed(page, i, frame, 'Open in Flopscope');
   const [popup] = await Promise.all([page.context().waitForEvent('page'), page.mouse.click(x + w / 2, y + h / 2, { delay: 60 })]);
   await popup.waitForURL(/#/);

@@ -72,7 +72,15 @@ async function assertSameAsCli(page, fragment) {
 }
 
 // Elements in the document, by tag: the shell's own, never anything a link brought.
-const domTags = (page) => page.evaluate(() => [...document.querySelectorAll('*')].map((e) => e.tagName).join(' '));
+// The document's elements. Inside the text mirror (#mirror) the number of rows and lines follows the
+// state, so only tags other than the mirror's own kinds are listed from there.
+const domTags = (page) => page.evaluate(() => {
+  const mirror = document.getElementById('mirror');
+  const own = ['DIV', 'P', 'UL', 'LI', 'TABLE', 'CAPTION', 'THEAD', 'TBODY', 'TR', 'TH', 'TD'];
+  const outside = [...document.querySelectorAll('*')].filter((e) => e === mirror || !mirror.contains(e));
+  const foreign = [...mirror.querySelectorAll('*')].filter((e) => !own.includes(e.tagName));
+  return [...outside, ...foreign].map((e) => e.tagName).join(' ');
+});
 
 test('a link opens its exact state and the results the CLI computes for it', { timeout: 300000 }, async (t) => {
   const page = await openPage(shared.browser, { width: 1280, height: 720 });

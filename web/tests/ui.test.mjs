@@ -235,3 +235,33 @@ test('on a touch screen a text field brings up the on-screen keyboard and takes 
   await page.waitForFunction(() => document.activeElement === document.getElementById('canvas'), null, { timeout: 5000 });
   assert.deepEqual(page.problems, []);
 });
+
+// A quick click (move, press and release with no pause, as Playwright's mouse.click sends them) that
+// arrives with the pointer's first move onto a tab. All three reach the idle page before its next
+// frame; the press must still select the tab (src/web/press_after_move.cpp).
+test('quick clicks alternating between the Layers and Charts tabs switch every time', { timeout: 90000 }, async (t) => {
+  const page = await openPage(shared.browser, { width: 1280, height: 720 });
+  t.after(() => page.closeAll());
+  await loadApp(page, shared.server.url);
+  await waitPaused(page);
+  const dpr = await page.evaluate(() => devicePixelRatio);
+  const centre = async (name) => {
+    const r = await page.evaluate((n) => Module.flopscope.itemRect(n), name);
+    assert.ok(r, `no item "${name}"`);
+    return [(r[0] + r[2] / 2) / dpr, (r[1] + r[3] / 2) / dpr];
+  };
+  let switched = 0;
+  for (let i = 0; i < 16; ++i) {
+    const label = i % 2 === 0 ? 'Layers' : 'Charts';
+    const [x, y] = await centre(`tab:${label}`);
+    await waitPaused(page);
+    await page.mouse.click(x, y);
+    await waitPaused(page);
+    const selected = await page.evaluate(() => Module.flopscope.selectedTabs());
+    if (selected.includes(label)) ++switched;
+    else t.diagnostic(`click ${i + 1} on ${label} was lost (selected: ${selected.join(', ')})`);
+  }
+  t.diagnostic(`${switched} of 16 clicks switched the tab`);
+  assert.equal(switched, 16);
+  assert.deepEqual(page.problems, []);
+});

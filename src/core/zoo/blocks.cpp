@@ -3,11 +3,12 @@
 
 namespace flopscope::zoo {
 
-std::int64_t make_divisible(std::int64_t v, std::int64_t divisor) {
+std::int64_t make_divisible(double v, std::int64_t divisor) {
     // new_v = max(min_value, int(v + divisor / 2) // divisor * divisor); if new_v < 0.9 * v: new_v += divisor
-    std::int64_t new_v = (v + divisor / 2) / divisor * divisor;
+    // (v + divisor / 2 is positive, so int() truncation and the floor division agree with C++'s.)
+    std::int64_t new_v = static_cast<std::int64_t>(v + static_cast<double>(divisor) / 2) / divisor * divisor;
     if (new_v < divisor) new_v = divisor;
-    if (10 * new_v < 9 * v) new_v += divisor;
+    if (static_cast<double>(new_v) < 0.9 * v) new_v += divisor;
     return new_v;
 }
 

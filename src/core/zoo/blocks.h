@@ -10,10 +10,11 @@
 
 namespace flopscope::zoo {
 
-// torchvision's _make_divisible(v, divisor, min_value=None) for a whole-number v (all built-in models
-// use width multiplier 1.0): the nearest multiple of `divisor`, at least `divisor`, never more than
-// 10 % below v.
-std::int64_t make_divisible(std::int64_t v, std::int64_t divisor);
+// torchvision's _make_divisible(v, divisor, min_value=None), and MNASNet's _round_to_multiple_of(v,
+// divisor), which is the same rule: the nearest multiple of `divisor`, at least `divisor`, never more
+// than 10 % below v. v is a Python float (e.g. 32 × 1.1 for EfficientNet-B2), computed here in double
+// precision step by step as Python does it.
+std::int64_t make_divisible(double v, std::int64_t divisor);
 
 // torchvision.ops.SqueezeExcitation on layer `input` (C channels): avgpool → fc1 (1×1 conv to
 // `squeeze` channels, bias) → activation → fc2 (1×1 conv back to C, bias) → scale_activation, then

@@ -1,6 +1,5 @@
 // Flopscope core — ConvNeXt (torchvision's convnext.py): convnext_tiny, _small, _base, _large.
 #include "core/zoo/families.h"
-#include "core/zoo/table.h"
 
 namespace flopscope::zoo {
 
@@ -10,14 +9,15 @@ struct ConvNextConfig {
     const char* name;
     std::int64_t width;      // stage widths are width, 2·width, 4·width, 8·width
     std::int64_t depth3;     // blocks of the third stage (the others have 3)
+    std::int64_t crop;       // the default weights' eval crop
     const char* description;
 };
 
 constexpr ConvNextConfig kConvNexts[] = {
-    {"convnext_tiny", 96, 9, "ConvNeXt-T: 4×4 patchify stem, 3-3-9-3 blocks of 7×7 depthwise conv + MLP, widths 96-768, 28.6 M parameters"},
-    {"convnext_small", 96, 27, "ConvNeXt-S: 3-3-27-3 blocks of 7×7 depthwise conv + MLP, widths 96-768, 50.2 M parameters"},
-    {"convnext_base", 128, 27, "ConvNeXt-B: 3-3-27-3 blocks of 7×7 depthwise conv + MLP, widths 128-1024, 88.6 M parameters"},
-    {"convnext_large", 192, 27, "ConvNeXt-L: 3-3-27-3 blocks of 7×7 depthwise conv + MLP, widths 192-1536, 197.8 M parameters"},
+    {"convnext_tiny", 96, 9, 224, "ConvNeXt-T: 4×4 patchify stem, 3-3-9-3 blocks of 7×7 depthwise conv + MLP, widths 96-768, 28.6 M parameters"},
+    {"convnext_small", 96, 27, 224, "ConvNeXt-S: 3-3-27-3 blocks of 7×7 depthwise conv + MLP, widths 96-768, 50.2 M parameters"},
+    {"convnext_base", 128, 27, 224, "ConvNeXt-B: 3-3-27-3 blocks of 7×7 depthwise conv + MLP, widths 128-1024, 88.6 M parameters"},
+    {"convnext_large", 192, 27, 224, "ConvNeXt-L: 3-3-27-3 blocks of 7×7 depthwise conv + MLP, widths 192-1536, 197.8 M parameters"},
 };
 
 // CNBlock: 7×7 depthwise conv, permute to channels-last, LayerNorm, Linear ×4, GELU, Linear back,
@@ -65,11 +65,6 @@ Network build_convnext(const ConvNextConfig& cfg, std::int64_t h, std::int64_t w
 
 } // namespace
 
-void register_convnexts(std::vector<ModelInfo>& zoo) {
-    using Build = Network (*)(std::int64_t, std::int64_t);
-    register_table<kConvNexts, build_convnext>(zoo, [](const auto& c, Build build) {
-        return ModelInfo{c.name, "ConvNeXt", c.description, 224, 32, nullptr, build};
-    });
-}
+void register_convnexts(std::vector<ModelInfo>& zoo) { register_table<kConvNexts, build_convnext>(zoo, "ConvNeXt", 32); }
 
 } // namespace flopscope::zoo

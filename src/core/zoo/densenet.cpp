@@ -1,5 +1,6 @@
-// Flopscope core — DenseNet-121 and -169, transcribed from torchvision 0.14's models/densenet.py
-// (growth rate 32, bottleneck width 4 × 32, initial 64 features, compression 0.5).
+// Flopscope core — DenseNet-121, -161, -169 and -201, transcribed from torchvision 0.14's
+// models/densenet.py (bottleneck width 4 × growth rate, compression 0.5; growth rate 32 and 64 initial
+// features, except DenseNet-161: 48 and 96).
 // features.conv0/norm0/relu0/pool0; features.denseblockN.denselayerM (norm1 → relu1 → conv1 1×1 →
 // norm2 → relu2 → conv2 3×3) whose input is the concatenation of the block input and every earlier
 // layer's output (torchvision concatenates anew in each layer, as here); features.transitionN
@@ -14,16 +15,32 @@ namespace flopscope::zoo {
 
 namespace {
 
-constexpr std::int64_t kGrowth = 32;
 constexpr std::int64_t kBnSize = 4;
 
-Network build_densenet(const char* name, const std::vector<int>& blocks, std::int64_t h, std::int64_t w) {
-    NetBuilder b(name, Shape{3, h, w});
-    b.conv("features.conv0", 64, 7, 2, 3);
+struct DenseNetConfig {
+    const char* name;
+    std::int64_t growth, init_features;
+    int blocks[4];
+    const char* description;
+    std::int64_t crop = 224;  // the weights' evaluation crop
+};
+
+const DenseNetConfig kDenseNets[] = {
+    {"densenet121", 32, 64, {6, 12, 24, 16}, "DenseNet-121: 4 dense blocks (6-12-24-16 layers), growth rate 32, 8.0 M parameters"},
+    {"densenet161", 48, 96, {6, 12, 36, 24}, "DenseNet-161: 4 dense blocks (6-12-36-24 layers), growth rate 48, 28.7 M parameters"},
+    {"densenet169", 32, 64, {6, 12, 32, 32}, "DenseNet-169: 4 dense blocks (6-12-32-32 layers), growth rate 32, 14.1 M parameters"},
+    {"densenet201", 32, 64, {6, 12, 48, 32}, "DenseNet-201: 4 dense blocks (6-12-48-32 layers), growth rate 32, 20.0 M parameters"},
+};
+
+Network build_densenet(const DenseNetConfig& c, std::int64_t h, std::int64_t w) {
+    const std::int64_t growth = c.growth;
+    const std::vector<int> blocks(std::begin(c.blocks), std::end(c.blocks));
+    NetBuilder b(c.name, Shape{3, h, w});
+    b.conv("features.conv0", c.init_features, 7, 2, 3);
     b.batchnorm("features.norm0");
     b.activation("features.relu0", ActivationKind::ReLU);
     b.max_pool("features.pool0", 3, 2, 1);
-    std::int64_t features = 64;
+    std::int64_t features = c.init_features;
     for (std::size_t block = 0; block < blocks.size(); ++block) {
         const std::string bp = "features.denseblock" + std::to_string(block + 1);
         std::vector<int> parts = {b.last()};
@@ -33,11 +50,11 @@ Network build_densenet(const char* name, const std::vector<int>& blocks, std::in
             if (parts.size() > 1) in = b.concat(lp + ".cat", parts);
             b.batchnorm(lp + ".norm1", in);
             b.activation(lp + ".relu1", ActivationKind::ReLU);
-            b.conv(lp + ".conv1", kBnSize * kGrowth, 1, 1, 0);
+            b.conv(lp + ".conv1", kBnSize * growth, 1, 1, 0);
             b.batchnorm(lp + ".norm2");
             b.activation(lp + ".relu2", ActivationKind::ReLU);
-            parts.push_back(b.conv(lp + ".conv2", kGrowth, 3, 1, 1));
-            features += kGrowth;
+            parts.push_back(b.conv(lp + ".conv2", growth, 3, 1, 1));
+            features += growth;
         }
         b.concat(bp + ".cat", parts);
         if (block + 1 < blocks.size()) {
@@ -57,16 +74,11 @@ Network build_densenet(const char* name, const std::vector<int>& blocks, std::in
     return b.take();
 }
 
-Network densenet121(std::int64_t h, std::int64_t w) { return build_densenet("densenet121", {6, 12, 24, 16}, h, w); }
-Network densenet169(std::int64_t h, std::int64_t w) { return build_densenet("densenet169", {6, 12, 32, 32}, h, w); }
-
 } // namespace
 
 void register_densenets(std::vector<ModelInfo>& zoo) {
-    zoo.push_back({"densenet121", "DenseNet", "DenseNet-121: 4 dense blocks (6-12-24-16 layers), growth rate 32, 8.0 M parameters",
-                   224, 29, nullptr, densenet121});
-    zoo.push_back({"densenet169", "DenseNet", "DenseNet-169: 4 dense blocks (6-12-32-32 layers), growth rate 32, 14.1 M parameters",
-                   224, 29, nullptr, densenet169});
+    // 29: the smallest input torchvision's DenseNets accept (the last transition pool needs a 2×2 map).
+    register_table<kDenseNets, build_densenet>(zoo, "DenseNet", 29);
 }
 
 } // namespace flopscope::zoo

@@ -1,15 +1,16 @@
-// Flopscope core — RegNetY-400MF, transcribed from torchvision 0.14's models/regnet.py.
+// Flopscope core — every RegNet of torchvision 0.14 (RegNetX and RegNetY, 400MF to 128GF), transcribed
+// from models/regnet.py: one table row per model (kRegNets), one builder.
 //
 // The stage widths and depths are computed in C++ (regnet_params) the way BlockParams.from_init_params
-// computes them (depth 16, w_0 48, w_a 27.89, w_m 2.09, group width 8, SE ratio 0.25), giving widths
-// 48-104-208-440 and depths 1-3-6-6; tests/data/torchvision_reference.txt records torchvision's own
-// result and tests/zoo_test.cpp checks the two agree.
+// computes them (e.g. regnet_y_400mf: depth 16, w_0 48, w_a 27.89, w_m 2.09, group width 8, SE ratio
+// 0.25, giving widths 48-104-208-440 and depths 1-3-6-6); tests/data/torchvision_reference.txt records
+// torchvision's own result for every RegNet and tests/zoo_test.cpp checks the two agree.
 //
 // stem (3×3/2 conv-BN-ReLU to 32) → trunk_output.blockS (AnyStage) of ResBottleneckBlocks named
 // blockS-I: proj (1×1/stride conv-BN, when width or stride changes; torchvision runs it first) and
-// f: a (1×1 conv-BN-ReLU), b (3×3/stride grouped conv-BN-ReLU, groups = width / 8), se (squeeze to
-// round(0.25 × block input width), ReLU, sigmoid gate), c (1×1 conv-BN); add; ReLU. Then average
-// pool and fc.
+// f: a (1×1 conv-BN-ReLU), b (3×3/stride grouped conv-BN-ReLU, groups = width / group width), se (RegNetY
+// only: squeeze to round(0.25 × block input width), ReLU, sigmoid gate), c (1×1 conv-BN); add; ReLU. Then
+// average pool and fc.
 #include "core/zoo/regnet.h"
 
 #include "core/zoo/blocks.h"
@@ -65,23 +66,56 @@ int res_bottleneck_block(NetBuilder& b, const std::string& p, std::int64_t width
     const std::int64_t w_b = width_out;  // round(width_out × bottleneck multiplier 1.0)
     b.conv_bn_act(p + ".f.a", w_b, 1, 1, 1, ActivationKind::ReLU, true, x);
     b.conv_bn_act(p + ".f.b", w_b, 3, stride, w_b / group_width, ActivationKind::ReLU);
-    const auto se = static_cast<std::int64_t>(std::nearbyint(se_ratio * static_cast<double>(width_in)));
-    squeeze_excitation(b, p + ".f.se", se, ActivationKind::ReLU, ActivationKind::Sigmoid, b.last());
+    if (se_ratio > 0) {  // int(round(se_ratio × width_in)); Python's round and nearbyint both round half to even
+        const auto se = static_cast<std::int64_t>(std::nearbyint(se_ratio * static_cast<double>(width_in)));
+        squeeze_excitation(b, p + ".f.se", se, ActivationKind::ReLU, ActivationKind::Sigmoid, b.last());
+    }
     const int f = b.conv_bn_act(p + ".f.c", width_out, 1, 1, 1, ActivationKind::ReLU, false);
     b.add(p + ".add", {shortcut, f});
     return b.activation(p + ".activation", ActivationKind::ReLU);
 }
 
-Network build_regnet_y_400mf(std::int64_t h, std::int64_t w) {
-    const RegNetParams params = regnet_params(16, 48.0f, 27.89f, 2.09f, 8);
-    NetBuilder b("regnet_y_400mf", Shape{3, h, w});
+// One row of torchvision's regnet_* builders: BlockParams.from_init_params arguments; se: RegNetY.
+struct RegNetConfig {
+    const char* name;
+    std::int64_t depth;
+    float w_0, w_a, w_m;
+    std::int64_t group_width;
+    bool se;
+    std::int64_t crop;  // the DEFAULT weights' evaluation crop
+    const char* description;
+};
+
+// Registration order: RegNetY then RegNetX, each from small to large (regnet_y_400mf first, as before).
+constexpr RegNetConfig kRegNets[] = {
+    {"regnet_y_400mf", 16, 48, 27.89f, 2.09f, 8, true, 224, "RegNetY-400MF: 16 grouped bottleneck blocks with SE, widths 48-104-208-440, 4.3 M parameters"},
+    {"regnet_y_800mf", 14, 56, 38.84f, 2.4f, 16, true, 224, "RegNetY-800MF: 14 grouped bottleneck blocks with SE, widths 64-144-320-784, 6.4 M parameters"},
+    {"regnet_y_1_6gf", 27, 48, 20.71f, 2.65f, 24, true, 224, "RegNetY-1.6GF: 27 grouped bottleneck blocks with SE, widths 48-120-336-888, 11.2 M parameters"},
+    {"regnet_y_3_2gf", 21, 80, 42.63f, 2.66f, 24, true, 224, "RegNetY-3.2GF: 21 grouped bottleneck blocks with SE, widths 72-216-576-1512, 19.4 M parameters"},
+    {"regnet_y_8gf", 17, 192, 76.82f, 2.19f, 56, true, 224, "RegNetY-8GF: 17 grouped bottleneck blocks with SE, widths 224-448-896-2016, 39.4 M parameters"},
+    {"regnet_y_16gf", 18, 200, 106.23f, 2.48f, 112, true, 224, "RegNetY-16GF: 18 grouped bottleneck blocks with SE, widths 224-448-1232-3024, 83.6 M parameters"},
+    {"regnet_y_32gf", 20, 232, 115.89f, 2.53f, 232, true, 224, "RegNetY-32GF: 20 grouped bottleneck blocks with SE, widths 232-696-1392-3712, 145.0 M parameters"},
+    {"regnet_y_128gf", 27, 456, 160.83f, 2.52f, 264, true, 384, "RegNetY-128GF: 27 grouped bottleneck blocks with SE, widths 528-1056-2904-7392, 644.8 M parameters (SWAG weights, 384 crop)"},
+    {"regnet_x_400mf", 22, 24, 24.48f, 2.54f, 16, false, 224, "RegNetX-400MF: 22 grouped bottleneck blocks, widths 32-64-160-400, 5.5 M parameters"},
+    {"regnet_x_800mf", 16, 56, 35.73f, 2.28f, 16, false, 224, "RegNetX-800MF: 16 grouped bottleneck blocks, widths 64-128-288-672, 7.3 M parameters"},
+    {"regnet_x_1_6gf", 18, 80, 34.01f, 2.25f, 24, false, 224, "RegNetX-1.6GF: 18 grouped bottleneck blocks, widths 72-168-408-912, 9.2 M parameters"},
+    {"regnet_x_3_2gf", 25, 88, 26.31f, 2.25f, 48, false, 224, "RegNetX-3.2GF: 25 grouped bottleneck blocks, widths 96-192-432-1008, 15.3 M parameters"},
+    {"regnet_x_8gf", 23, 80, 49.56f, 2.88f, 120, false, 224, "RegNetX-8GF: 23 grouped bottleneck blocks, widths 80-240-720-1920, 39.6 M parameters"},
+    {"regnet_x_16gf", 22, 216, 55.59f, 2.1f, 128, false, 224, "RegNetX-16GF: 22 grouped bottleneck blocks, widths 256-512-896-2048, 54.3 M parameters"},
+    {"regnet_x_32gf", 23, 320, 69.86f, 2.0f, 168, false, 224, "RegNetX-32GF: 23 grouped bottleneck blocks, widths 336-672-1344-2520, 107.8 M parameters"},
+};
+
+Network build_regnet(const RegNetConfig& c, std::int64_t h, std::int64_t w) {
+    const RegNetParams params = regnet_params(c.depth, c.w_0, c.w_a, c.w_m, c.group_width);
+    NetBuilder b(c.name, Shape{3, h, w});
     b.conv_bn_act("stem", 32, 3, 2, 1, ActivationKind::ReLU);
     std::int64_t width = 32;
     for (std::size_t s = 0; s < params.widths.size(); ++s) {
         const std::string stage = "trunk_output.block" + std::to_string(s + 1);
         for (std::int64_t i = 0; i < params.depths[s]; ++i) {
             const std::string p = stage + ".block" + std::to_string(s + 1) + "-" + std::to_string(i);
-            res_bottleneck_block(b, p, width, params.widths[s], i == 0 ? 2 : 1, params.group_widths[s], 0.25);
+            res_bottleneck_block(b, p, width, params.widths[s], i == 0 ? 2 : 1, params.group_widths[s],
+                                 c.se ? 0.25 : 0.0);
             width = params.widths[s];
         }
     }
@@ -94,8 +128,7 @@ Network build_regnet_y_400mf(std::int64_t h, std::int64_t w) {
 } // namespace
 
 void register_regnets(std::vector<ModelInfo>& zoo) {
-    zoo.push_back({"regnet_y_400mf", "RegNet", "RegNetY-400MF: 16 grouped bottleneck blocks with SE, widths 48-104-208-440, 4.3 M parameters",
-                   224, 1, nullptr, build_regnet_y_400mf});
+    register_table<kRegNets, build_regnet>(zoo, "RegNet", 1);
 }
 
 } // namespace flopscope::zoo

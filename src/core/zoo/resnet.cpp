@@ -1,6 +1,8 @@
 // Flopscope core — the ResNet family, transcribed from torchvision 0.14's models/resnet.py:
 // resnet18/34 (BasicBlock), resnet50/101/152 (Bottleneck, stride on the 3×3 conv: "ResNet v1.5"),
-// resnext50_32x4d (groups 32, width 4 per group) and wide_resnet50_2 (bottleneck width × 2).
+// resnext50_32x4d, resnext101_32x8d, resnext101_64x4d (groups × width per group) and wide_resnet50_2,
+// wide_resnet101_2 (bottleneck width × 2).
+// Registered family by family (the picker and --list-models group consecutive entries).
 // Layer names follow torchvision's module names (conv1, layer1.0.conv1, layer2.0.downsample.0, fc…).
 #include "core/zoo/families.h"
 
@@ -86,6 +88,9 @@ constexpr char kResnet101[] = "resnet101";
 constexpr char kResnet152[] = "resnet152";
 constexpr char kResnext50[] = "resnext50_32x4d";
 constexpr char kWideResnet50[] = "wide_resnet50_2";
+constexpr char kResnext101_32[] = "resnext101_32x8d";
+constexpr char kResnext101_64[] = "resnext101_64x4d";
+constexpr char kWideResnet101[] = "wide_resnet101_2";
 
 } // namespace
 
@@ -102,8 +107,14 @@ void register_resnets(std::vector<ModelInfo>& zoo) {
                    nullptr, build<kResnet152, true, 3, 8, 36, 3, 1, 64>});
     zoo.push_back({kResnext50, "ResNeXt", "ResNeXt-50 32×4d: grouped 3×3 convolutions, 25.0 M parameters", 224, 1,
                    nullptr, build<kResnext50, true, 3, 4, 6, 3, 32, 4>});
+    zoo.push_back({kResnext101_32, "ResNeXt", "ResNeXt-101 32×8d: grouped 3×3 convolutions, 88.8 M parameters", 224, 1,
+                   nullptr, build<kResnext101_32, true, 3, 4, 23, 3, 32, 8>});
+    zoo.push_back({kResnext101_64, "ResNeXt", "ResNeXt-101 64×4d: grouped 3×3 convolutions, 83.5 M parameters", 224, 1,
+                   nullptr, build<kResnext101_64, true, 3, 4, 23, 3, 64, 4>});
     zoo.push_back({kWideResnet50, "Wide ResNet", "Wide ResNet-50-2: bottlenecks twice as wide, 68.9 M parameters",
                    224, 1, nullptr, build<kWideResnet50, true, 3, 4, 6, 3, 1, 128>});
+    zoo.push_back({kWideResnet101, "Wide ResNet", "Wide ResNet-101-2: bottlenecks twice as wide, 126.9 M parameters",
+                   224, 1, nullptr, build<kWideResnet101, true, 3, 4, 23, 3, 1, 128>});
 }
 
 } // namespace flopscope::zoo

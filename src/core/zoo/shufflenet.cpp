@@ -1,5 +1,6 @@
-// Flopscope core — ShuffleNetV2 ×1.0, transcribed from torchvision 0.14's models/shufflenetv2.py
-// (stages of 4, 8, 4 units with 116, 232, 464 channels; conv1 24, conv5 1024).
+// Flopscope core — ShuffleNetV2 ×0.5, ×1.0, ×1.5 and ×2.0, transcribed from torchvision 0.14's
+// models/shufflenetv2.py: stages of 4, 8, 4 units; conv1 24 channels; stage and conv5 channels per
+// width from the table below (×1.0: 116, 232, 464 and 1024).
 //
 // A stride-2 unit runs branch1 (3×3/2 depthwise → BN → 1×1 → BN → ReLU) and branch2 (1×1 → BN → ReLU →
 // 3×3/2 depthwise → BN → 1×1 → BN → ReLU) on the whole input and concatenates them. A stride-1 unit
@@ -17,8 +18,23 @@ namespace flopscope::zoo {
 
 namespace {
 
-Network build_shufflenet_v2_x1_0(std::int64_t h, std::int64_t w) {
-    NetBuilder b("shufflenet_v2_x1_0", Shape{3, h, w});
+// _stages_out_channels after conv1's 24: the three stages' channels and conv5's.
+struct ShuffleNetConfig {
+    const char* name;
+    std::int64_t stage_out[3], conv5;
+    const char* description;
+    std::int64_t crop = 224;  // the weights' evaluation crop
+};
+
+const ShuffleNetConfig kShuffleNets[] = {
+    {"shufflenet_v2_x0_5", {48, 96, 192}, 1024, "ShuffleNetV2 ×0.5: channel split and shuffle, 16 units, 1.4 M parameters"},
+    {"shufflenet_v2_x1_0", {116, 232, 464}, 1024, "ShuffleNetV2 ×1.0: channel split and shuffle, 16 units, 2.3 M parameters"},
+    {"shufflenet_v2_x1_5", {176, 352, 704}, 1024, "ShuffleNetV2 ×1.5: channel split and shuffle, 16 units, 3.5 M parameters"},
+    {"shufflenet_v2_x2_0", {244, 488, 976}, 2048, "ShuffleNetV2 ×2.0: channel split and shuffle, 16 units, 7.4 M parameters"},
+};
+
+Network build_shufflenet(const ShuffleNetConfig& c, std::int64_t h, std::int64_t w) {
+    NetBuilder b(c.name, Shape{3, h, w});
     auto down = [](std::int64_t s) { return conv_output_size(s, 3, 2, 1, 1); };
     b.conv("conv1.0", 24, 3, 2, 1);
     b.batchnorm("conv1.1");
@@ -26,7 +42,7 @@ Network build_shufflenet_v2_x1_0(std::int64_t h, std::int64_t w) {
     b.max_pool("maxpool", 3, 2, 1);
     std::int64_t sh = down(down(h)), sw = down(down(w));
     const int repeats[3] = {4, 8, 4};
-    const std::int64_t outs[3] = {116, 232, 464};
+    const std::int64_t* outs = c.stage_out;
     std::int64_t in = 24;
     for (int stage = 0; stage < 3; ++stage) {
         const std::int64_t bf = outs[stage] / 2;  // branch_features
@@ -66,7 +82,7 @@ Network build_shufflenet_v2_x1_0(std::int64_t h, std::int64_t w) {
             in = outs[stage];
         }
     }
-    b.conv("conv5.0", 1024, 1, 1, 0);
+    b.conv("conv5.0", c.conv5, 1, 1, 0);
     b.batchnorm("conv5.1");
     b.activation("conv5.2", ActivationKind::ReLU);
     b.adaptive_avg_pool("mean", 1, 1);
@@ -78,8 +94,7 @@ Network build_shufflenet_v2_x1_0(std::int64_t h, std::int64_t w) {
 } // namespace
 
 void register_shufflenets(std::vector<ModelInfo>& zoo) {
-    zoo.push_back({"shufflenet_v2_x1_0", "ShuffleNet", "ShuffleNetV2 ×1.0: channel split and shuffle, 16 units, 2.3 M parameters",
-                   224, 1, nullptr, build_shufflenet_v2_x1_0});
+    register_table<kShuffleNets, build_shufflenet>(zoo, "ShuffleNet", 1);
 }
 
 } // namespace flopscope::zoo

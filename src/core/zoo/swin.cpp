@@ -12,7 +12,6 @@
 // and patch merging reduces before it normalizes.
 #include "core/zoo/attention.h"
 #include "core/zoo/families.h"
-#include "core/zoo/table.h"
 
 namespace flopscope::zoo {
 
@@ -24,7 +23,7 @@ struct SwinConfig {
     std::int64_t depth3;    // blocks of the third stage (the others have 2)
     std::int64_t heads1;    // heads of the first stage, doubling with each stage
     bool v2;
-    std::int64_t default_resolution;
+    std::int64_t crop;  // the default weights' eval crop
     const char* description;
 };
 
@@ -32,6 +31,9 @@ constexpr SwinConfig kSwins[] = {
     {"swin_t", 96, 6, 3, false, 224, "Swin-T: 4×4 patches, 2-2-6-2 blocks of shifted 7×7-window attention, widths 96-768, 28.3 M parameters"},
     {"swin_s", 96, 18, 3, false, 224, "Swin-S: 2-2-18-2 blocks of shifted 7×7-window attention, widths 96-768, 49.6 M parameters"},
     {"swin_b", 128, 18, 4, false, 224, "Swin-B: 2-2-18-2 blocks of shifted 7×7-window attention, widths 128-1024, 87.8 M parameters"},
+};
+
+constexpr SwinConfig kSwinV2s[] = {
     {"swin_v2_t", 96, 6, 3, true, 256, "Swin-V2-T: 2-2-6-2 blocks of shifted 8×8-window cosine attention, widths 96-768, 28.4 M parameters"},
     {"swin_v2_s", 96, 18, 3, true, 256, "Swin-V2-S: 2-2-18-2 blocks of shifted 8×8-window cosine attention, widths 96-768, 49.7 M parameters"},
     {"swin_v2_b", 128, 18, 4, true, 256, "Swin-V2-B: 2-2-18-2 blocks of shifted 8×8-window cosine attention, widths 128-1024, 87.9 M parameters"},
@@ -121,10 +123,8 @@ Network build_swin(const SwinConfig& cfg, std::int64_t h, std::int64_t w) {
 } // namespace
 
 void register_swins(std::vector<ModelInfo>& zoo) {
-    using Build = Network (*)(std::int64_t, std::int64_t);
-    register_table<kSwins, build_swin>(zoo, [](const auto& c, Build build) {
-        return ModelInfo{c.name, c.v2 ? "Swin V2" : "Swin", c.description, c.default_resolution, 4, nullptr, build};
-    });
+    register_table<kSwins, build_swin>(zoo, "Swin", 4);
+    register_table<kSwinV2s, build_swin>(zoo, "Swin V2", 4);
 }
 
 } // namespace flopscope::zoo

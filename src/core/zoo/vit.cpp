@@ -6,7 +6,6 @@
 // Each resolution here is such a model, as vit_b_16(image_size=res) builds it.
 #include "core/zoo/attention.h"
 #include "core/zoo/families.h"
-#include "core/zoo/table.h"
 
 namespace flopscope::zoo {
 
@@ -14,7 +13,7 @@ namespace {
 
 struct VitConfig {
     const char* name;
-    std::int64_t patch, layers, heads, hidden, mlp, default_resolution;
+    std::int64_t patch, layers, heads, hidden, mlp, crop;  // crop: the default weights'
     const char* description;
 };
 
@@ -55,10 +54,10 @@ Network build_vit(const VitConfig& cfg, std::int64_t h, std::int64_t w) {
 } // namespace
 
 void register_vits(std::vector<ModelInfo>& zoo) {
-    using Build = Network (*)(std::int64_t, std::int64_t);
-    register_table<kVits, build_vit>(zoo, [](const auto& c, Build build) {
-        return ModelInfo{c.name, "ViT", c.description, c.default_resolution, c.patch, nullptr, build, c.patch};
-    });
+    const std::size_t first = zoo.size();
+    register_table<kVits, build_vit>(zoo, "ViT", 1);
+    for (std::size_t i = 0; i < std::size(kVits); ++i)  // whole patches only, at least one
+        zoo[first + i].min_resolution = zoo[first + i].side_multiple = kVits[i].patch;
 }
 
 } // namespace flopscope::zoo

@@ -1,0 +1,223 @@
+// flopscope CLI — the option table and parse_args() (see args.h).
+//
+// [SECTION] The option table
+// [SECTION] --help
+// [SECTION] parse_args
+#include "cli/args.h"
+
+#include "core/conventions.h"
+#include "core/link.h"
+#include "core/state_fields.h"
+
+#include <algorithm>
+
+namespace flopscope::cli {
+
+//-----------------------------------------------------------------------------
+// [SECTION] The option table
+//-----------------------------------------------------------------------------
+
+namespace {
+
+enum class Section { Network, Scenario, Output, Hidden };
+
+// One command-line option: a state field's (field and cli set) or one of the CLI's own.
+struct Option {
+    std::string name;
+    const char* metavar = nullptr;  // nullptr: a flag
+    std::string help;
+    Section section = Section::Network;
+    const StateField* field = nullptr;
+    const CliOption* cli = nullptr;
+};
+
+// The CLI's own options; their effect is in parse_args.
+const Option kOwnOptions[] = {
+    {"--link", "'URL-or-#fragment'", "The state of a Flopscope page link (the other options apply on top).", Section::Output},
+    {"--format", "FMT", "table (default) | json | csv | md.", Section::Output},
+    {"--list-models", nullptr, "The built-in networks.", Section::Output},
+    {"--list-conventions", nullptr, "The counting conventions and their rules.", Section::Output},
+    {"--help", nullptr, "This text.", Section::Output},
+    {"-h", nullptr, "", Section::Hidden},
+};
+
+// A field's help with its syntax and default value, e.g. "How often the cache holds a usable entry
+// (0…1; default 1)."; flags just say what they switch on.
+std::string field_help(const StateField& f, const CliOption& c) {
+    std::string help = f.help;
+    if (!c.metavar) return help;
+    if (!help.empty() && help.back() == '.') help.pop_back();
+    const State d = default_state();
+    const std::string default_value = f.write(d, d);
+    std::string syntax;  // the link table's column, without its alignment spaces
+    for (const char c : std::string_view(f.syntax))
+        if (c != ' ' || syntax.empty() || syntax.back() != ' ') syntax += c;
+    return help + " (" + syntax + (default_value.empty() ? "" : "; default " + default_value) + ").";
+}
+
+// `text` broken at spaces into lines that end before `width`, the ones after the first indented to `column`.
+std::string wrapped(const std::string& text, std::size_t column, std::size_t width) {
+    std::string out, line;
+    auto flush = [&] {
+        out += (out.empty() ? "" : "\n" + std::string(column, ' ')) + line;
+        line.clear();
+    };
+    split(text, ' ', [&](std::string_view word) {
+        if (!line.empty() && column + line.size() + 1 + word.size() > width) flush();
+        line += (line.empty() ? "" : " ") + std::string(word);
+    });
+    flush();
+    return out;
+}
+
+// Every option: the registry's, in its order, then the CLI's own.
+const std::vector<Option>& options() {
+    static const std::vector<Option> all = [] {
+        std::vector<Option> out;
+        for (const StateField& f : state_fields()) {
+            for (const CliOption& c : f.cli) {
+                if (!c.name) continue;
+                out.push_back({c.name, c.metavar, c.help ? c.help : field_help(f, c),
+                               f.group == FieldGroup::Scenario ? Section::Scenario : Section::Network, &f, &c});
+            }
+        }
+        for (const Option& o : kOwnOptions) out.push_back(o);
+        return out;
+    }();
+    return all;
+}
+
+const Option* find_option(const std::string& name) {
+    for (const Option& o : options())
+        if (o.name == name) return &o;
+    return nullptr;
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] --help
+//-----------------------------------------------------------------------------
+
+std::string usage() {
+    std::string out = R"(flopscope — what a convolutional network costs, and whether caching pays off
+
+Usage:
+  flopscope [--model NAME] [--input N|HxW] [--scenario PRESET] [--format table|json|csv|md] [options]
+  flopscope --link 'URL-or-#fragment' [--format ...]   the state of a Flopscope page link
+  flopscope --list-models                              the built-in networks
+  flopscope --list-conventions                         the counting conventions and their rules
+
+Values are read as in a link: decimals like 0.5 or 1.2e9, ranges as shown.
+)";
+    constexpr std::size_t kHelpColumn = 26, kWidth = 100;
+    auto section = [&](Section s, const char* title) {
+        out += std::string("\n") + title + "\n";
+        for (const Option& o : options()) {
+            if (o.section != s) continue;
+            std::string left = "  " + o.name + (o.metavar ? std::string(" ") + o.metavar : std::string());
+            left += left.size() + 2 <= kHelpColumn ? std::string(kHelpColumn - left.size(), ' ') : "\n" + std::string(kHelpColumn, ' ');
+            out += left + wrapped(o.help, kHelpColumn, kWidth) + "\n";
+        }
+    };
+    section(Section::Network, "Network and counting:");
+    section(Section::Scenario,
+            "Caching scenario (any of these turns the scenario on; starting values are the optimistic preset's):");
+    section(Section::Output, "Output:");
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] parse_args
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::string joined(const std::vector<std::string>& problems) {
+    std::string all;
+    for (const std::string& p : problems) all += (all.empty() ? "" : "; ") + p;
+    return all;
+}
+
+} // namespace
+
+Args parse_args(const std::vector<std::string>& args) {
+    Args run;
+    run.state = default_state();
+    run.state.scenario_enabled = false;
+    State& state = run.state;
+    bool scenario_touched = false;  // a parameter was set: the scenario is on and becomes "custom"
+    bool preset_given = false;
+    auto fail = [&](std::string message) {
+        run.error = std::move(message);
+        return run;
+    };
+
+    // --link first (it sets a whole state), then everything else in order on top of it.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            std::string name = args[i], value;
+            bool has_inline_value = false;
+            if (const std::size_t eq = name.find('='); name.rfind("--", 0) == 0 && eq != std::string::npos) {
+                value = name.substr(eq + 1);
+                name = name.substr(0, eq);
+                has_inline_value = true;
+            }
+            const Option* o = find_option(name);
+            if (!o) return fail("unknown option \"" + name + "\" (flopscope --help lists them)");
+            if (name == "--help" || name == "-h") {
+                run.action = Args::Action::Help;
+                return run;
+            }
+            if (!o->metavar) {
+                if (has_inline_value) return fail(name + " takes no value");
+                value = "1";
+            } else if (!has_inline_value) {
+                if (i + 1 >= args.size()) return fail(name + " needs a value");
+                value = args[++i];
+            }
+            if ((pass == 0) != (name == "--link")) continue;
+
+            if (name == "--list-models" || name == "--list-conventions") {
+                run.action = name == "--list-models" ? Args::Action::ListModels : Args::Action::ListConventions;
+                return run;
+            }
+            if (name == "--link") {
+                const LinkDecode d = decode_link(value, state);
+                if (!d.ok()) return fail("--link: " + joined(d.problems));
+                continue;
+            }
+            if (name == "--format") {
+                if (value != "table" && value != "json" && value != "csv" && value != "md")
+                    return fail(name + ": unknown format \"" + value + "\" (table, json, csv, md)");
+                run.format = value;
+                continue;
+            }
+            // A state field: read as its link value is, with the option's name in the messages.
+            std::vector<std::string> problems;
+            Problems collected(problems, kMaxLinkProblems);
+            Reader r(collected, name);
+            const bool applied = apply_field(*o->field, value, state, r, o->cli->apply);
+            collected.finish();
+            if (!applied || !problems.empty()) return fail(problems.empty() ? name + ": not applied" : joined(problems));
+            if (o->field->group == FieldGroup::Scenario) {
+                if (o->field->key == "sc") preset_given = true, state.scenario_enabled = true;
+                else scenario_touched = true;
+            }
+        }
+    }
+    if (const Convention* named = find_convention(state.convention); !named || named->counting != state.counting)
+        state.convention = "custom";
+    if (scenario_touched) {
+        state.scenario_enabled = true;
+        if (preset_given) {
+            const ScenarioPreset* p = find_preset(state.scenario.name);
+            if (!p || !(p->scenario == state.scenario)) state.scenario.name = "custom";
+        } else {
+            state.scenario.name = "custom";
+        }
+    }
+    return run;
+}
+
+} // namespace flopscope::cli

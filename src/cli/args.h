@@ -1,0 +1,29 @@
+// flopscope CLI — the command line read into a State (no output here; main.cpp prints). Every state
+// option comes from the state-field registry (core/state_fields.h) and reads its value as the link does:
+// same syntax, same ranges, same messages ("--hit-rate: 1.5 is outside 0…1").
+#pragma once
+
+#include "core/state.h"
+
+#include <string>
+#include <vector>
+
+namespace flopscope::cli {
+
+struct Args {
+    enum class Action { Run, Help, ListModels, ListConventions };
+    Action action = Action::Run;
+    State state;                  // the state to compute (Action::Run)
+    std::string format = "table"; // table | json | csv | md
+    std::string error;            // the first problem, one line; empty when the command line is fine
+    bool ok() const { return error.empty(); }
+};
+
+// Reads the arguments after the program name. `--link` applies first (a whole state), then every other
+// option in order on top of it.
+Args parse_args(const std::vector<std::string>& args);
+
+// The --help text: usage, then every option (the registry's and the CLI's own), by section.
+std::string usage();
+
+} // namespace flopscope::cli

@@ -1,0 +1,279 @@
+// Flopscope core — ONNX import, part 3: mapping an analysed CNN graph onto the core's layer kinds.
+//
+// [SECTION] Tensors as feature maps, constants or aliases
+// [SECTION] The mapping
+//
+// The core's Network is per sample (batch 1) with C×H×W feature maps. Each node that does tensor work
+// becomes one layer named by its module scope; nodes that only compute constants (Shape, Constant, a
+// weight's Identity) vanish; zero-cost reshapes between layers (Identity, Reshape, Transpose, Squeeze,
+// Unsqueeze, Dropout) are aliases, accepted only where they keep the C×H×W the next layer reads. A
+// constant Pad in front of a pool becomes the pool's padding (torch writes count_include_pad average
+// pooling that way). Anything else names the node the kinds cannot express; nothing is dropped silently.
+#include "core/onnx/analysis.h"
+
+#include <unordered_map>
+
+namespace flopscope::onnx {
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Tensors as feature maps, constants or aliases
+//-----------------------------------------------------------------------------
+
+struct MapTensor {
+    bool feature = false;  // a feature map (else a constant or weight)
+    int layer = kNetworkInput;
+    std::vector<std::int64_t> shape;  // the ONNX shape of this tensor
+    std::int64_t pad_h = 0, pad_w = 0;  // a pending constant Pad (pools only)
+};
+
+// C×H×W of a batch-1 tensor: [1,C,H,W] or [1,K] (→ K×1×1).
+bool chw(const std::vector<std::int64_t>& s, Shape& out) {
+    if (s.empty() || s[0] != 1) return false;
+    if (s.size() == 4) { out = Shape{s[1], s[2], s[3]}; return true; }
+    if (s.size() == 2) { out = Shape{s[1], 1, 1}; return true; }
+    return false;
+}
+
+// A scalar from an initializer or a Constant node (Clip's min/max).
+bool scalar_of(const Model& m, const std::string& name, double& v) {
+    auto take = [&](const Tensor& t) {
+        if (!t.has_values || t.ints.size() + t.floats.size() != 1) return false;
+        v = t.floats.empty() ? static_cast<double>(t.ints[0]) : t.floats[0];
+        return true;
+    };
+    for (const Tensor& t : m.graph.initializers)
+        if (t.name == name) return take(t);
+    for (const Node& n : m.graph.nodes)
+        if (n.op_type == "Constant" && !n.outputs.empty() && n.outputs[0] == name) {
+            const Attribute* a = n.attribute("value");
+            if (a && !a->tensors.empty()) return take(a->tensors.front());
+            if ((a = n.attribute("value_float"))) { v = a->f; return true; }
+        }
+    return false;
+}
+
+bool window_2d(const Node& n, Layer& l, std::string& why) {
+    const Attribute* ks = n.attribute("kernel_shape");
+    const Attribute* st = n.attribute("strides");
+    const Attribute* pd = n.attribute("pads");
+    const Attribute* dl = n.attribute("dilations");
+    const Attribute* ap = n.attribute("auto_pad");
+    if (ap && !ap->s.empty() && ap->s != "NOTSET") { why = "auto_pad " + ap->s + " has no layer field"; return false; }
+    if (ks && ks->ints.size() == 2) { l.kernel_h = ks->ints[0]; l.kernel_w = ks->ints[1]; }
+    if (st && st->ints.size() == 2) { l.stride_h = st->ints[0]; l.stride_w = st->ints[1]; }
+    if (dl && dl->ints.size() == 2) { l.dilation_h = dl->ints[0]; l.dilation_w = dl->ints[1]; }
+    if (pd && pd->ints.size() == 4) {
+        if (pd->ints[0] != pd->ints[2] || pd->ints[1] != pd->ints[3]) {
+            why = "asymmetric padding has no layer field";
+            return false;
+        }
+        l.pad_h = pd->ints[0];
+        l.pad_w = pd->ints[1];
+    }
+    return true;
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] The mapping
+//-----------------------------------------------------------------------------
+
+bool to_network(const Model& model, const Analysis& an, Network& out, std::string& error) {
+    if (!an.ok()) { error = an.error.message; return false; }
+    const Graph& g = model.graph;
+    for (int ni : an.order) {
+        const NodeResult& r = an.nodes[static_cast<std::size_t>(ni)];
+        if (r.status != NodeStatus::Ok) { error = "node \"" + r.name + "\": " + r.problem; return false; }
+    }
+    Shape input;
+    if (!chw(an.input_shape, input) || an.input_shape.size() != 4) {
+        error = "the first input " + std::string(an.input_shape.empty() ? "has no known shape" : "is not a batch-1 N×C×H×W image");
+        return false;
+    }
+    out = Network{};
+    out.name = g.name.empty() ? "onnx" : g.name;
+    out.input = input;
+
+    std::unordered_map<std::string, MapTensor> tensors;
+    for (const ValueInfo& v : g.inputs) tensors[v.name];  // constants unless the first image input:
+    for (const ValueInfo& v : g.inputs) {
+        bool is_init = false;
+        for (const Tensor& t : g.initializers) is_init = is_init || t.name == v.name;
+        if (is_init) continue;
+        MapTensor& t = tensors[v.name];
+        t.feature = true;
+        t.layer = kNetworkInput;
+        t.shape = an.input_shape;
+        break;
+    }
+    std::unordered_map<std::string, int> name_uses;
+    std::vector<Shape> layer_out;  // C×H×W of each layer's ONNX output
+    auto fail = [&](const NodeResult& r, const std::string& why) {
+        error = "node \"" + r.name + "\" (" + r.op + "): " + why;
+        return false;
+    };
+
+    for (int ni : an.order) {
+        const Node& n = g.nodes[static_cast<std::size_t>(ni)];
+        const NodeResult& r = an.nodes[static_cast<std::size_t>(ni)];
+        std::vector<const MapTensor*> feats;  // feature-map inputs, in order
+        for (const std::string& in : n.inputs) {
+            auto it = tensors.find(in);
+            if (!in.empty() && it != tensors.end() && it->second.feature) feats.push_back(&it->second);
+        }
+        // `view`: the shape the alias stands for (a Pad's is its input's: the pool takes the padding).
+        auto set_output = [&](int layer, std::int64_t ph = 0, std::int64_t pw = 0, const std::vector<std::int64_t>* view = nullptr) {
+            MapTensor& t = tensors[n.outputs[0]];
+            t.feature = true;
+            t.layer = layer;
+            t.shape = view ? *view : r.output_shapes[0];
+            t.pad_h = ph;
+            t.pad_w = pw;
+        };
+        if (feats.empty() || r.cls == NodeClass::ShapeOnly) {  // constants, weights, shape arithmetic: no layer
+            for (const std::string& o : n.outputs) tensors[o];
+            continue;
+        }
+        const std::string& op = n.op_type;
+        if (n.outputs.empty() || r.output_shapes.empty()) return fail(r, "has no output");
+
+        // Zero-cost reshapes: aliases of their input.
+        if (op == "Identity" || op == "Dropout" || op == "Reshape" || op == "Transpose" || op == "Squeeze" ||
+            op == "Unsqueeze" || op == "Cast") {
+            if (feats[0]->pad_h || feats[0]->pad_w) return fail(r, "a Pad that does not feed a pool has no layer kind");
+            set_output(feats[0]->layer);
+            continue;
+        }
+        if (op == "Pad") {
+            const auto& in = feats[0]->shape;
+            const auto& o = r.output_shapes[0];
+            const Attribute* mode = n.attribute("mode");
+            if ((mode && !mode->s.empty() && mode->s != "constant") || in.size() != 4 || o[0] != in[0] || o[1] != in[1])
+                return fail(r, "only a constant spatial Pad in front of a pool maps onto a layer");
+            const std::int64_t ph = o[2] - in[2], pw = o[3] - in[3];
+            if (ph % 2 || pw % 2 || ph < 0 || pw < 0) return fail(r, "asymmetric padding has no layer field");
+            const std::vector<std::int64_t> unpadded = in;
+            set_output(feats[0]->layer, ph / 2, pw / 2, &unpadded);
+            continue;
+        }
+
+        // Layers: the inputs must be C×H×W views of their source layers.
+        Layer l;
+        l.name = r.module;
+        const int uses = name_uses[l.name]++;
+        if (uses > 0) l.name += "_" + std::to_string(uses);
+        std::int64_t pending_h = 0, pending_w = 0;
+        for (const MapTensor* f : feats) {
+            Shape view;
+            if (!chw(f->shape, view)) return fail(r, "its input is not a batch-1 C×H×W tensor (" + std::to_string(f->shape.size()) + "-D)");
+            const Shape src = f->layer == kNetworkInput ? input : layer_out[static_cast<std::size_t>(f->layer)];
+            if (!(view == src)) return fail(r, "reads a reshaped view of its input, which no layer kind expresses");
+            l.inputs.push_back(f->layer);
+            pending_h = f->pad_h;
+            pending_w = f->pad_w;
+        }
+        if ((pending_h || pending_w) && !(op == "AveragePool" || op == "MaxPool"))
+            return fail(r, "a Pad that does not feed a pool has no layer kind");
+
+        std::string why;
+        if (op == "Conv") {
+            if (r.output_shapes[0].size() != 4) return fail(r, "only 2-D convolutions map onto a layer");
+            l.kind = LayerKind::Conv;
+            l.out_channels = r.output_shapes[0][1];
+            l.groups = 1;
+            if (const Attribute* gr = n.attribute("group")) l.groups = gr->i;
+            if (!window_2d(n, l, why)) return fail(r, why);
+            // The kernel is the weight's (kernel_shape is optional and, when present, checked equal to it).
+            const auto& wshape = r.input_shapes[1];
+            if (wshape.size() != 4) return fail(r, "its weight is not 4-D");
+            l.kernel_h = wshape[2];
+            l.kernel_w = wshape[3];
+            l.bias = n.inputs.size() > 2 && !n.inputs[2].empty();
+        } else if (op == "Gemm" || op == "MatMul") {
+            const Attribute* ta = n.attribute("transA");
+            if (feats.size() != 1 || (ta && ta->i) || tensors[n.inputs[0]].feature == false)
+                return fail(r, "only activation × weight maps onto a linear layer");
+            const auto& o = r.output_shapes[0];
+            if (o.size() != 2 || o[0] != 1) return fail(r, "only a [1, K] × weight product maps onto a linear layer");
+            l.kind = LayerKind::Linear;
+            l.out_channels = o[1];
+            l.bias = op == "Gemm" && n.inputs.size() > 2 && !n.inputs[2].empty();
+        } else if (op == "BatchNormalization") {
+            l.kind = LayerKind::BatchNorm;
+        } else if (op == "Relu" || op == "Sigmoid" || op == "Tanh" || op == "HardSigmoid" || op == "HardSwish" || op == "Clip") {
+            l.kind = LayerKind::Activation;
+            l.activation = op == "Relu" ? ActivationKind::ReLU : op == "Sigmoid" ? ActivationKind::Sigmoid
+                         : op == "Tanh" ? ActivationKind::Tanh : op == "HardSigmoid" ? ActivationKind::HardSigmoid
+                                                                : ActivationKind::HardSwish;
+            if (op == "Clip") {
+                double lo = 0, hi = 0;
+                const Attribute* amin = n.attribute("min");
+                const Attribute* amax = n.attribute("max");
+                const bool have_lo = amin ? (lo = amin->f, true) : n.inputs.size() > 1 && scalar_of(model, n.inputs[1], lo);
+                const bool have_hi = amax ? (hi = amax->f, true) : n.inputs.size() > 2 && scalar_of(model, n.inputs[2], hi);
+                if (!(have_lo && have_hi && lo == 0 && hi == 6)) return fail(r, "only Clip(0, 6) (ReLU6) maps onto an activation kind");
+                l.activation = ActivationKind::ReLU6;
+            }
+        } else if (op == "MaxPool" || op == "AveragePool") {
+            l.kind = LayerKind::Pool;
+            l.pool = op == "MaxPool" ? PoolKind::Max : PoolKind::Avg;
+            if (!window_2d(n, l, why)) return fail(r, why);
+            if (l.dilation_h != 1 || l.dilation_w != 1) return fail(r, "dilated pooling has no layer field");
+            l.dilation_h = l.dilation_w = 1;
+            l.pad_h += pending_h;
+            l.pad_w += pending_w;
+            if (const Attribute* c = n.attribute("ceil_mode")) l.ceil_mode = c->i != 0;
+        } else if (op == "GlobalAveragePool" || op == "GlobalMaxPool" ||
+                   (op == "ReduceMean" && r.output_shapes[0].size() >= 2 && feats[0]->shape.size() == 4)) {
+            if (op == "ReduceMean") {
+                const Attribute* axes = n.attribute("axes");
+                bool spatial = axes && axes->ints.size() == 2;
+                for (std::int64_t a : axes ? axes->ints : std::vector<std::int64_t>{})
+                    spatial = spatial && (a == 2 || a == 3 || a == -1 || a == -2);
+                if (!spatial) return fail(r, "only a mean over height and width maps onto a pool");
+            }
+            l.kind = LayerKind::Pool;
+            l.pool = op == "GlobalMaxPool" ? PoolKind::AdaptiveMax : PoolKind::AdaptiveAvg;
+            l.out_h = l.out_w = 1;
+        } else if (op == "Add" || op == "Mul") {
+            if (feats.size() != n.inputs.size()) return fail(r, op + " with a constant operand has no layer kind");
+            l.kind = op == "Add" ? LayerKind::Add : LayerKind::Mul;
+        } else if (op == "Concat") {
+            const Attribute* axis = n.attribute("axis");
+            if (feats.size() != n.inputs.size() || !axis || !(axis->i == 1 || axis->i == -3))
+                return fail(r, "only a channel concatenation of feature maps maps onto a layer");
+            l.kind = LayerKind::Concat;
+        } else if (op == "Flatten") {
+            const Attribute* axis = n.attribute("axis");
+            if (axis && axis->i != 1) return fail(r, "only Flatten(axis=1) maps onto a layer");
+            l.kind = LayerKind::Flatten;
+        } else {
+            return fail(r, "has no layer kind in the core yet");
+        }
+        if (l.inputs.size() == 1 && l.inputs[0] == static_cast<int>(out.layers.size()) - 1 && !out.layers.empty())
+            l.inputs.clear();  // the previous layer: the core's default
+        Shape o;
+        if (!chw(r.output_shapes[0], o)) return fail(r, "its output is not a batch-1 C×H×W tensor");
+        layer_out.push_back(o);
+        out.layers.push_back(std::move(l));
+        set_output(static_cast<int>(out.layers.size()) - 1);
+        // The layer's output must be what the core computes for it; checked by the caller's evaluate().
+    }
+    if (out.layers.empty()) { error = "the graph has no layers"; return false; }
+    // The core must compute the file's shapes, layer by layer; otherwise the mapping is not faithful.
+    const Evaluation ev = evaluate(out, Counting{});
+    if (!ev.ok()) { error = "the mapped network does not evaluate: " + ev.error; return false; }
+    for (std::size_t i = 0; i < layer_out.size(); ++i)
+        if (!(ev.layers[i].out == layer_out[i])) {
+            error = "layer \"" + out.layers[i].name + "\": the core computes " + std::to_string(ev.layers[i].out.c) + "×" +
+                    std::to_string(ev.layers[i].out.h) + "×" + std::to_string(ev.layers[i].out.w) + ", the file " +
+                    std::to_string(layer_out[i].c) + "×" + std::to_string(layer_out[i].h) + "×" + std::to_string(layer_out[i].w);
+            return false;
+        }
+    return true;
+}
+
+} // namespace flopscope::onnx

@@ -1,0 +1,686 @@
+// Flopscope core — the registry of user-settable state fields (see state_fields.h).
+//
+// [SECTION] Value text helpers
+// [SECTION] Lists and choices shared by several fields
+// [SECTION] The registry
+// [SECTION] Applying a value
+#include "core/state_fields.h"
+
+#include "core/conventions.h"
+#include "core/link.h"
+#include "core/report.h"
+#include "core/text.h"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+namespace flopscope {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Value text helpers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::string_view kKeep = "-._~";  // bytes written as they are in text values
+
+std::string num(std::int64_t v) { return std::to_string(v); }
+std::string dec(double v) { return shortest_decimal(v); }
+std::string text(const std::string& s) { return percent_encode(s, kKeep); }
+std::string hw(std::int64_t h, std::int64_t w) { return h == w ? num(h) : num(h) + "x" + num(w); }
+std::string bool_text(bool b) { return b ? "1" : "0"; }
+std::string json_int(std::int64_t v) { return std::to_string(v); }
+
+// What a link assumes for the custom network's own name and input (`cn`, `ci`): once it has layers,
+// the values compute() gives it ("custom", input_c × input_h × input_w), as the page sets them; before,
+// the default state's. So links don't repeat them.
+Network custom_name_and_input(const State& s, const State& d) {
+    Network n;
+    n.name = d.custom.name;
+    n.input = d.custom.input;
+    if (!s.custom.layers.empty()) {
+        n.name = kCustomModel;
+        n.input = Shape{s.input_c, s.input_h, s.input_w};
+    }
+    return n;
+}
+
+const Counting* named_counting(std::string_view name) {
+    const Convention* c = find_convention(name);
+    return c ? &c->counting : nullptr;
+}
+
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Lists and choices shared by several fields
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// A list of enum names for a bit set ("relu,relu6,gelu"; "" for none), and back.
+template <typename E>
+std::string names_of_bits(std::uint32_t bits, int count, const char* (*name)(E)) {
+    std::string out;
+    for (int i = 0; i < count; ++i)
+        if (bits & (1u << i)) out += (out.empty() ? "" : ",") + std::string(name(static_cast<E>(i)));
+    return out;
+}
+
+template <typename E>
+std::string json_names_of_bits(std::uint32_t bits, int count, const char* (*name)(E)) {
+    std::string out;
+    for (int i = 0; i < count; ++i)
+        if (bits & (1u << i)) out += (out.empty() ? "" : ", ") + json_string(name(static_cast<E>(i)));
+    return "[" + out + "]";
+}
+
+template <typename E>
+bool bits_of_names(std::string_view raw, bool (*parse)(std::string_view, E&), const char* what, std::uint32_t& out,
+                   Reader& r) {
+    std::uint32_t bits = 0;
+    bool ok = true;
+    if (!raw.empty()) {
+        split(raw, ',', [&](std::string_view item) {
+            E e;
+            if (parse(item, e)) bits |= 1u << static_cast<unsigned>(e);
+            else ok = false, r.fail("unknown " + std::string(what) + " " + quoted(item));
+        });
+    }
+    if (ok) out = bits;
+    return ok;
+}
+
+constexpr std::array<const char*, 4> kPoolRuleNames = {"window", "input", "thop", "stride2"};
+const char* pool_rule_name(PoolRule r) { return kPoolRuleNames[static_cast<std::size_t>(r)]; }
+
+const char* unit_key(Unit u) { return u == Unit::MACs ? "macs" : "flops"; }
+const char* theme_key(Theme t) { return t == Theme::Light ? "light" : t == Theme::Dark ? "dark" : "system"; }
+
+// "3:0.5,7:1": layer numbers strictly increasing; a bad item is skipped, the others apply.
+std::string overrides_text(const Scenario& s) {
+    std::string v;
+    for (const LayerFraction& o : s.overrides)
+        v += (v.empty() ? "" : ",") + num(static_cast<std::int64_t>(o.layer) + 1) + ":" + dec(o.fraction);
+    return v;
+}
+
+bool read_overrides(std::string_view raw, Scenario& c, Reader& r) {
+    c.overrides.clear();
+    if (raw.empty()) return true;
+    if (count_of_char(raw, ',') >= static_cast<std::size_t>(kMaxLayers))
+        return r.fail("more than " + num(kMaxLayers) + " per-layer fractions"), false;
+    split(raw, ',', [&](std::string_view item) {
+        LayerFraction lf;
+        if (!read_layer_fraction(item, lf, r)) return;
+        if (!c.overrides.empty() && c.overrides.back().layer >= lf.layer)
+            return r.fail("layer " + num(lf.layer + 1) + " comes after layer " + num(c.overrides.back().layer + 1) +
+                          " (increasing layer numbers, each once)");
+        c.overrides.push_back(lf);
+    });
+    return true;
+}
+
+// The CLI's --layer-fraction: one item, added to the list (replacing the same layer's).
+bool add_override(std::string_view item, State& s, Reader& r) {
+    LayerFraction lf;
+    if (!read_layer_fraction(item, lf, r)) return false;
+    std::vector<LayerFraction>& list = s.scenario.overrides;
+    const auto at = std::lower_bound(list.begin(), list.end(), lf.layer,
+                                     [](const LayerFraction& o, int layer) { return o.layer < layer; });
+    if (at != list.end() && at->layer == lf.layer) at->fraction = lf.fraction;
+    else list.insert(at, lf);
+    return true;
+}
+
+// "2-9" or "2-" (through the last layer), from 1.
+bool read_eligible(std::string_view raw, Scenario& c, Reader& r) {
+    const std::size_t dash = raw.find('-');
+    if (dash == std::string_view::npos) return r.fail(quoted(raw) + " is not a range like 2-9 or 2-"), false;
+    std::int64_t first = 0, last = 0;
+    if (!r.integer(raw.substr(0, dash), 1, kMaxLayers, first)) return false;
+    if (dash + 1 < raw.size() && !r.integer(raw.substr(dash + 1), 1, kMaxLayers, last)) return false;
+    c.eligible_first = static_cast<int>(first - 1);
+    c.eligible_last = static_cast<int>(last - 1);
+    return true;
+}
+
+// The student (or lookup) list: the active kind's item first, then the other kinds' values that differ.
+std::string student_items(const Scenario& s, const Scenario& base) {
+    auto item = [&](StudentKind k) -> std::string {
+        switch (k) {
+        case StudentKind::Fraction: return dec(s.student_fraction);
+        case StudentKind::Flops: return "f:" + dec(s.student_flops);
+        case StudentKind::Model: return "m:" + text(s.student_model);
+        }
+        return {};
+    };
+    const bool differs[3] = {dec(s.student_fraction) != dec(base.student_fraction),
+                             dec(s.student_flops) != dec(base.student_flops), s.student_model != base.student_model};
+    if (s.student_kind == base.student_kind && !differs[0] && !differs[1] && !differs[2]) return {};
+    std::string out = item(s.student_kind);
+    for (int k = 0; k < 3; ++k)
+        if (static_cast<StudentKind>(k) != s.student_kind && differs[k]) out += "," + item(static_cast<StudentKind>(k));
+    return out;
+}
+
+// "0.5", "f:1.2e9", "m:mobilenet_v3_small", comma-separated; the first item sets the kind.
+bool read_student_items(std::string_view raw, Scenario& c, Reader& r) {
+    bool first = true, changed = false;
+    split(raw, ',', [&](std::string_view item) {
+        const bool is_first = first;
+        first = false;
+        StudentKind kind = StudentKind::Fraction;
+        if (item.substr(0, 2) == "f:") kind = StudentKind::Flops, item.remove_prefix(2);
+        else if (item.substr(0, 2) == "m:") kind = StudentKind::Model, item.remove_prefix(2);
+        if (!read_student(kind, item, c, r)) return;
+        if (is_first) c.student_kind = kind;
+        changed = true;
+    });
+    return changed;
+}
+
+std::string lookup_items(const Scenario& s, const Scenario& base) {
+    const bool flops_differs = dec(s.lookup_flops) != dec(base.lookup_flops);
+    const bool dim_differs = s.key_dim != base.key_dim;
+    if (s.lookup_kind == base.lookup_kind && !flops_differs && !dim_differs) return {};
+    const std::string nn = dim_differs ? "nn:" + num(s.key_dim) : "nn";
+    if (s.lookup_kind == LookupKind::NearestNeighbour) return flops_differs ? nn + "," + dec(s.lookup_flops) : nn;
+    return dim_differs ? dec(s.lookup_flops) + "," + nn : dec(s.lookup_flops);
+}
+
+// "1e6", "nn", "nn:256", comma-separated; the first item sets the kind.
+bool read_lookup_items(std::string_view raw, Scenario& c, Reader& r) {
+    bool first = true, changed = false;
+    split(raw, ',', [&](std::string_view item) {
+        const bool is_first = first;
+        first = false;
+        LookupKind kind = LookupKind::Flops;
+        if (item == "nn") {
+            kind = LookupKind::NearestNeighbour;
+        } else if (item.substr(0, 3) == "nn:") {
+            kind = LookupKind::NearestNeighbour;
+            if (!read_lookup(kind, item.substr(3), c, r)) return;
+        } else if (!read_lookup(kind, item, c, r)) {
+            return;
+        }
+        if (is_first) c.lookup_kind = kind;
+        changed = true;
+    });
+    return changed;
+}
+
+std::string show_text(const ViewOptions& v) {
+    std::string list;
+    for (std::size_t i = 0; i < v.show.size(); ++i) list += (i ? "," : "") + text(v.show[i]);
+    return list;
+}
+
+bool read_show(std::string_view raw, ViewOptions& v, Reader& r) {
+    if (count_of_char(raw, ',') >= kMaxShowItems)
+        return r.fail("more than " + num(static_cast<std::int64_t>(kMaxShowItems)) + " items"), false;
+    std::vector<std::string> show;
+    if (!raw.empty()) {
+        split(raw, ',', [&](std::string_view item) {
+            std::string name;
+            if (item.empty()) r.fail("empty item");
+            else if (r.text(item, name)) show.push_back(std::move(name));
+        });
+    }
+    v.show = std::move(show);
+    return true;
+}
+
+// The Counting switch of a link key (the rows FLOPSCOPE_COUNTING_FLAG makes).
+bool Counting::*counting_flag(std::string_view key) {
+    if (key == "bias") return &Counting::bias;
+    if (key == "bn") return &Counting::batchnorm;
+    if (key == "act") return &Counting::activations;
+    if (key == "pool") return &Counting::pooling;
+    if (key == "elt") return &Counting::elementwise;
+    if (key == "lbias") return &Counting::linear_bias;
+    if (key == "bnch") return &Counting::batchnorm_per_channel;
+    return &Counting::elementwise_mul;  // "eltmul"
+}
+
+} // namespace
+
+bool read_layer_fraction(std::string_view item, LayerFraction& out, Reader& r) {
+    const std::size_t colon = item.find(':');
+    if (colon == std::string_view::npos) return r.fail(quoted(item) + " is not layer:fraction"), false;
+    std::int64_t layer = 0;
+    double f = 0;
+    if (!r.integer(item.substr(0, colon), 1, kMaxLayers, layer) || !r.decimal(item.substr(colon + 1), 0, 1, f)) return false;
+    out = {static_cast<int>(layer - 1), f};
+    return true;
+}
+
+bool read_student(StudentKind kind, std::string_view value, Scenario& c, Reader& r) {
+    switch (kind) {
+    case StudentKind::Fraction: return r.decimal(value, 0, 1000, c.student_fraction);
+    case StudentKind::Flops: return r.decimal(value, 0, kMaxAbsoluteFlops, c.student_flops);
+    case StudentKind::Model: {
+        std::string name;
+        if (!r.text(value, name)) return false;
+        if (!find_model(name)) return r.fail("unknown student model " + quoted(name)), false;
+        c.student_model = name;
+        return true;
+    }
+    }
+    return false;
+}
+
+bool read_lookup(LookupKind kind, std::string_view value, Scenario& c, Reader& r) {
+    if (kind == LookupKind::NearestNeighbour) return r.integer(value, 1, kMaxKeyDim, c.key_dim);
+    return r.decimal(value, 0, kMaxAbsoluteFlops, c.lookup_flops);
+}
+
+namespace {
+
+// The CLI's --student-* and --lookup-* options: one kind's value, which also makes it the active kind.
+template <StudentKind K>
+bool set_student(std::string_view value, State& s, Reader& r) {
+    if (!read_student(K, value, s.scenario, r)) return false;
+    s.scenario.student_kind = K;
+    return true;
+}
+
+template <LookupKind K>
+bool set_lookup(std::string_view value, State& s, Reader& r) {
+    if (!read_lookup(K, value, s.scenario, r)) return false;
+    s.scenario.lookup_kind = K;
+    return true;
+}
+
+} // namespace
+
+void JsonObject::add(std::string_view name, const std::string& value) {
+    if (!body_.empty()) body_ += ", ";
+    body_ += json_string(std::string(name)) + ": " + value;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The registry
+//-----------------------------------------------------------------------------
+// One row per link key, in link order (the table at the top of link.cpp; a test compares them). A row's
+// functions are plain lambdas: `write` gives the link text, `read` applies one, `json` adds its members.
+
+namespace {
+
+using G = FieldGroup;
+
+// A row for one of Counting's switches (they differ only in key, JSON name, CLI flag and help).
+#define FLOPSCOPE_COUNTING_FLAG(KEY, JSON, OPTION, HELP)                                                            \
+    StateField {                                                                                                    \
+        KEY, G::Counting, "0 | 1", HELP, nullptr, {{OPTION, nullptr, nullptr, nullptr}},                         \
+            [](const State& s, const State&) { return bool_text(s.counting.*counting_flag(KEY)); },               \
+            [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.counting.*counting_flag(KEY)); }, \
+            [](const State& s, JsonObject& o) { o.add(JSON, json_bool(s.counting.*counting_flag(KEY))); }, nullptr  \
+    }
+
+const StateField kFields[] = {
+    {"v", G::Model, "1", "The link format's version.", nullptr, {},
+     [](const State&, const State&) { return num(kLinkVersion); }, nullptr, nullptr, nullptr},
+    {"m", G::Model, "resnet18 | custom", "The network: a built-in one (flopscope --list-models) or the custom one.", nullptr,
+     {{"--model", "NAME"}},
+     [](const State& s, const State&) { return text(s.model); },
+     [](std::string_view raw, State& s, Reader& r) {
+         std::string name;
+         if (!r.text(raw, name)) return false;
+         if (name != kCustomModel && !find_model(name)) return r.fail("unknown model " + quoted(name)), false;
+         s.model = name;
+         return true;
+     },
+     [](const State& s, JsonObject& o) { o.add("model", json_string(s.model)); }, nullptr},
+    {"in", G::Model, "224 | 224x160 (height x width)", "Input resolution.",
+     "Input resolution", {{"--input", "N | HxW"}},
+     [](const State& s, const State&) { return hw(s.input_h, s.input_w); },
+     [](std::string_view raw, State& s, Reader& r) {
+         std::int64_t h = 0, w = 0;
+         if (!r.pair(raw, 1, kMaxSpatial, h, w)) return false;
+         const ModelInfo* m = find_model(s.model);
+         if (m && (h < m->min_resolution || w < m->min_resolution))
+             return r.fail(std::string(m->name) + " needs at least " + num(m->min_resolution) + " pixels per side, not " +
+                           hw(h, w)),
+                    false;
+         s.input_h = h, s.input_w = w;
+         return true;
+     },
+     [](const State& s, JsonObject& o) {
+         o.add("input", "[" + json_int(s.input_c) + ", " + json_int(s.input_h) + ", " + json_int(s.input_w) + "]");
+     },
+     nullptr},
+    {"ic", G::Model, "3", "Input channels.", nullptr, {},
+     [](const State& s, const State&) { return num(s.input_c); },
+     [](std::string_view raw, State& s, Reader& r) { return r.integer(raw, 1, kMaxChannels, s.input_c); },
+     nullptr /* in "input" */, nullptr},
+    {"L", G::Model, "layer,layer,…  (see below)", "The custom network's layers.", nullptr, {},
+     [](const State& s, const State&) { return encode_layer_list(s.custom.layers); },
+     [](std::string_view raw, State& s, Reader& r) {
+         std::vector<Layer> layers;
+         if (!decode_layers(raw, layers, r.problems())) return false;
+         s.custom.layers = std::move(layers);
+         return true;
+     },
+     [](const State& s, JsonObject& o) {
+         if (s.model == kCustomModel) o.add("custom_layers", json_int(static_cast<std::int64_t>(s.custom.layers.size())));
+     },
+     nullptr},
+    {"cn", G::Model, "text", "The custom network's name.", nullptr, {},
+     [](const State& s, const State&) { return text(s.custom.name); },
+     [](std::string_view raw, State& s, Reader& r) { return r.text(raw, s.custom.name); }, nullptr,
+     [](State& s) {  // from here on the custom network's name and input are the ones the link assumes
+         const Network named = custom_name_and_input(s, default_state());
+         s.custom.name = named.name;
+         s.custom.input = named.input;
+     }},
+    {"ci", G::Model, "3x224x224", "The custom network's input (channels x height x width).", nullptr, {},
+     [](const State& s, const State&) {
+         return num(s.custom.input.c) + "x" + num(s.custom.input.h) + "x" + num(s.custom.input.w);
+     },
+     [](std::string_view raw, State& s, Reader& r) {
+         const std::size_t x1 = raw.find('x');
+         const std::size_t x2 = x1 == std::string_view::npos ? x1 : raw.find('x', x1 + 1);
+         Shape in;
+         if (x2 == std::string_view::npos) return r.fail(quoted(raw) + " is not CxHxW"), false;
+         if (!r.integer(raw.substr(0, x1), 1, kMaxChannels, in.c) || !r.pair(raw.substr(x1 + 1), 1, kMaxSpatial, in.h, in.w))
+             return false;
+         s.custom.input = in;
+         return true;
+     },
+     nullptr, nullptr},
+    {"conv", G::Model, "torchvision | fvcore | … | custom",
+     "Count as a peer tool does: a named convention sets all the counting rules; the keys after it change single rules.",
+     nullptr,
+     {{"--convention", "NAME",
+       "Count as a peer tool does: torchvision (default: conv and linear MACs, no bias; FLOPs = 2 x "
+       "MACs), fvcore, ptflops, thop, torchinfo, calflops, calflops-macs, convnet-burden (flopscope "
+       "--list-conventions shows their rules)."}},
+     [](const State& s, const State&) { return text(s.convention); },
+     [](std::string_view raw, State& s, Reader& r) {
+         std::string name;
+         if (!r.text(raw, name)) return false;
+         if (const Counting* named = named_counting(name)) s.counting = *named;
+         else if (name != "custom") return r.fail("unknown counting convention " + quoted(name)), false;
+         s.convention = name;
+         return true;
+     },
+     [](const State& s, JsonObject& o) { o.add("convention", counting_json(s)); }, nullptr},
+
+    FLOPSCOPE_COUNTING_FLAG("bias", "bias", "--count-bias", "Count the bias additions of conv and linear layers."),
+    FLOPSCOPE_COUNTING_FLAG("bn", "batchnorm", "--count-batchnorm", "Count batch norm's element-wise work."),
+    FLOPSCOPE_COUNTING_FLAG("act", "activations", "--count-activations", "Count the activation functions' work."),
+    FLOPSCOPE_COUNTING_FLAG("pool", "pooling", "--count-pooling", "Count the pooling layers' work."),
+    FLOPSCOPE_COUNTING_FLAG("elt", "elementwise", "--count-elementwise", "Count element-wise additions (and products)."),
+    {"fpm", G::Counting, "1 | 2", "FLOPs per multiply-accumulate.", nullptr, {},
+     [](const State& s, const State&) { return num(s.counting.flops_per_mac); },
+     [](std::string_view raw, State& s, Reader& r) { return r.integer(raw, 1, 2, s.counting.flops_per_mac); },
+     [](const State& s, JsonObject& o) { o.add("flops_per_mac", json_int(s.counting.flops_per_mac)); }, nullptr},
+    FLOPSCOPE_COUNTING_FLAG("lbias", "linear_bias", nullptr, "Count the bias of linear layers."),
+    {"bnops", G::Counting, "0…2147483647", "Operations per element of batch norm.", nullptr, {},
+     [](const State& s, const State&) { return num(s.counting.batchnorm_ops); },
+     [](std::string_view raw, State& s, Reader& r) {
+         return r.integer(raw, 0, std::numeric_limits<int>::max(), s.counting.batchnorm_ops);
+     },
+     [](const State& s, JsonObject& o) { o.add("batchnorm_ops", json_int(s.counting.batchnorm_ops)); }, nullptr},
+    FLOPSCOPE_COUNTING_FLAG("bnch", "batchnorm_per_channel", nullptr, "Count batch norm once per channel."),
+    {"actops", G::Counting, "0…2147483647", "Operations per element of an activation.", nullptr, {},
+     [](const State& s, const State&) { return num(s.counting.activation_ops); },
+     [](std::string_view raw, State& s, Reader& r) {
+         return r.integer(raw, 0, std::numeric_limits<int>::max(), s.counting.activation_ops);
+     },
+     [](const State& s, JsonObject& o) { o.add("activation_ops", json_int(s.counting.activation_ops)); }, nullptr},
+    {"acts", G::Counting, "relu,relu6,gelu  (\"\" = none)", "The activation functions that count.", nullptr, {},
+     [](const State& s, const State&) {
+         return names_of_bits(s.counting.activation_kinds, kActivationKindCount, activation_name);
+     },
+     [](std::string_view raw, State& s, Reader& r) {
+         return bits_of_names(raw, parse_activation, "activation", s.counting.activation_kinds, r);
+     },
+     [](const State& s, JsonObject& o) {
+         o.add("activation_kinds", json_names_of_bits(s.counting.activation_kinds, kActivationKindCount, activation_name));
+     },
+     nullptr},
+    {"poolrule", G::Counting, "window | input | thop | stride2", "How a pooling layer's work is counted.", nullptr, {},
+     [](const State& s, const State&) { return std::string(pool_rule_name(s.counting.pool_rule)); },
+     [](std::string_view raw, State& s, Reader& r) {
+         for (std::size_t i = 0; i < kPoolRuleNames.size(); ++i) {
+             if (raw == kPoolRuleNames[i]) {
+                 s.counting.pool_rule = static_cast<PoolRule>(i);
+                 return true;
+             }
+         }
+         return r.fail("unknown pooling rule " + quoted(raw) + " (window, input, thop or stride2)"), false;
+     },
+     [](const State& s, JsonObject& o) { o.add("pool_rule", json_string(pool_rule_name(s.counting.pool_rule))); },
+     nullptr},
+    {"pools", G::Counting, "adaptive_avg     (\"\" = none)", "The pooling types that count.", nullptr, {},
+     [](const State& s, const State&) { return names_of_bits(s.counting.pool_kinds, kPoolKindCount, pool_name); },
+     [](std::string_view raw, State& s, Reader& r) {
+         return bits_of_names(raw, parse_pool, "pooling", s.counting.pool_kinds, r);
+     },
+     [](const State& s, JsonObject& o) {
+         o.add("pool_kinds", json_names_of_bits(s.counting.pool_kinds, kPoolKindCount, pool_name));
+     },
+     nullptr},
+    FLOPSCOPE_COUNTING_FLAG("eltmul", "elementwise_mul", nullptr, "Count element-wise products."),
+
+    {"scenario", G::Model, "0 | 1", "Whether the caching scenario is evaluated.", nullptr, {},
+     [](const State& s, const State&) { return bool_text(s.scenario_enabled); },
+     [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.scenario_enabled); },
+     [](const State& s, JsonObject& o) { o.add("scenario_enabled", json_bool(s.scenario_enabled)); }, nullptr},
+    {"sc", G::Scenario, "optimistic | realistic | full | custom",
+     "The seed notebook's three scenarios, or your own; a preset sets all the parameters, the keys after it change single ones.",
+     "Scenario preset", {{"--scenario", "PRESET"}},
+     [](const State& s, const State&) { return text(s.scenario.name); },
+     [](std::string_view raw, State& s, Reader& r) {
+         std::string name;
+         if (!r.text(raw, name)) return false;
+         if (const ScenarioPreset* preset = find_preset(name)) s.scenario = preset->scenario;
+         else if (name != "custom") return r.fail("unknown scenario " + quoted(name)), false;
+         s.scenario.name = name;
+         return true;
+     },
+     [](const State& s, JsonObject& o) { o.add("name", json_string(s.scenario.name)); }, nullptr},
+    {"mode", G::Scenario, "partial | cascade | result_cache",
+     "What is cached: channels inside the network (partial), the answer of a cheaper student (cascade), or whole "
+     "results.",
+     nullptr,
+     {{"--mode", "MODE"}},
+     [](const State& s, const State&) { return std::string(mode_name(s.scenario.mode)); },
+     [](std::string_view raw, State& s, Reader& r) {
+         if (parse_mode(raw, s.scenario.mode)) return true;
+         return r.fail("unknown mode " + quoted(raw) + " (partial, cascade or result_cache)"), false;
+     },
+     [](const State& s, JsonObject& o) { o.add("mode", json_string(mode_name(s.scenario.mode))); }, nullptr},
+    {"f", G::Scenario, "0…1", "The fraction of output channels served from the cache.", "Cached fraction f",
+     {{"--cached-fraction", "F"}},
+     [](const State& s, const State&) { return dec(s.scenario.cached_fraction); },
+     [](std::string_view raw, State& s, Reader& r) { return r.decimal(raw, 0, 1, s.scenario.cached_fraction); },
+     [](const State& s, JsonObject& o) { o.add("cached_fraction", format_double(s.scenario.cached_fraction)); }, nullptr},
+    {"fl", G::Scenario, "3:0.5,7:1", "Per-layer cached fractions (increasing layer numbers, from 1).", nullptr,
+     {{"--layer-fraction", "I:F", "The cached fraction f of layer I (from 1); repeatable.", add_override}},
+     [](const State& s, const State&) { return overrides_text(s.scenario); },
+     [](std::string_view raw, State& s, Reader& r) { return read_overrides(raw, s.scenario, r); },
+     [](const State& s, JsonObject& o) {
+         std::string list;
+         for (const LayerFraction& lf : s.scenario.overrides)
+             list += (list.empty() ? "[" : ", [") + json_int(lf.layer) + ", " + format_double(lf.fraction) + "]";
+         o.add("overrides", "[" + list + "]");
+     },
+     nullptr},
+    {"el", G::Scenario, "2-9 | 2-  (through the last layer)",
+     "The cache-eligible layers, numbered from 1 (the conv and linear layers in the range).", nullptr,
+     {{"--eligible", "A-B"}},
+     [](const State& s, const State&) {
+         const Scenario& c = s.scenario;
+         return num(static_cast<std::int64_t>(c.eligible_first) + 1) + "-" +
+                (c.eligible_last == -1 ? std::string() : num(static_cast<std::int64_t>(c.eligible_last) + 1));
+     },
+     [](std::string_view raw, State& s, Reader& r) { return read_eligible(raw, s.scenario, r); },
+     [](const State& s, JsonObject& o) {
+         o.add("eligible_first", json_int(s.scenario.eligible_first));
+         o.add("eligible_last", json_int(s.scenario.eligible_last));
+     },
+     nullptr},
+    {"rho", G::Scenario, "0…1", "Truncation efficiency: 1, skipped channels cost nothing; 0, everything is still computed.",
+     "Truncation ρ", {{"--truncation", "RHO"}},
+     [](const State& s, const State&) { return dec(s.scenario.truncation_efficiency); },
+     [](std::string_view raw, State& s, Reader& r) { return r.decimal(raw, 0, 1, s.scenario.truncation_efficiency); },
+     [](const State& s, JsonObject& o) { o.add("truncation_efficiency", format_double(s.scenario.truncation_efficiency)); },
+     nullptr},
+    {"g", G::Scenario, "0…4096", "Channel granularity: kept channels are rounded up to multiples of g (0 = off).", nullptr,
+     {{"--granularity", "G"}},
+     [](const State& s, const State&) { return num(s.scenario.channel_granularity); },
+     [](std::string_view raw, State& s, Reader& r) {
+         return r.integer(raw, 0, kMaxGranularity, s.scenario.channel_granularity);
+     },
+     [](const State& s, JsonObject& o) { o.add("channel_granularity", json_int(s.scenario.channel_granularity)); }, nullptr},
+    {"h", G::Scenario, "0…1", "How often the cache holds a usable entry.", "Hit rate h",
+     {{"--hit-rate", "H"}},
+     [](const State& s, const State&) { return dec(s.scenario.hit_rate); },
+     [](std::string_view raw, State& s, Reader& r) { return r.decimal(raw, 0, 1, s.scenario.hit_rate); },
+     [](const State& s, JsonObject& o) { o.add("hit_rate", format_double(s.scenario.hit_rate)); }, nullptr},
+    {"p", G::Scenario, "0…1", "Cascade: the fraction of inputs the student answers alone.", "Accept rate p",
+     {{"--accept-rate", "P"}},
+     [](const State& s, const State&) { return dec(s.scenario.accept_rate); },
+     [](std::string_view raw, State& s, Reader& r) { return r.decimal(raw, 0, 1, s.scenario.accept_rate); },
+     [](const State& s, JsonObject& o) { o.add("accept_rate", format_double(s.scenario.accept_rate)); }, nullptr},
+    {"st", G::Scenario, "0.5 | f:1.2e9 | m:mobilenet_v3_small",
+     "The student's cost: a fraction 0…1000 of the network's, FLOPs, or a built-in network.", "Student cost σ",
+     {{"--student-fraction", "S", "Student cost as a fraction of the network's (0…1000; default 0.5).",
+       set_student<StudentKind::Fraction>},
+      {"--student-flops", "N", "Student cost in FLOPs (0…1e18).", set_student<StudentKind::Flops>},
+      {"--student", "MODEL", "A built-in network as the student, at the same input resolution.",
+       set_student<StudentKind::Model>}},
+     [](const State& s, const State& base) { return student_items(s.scenario, base.scenario); },
+     [](std::string_view raw, State& s, Reader& r) { return read_student_items(raw, s.scenario, r); },
+     [](const State& s, JsonObject& o) { o.add("student", student_json(s.scenario)); }, nullptr},
+    {"lk", G::Scenario, "1e6 | nn | nn:256", "The lookup's cost: FLOPs, or a nearest-neighbour search (key dimension d).",
+     nullptr,
+     {{"--lookup-flops", "N", "Lookup cost in FLOPs per query (0…1e18).", set_lookup<LookupKind::Flops>},
+      {"--lookup-nn", "D", "Lookup by nearest-neighbour search over --entries keys of dimension D (1…1048576).",
+       set_lookup<LookupKind::NearestNeighbour>}},
+     [](const State& s, const State& base) { return lookup_items(s.scenario, base.scenario); },
+     [](std::string_view raw, State& s, Reader& r) { return read_lookup_items(raw, s.scenario, r); },
+     [](const State& s, JsonObject& o) {
+         const Scenario& c = s.scenario;
+         o.add("lookup", c.lookup_kind == LookupKind::Flops
+                             ? "{\"flops\": " + format_double(c.lookup_flops) + "}"
+                             : "{\"nearest_neighbour\": {\"key_dim\": " + json_int(c.key_dim) + "}}");
+     },
+     nullptr},
+    {"E", G::Scenario, "1…1e9", "Cache entries (memory; nearest-neighbour search).", nullptr,
+     {{"--entries", "E"}},
+     [](const State& s, const State&) { return num(s.scenario.cache_entries); },
+     [](std::string_view raw, State& s, Reader& r) { return r.integer(raw, 1, kMaxCacheEntries, s.scenario.cache_entries); },
+     [](const State& s, JsonObject& o) { o.add("cache_entries", json_int(s.scenario.cache_entries)); }, nullptr},
+    {"prec", G::Scenario, "fp32 | fp16 | int8", "The precision of cached values (cache memory).", nullptr,
+     {{"--precision", "P"}},
+     [](const State& s, const State&) { return std::string(precision_name(s.scenario.precision)); },
+     [](std::string_view raw, State& s, Reader& r) {
+         if (parse_precision(raw, s.scenario.precision)) return true;
+         return r.fail("unknown precision " + quoted(raw) + " (fp32, fp16 or int8)"), false;
+     },
+     [](const State& s, JsonObject& o) { o.add("precision", json_string(precision_name(s.scenario.precision))); }, nullptr},
+
+    {"u", G::View, "macs | flops", "The unit of the counts shown (the table and Markdown columns).", nullptr,
+     {{"--unit", "flops|macs"}},
+     [](const State& s, const State&) { return std::string(unit_key(s.view.unit)); },
+     [](std::string_view raw, State& s, Reader& r) {
+         if (raw == "macs") s.view.unit = Unit::MACs;
+         else if (raw == "flops") s.view.unit = Unit::FLOPs;
+         else return r.fail("unknown unit " + quoted(raw) + " (macs or flops)"), false;
+         return true;
+     },
+     [](const State& s, JsonObject& o) { o.add("unit", json_string(unit_key(s.view.unit))); }, nullptr},
+    {"x", G::View, "0 | 1", "Exact integers instead of K/M/G.", nullptr,
+     {{"--exact"}},
+     [](const State& s, const State&) { return bool_text(s.view.exact); },
+     [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.view.exact); },
+     [](const State& s, JsonObject& o) { o.add("exact", json_bool(s.view.exact)); }, nullptr},
+    {"full", G::View, "0 | 1", "Percentages against the full network (when the model is part of one).", nullptr, {},
+     [](const State& s, const State&) { return bool_text(s.view.full_network_view); },
+     [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.view.full_network_view); },
+     [](const State& s, JsonObject& o) { o.add("full_network_view", json_bool(s.view.full_network_view)); }, nullptr},
+    {"th", G::View, "system | light | dark", "The colour theme.", nullptr, {},
+     [](const State& s, const State&) { return std::string(theme_key(s.view.theme)); },
+     [](std::string_view raw, State& s, Reader& r) {
+         if (raw == "light") s.view.theme = Theme::Light;
+         else if (raw == "dark") s.view.theme = Theme::Dark;
+         else if (raw == "system") s.view.theme = Theme::System;
+         else return r.fail("unknown theme " + quoted(raw) + " (light, dark or system)"), false;
+         return true;
+     },
+     [](const State& s, JsonObject& o) { o.add("theme", json_string(theme_key(s.view.theme))); }, nullptr},
+    {"embed", G::View, "0 | 1", "The compact iframe view.", nullptr, {},
+     [](const State& s, const State&) { return bool_text(s.view.embed); },
+     [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.view.embed); },
+     [](const State& s, JsonObject& o) { o.add("embed", json_bool(s.view.embed)); }, nullptr},
+    {"show", G::View, "f,h", "Embed: the inputs shown (link keys).", nullptr, {},
+     [](const State& s, const State&) { return show_text(s.view); },
+     [](std::string_view raw, State& s, Reader& r) { return read_show(raw, s.view, r); }, nullptr, nullptr},
+};
+
+#undef FLOPSCOPE_COUNTING_FLAG
+
+} // namespace
+
+std::span<const StateField> state_fields() { return kFields; }
+
+const StateField* find_state_field(std::string_view key) {
+    for (const StateField& f : kFields)
+        if (f.key == key) return &f;
+    return nullptr;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Applying a value
+//-----------------------------------------------------------------------------
+
+State link_base(const State& s) {
+    State base = default_state();
+    const Network named = custom_name_and_input(s, base);
+    base.custom.name = named.name;
+    base.custom.input = named.input;
+    if (s.convention != base.convention)
+        if (const Counting* c = named_counting(s.convention)) base.counting = *c;
+    if (s.scenario.name != base.scenario.name) {
+        if (const ScenarioPreset* preset = find_preset(s.scenario.name)) {
+            const std::string name = base.scenario.name;  // so `sc` itself is compared with the default
+            base.scenario = preset->scenario;
+            base.scenario.name = name;
+        }
+    }
+    return base;
+}
+
+bool apply_field(const StateField& field, std::string_view raw, State& state, Reader& r,
+                 bool (*read)(std::string_view, State&, Reader&)) {
+    if (!read) read = field.read;
+    if (!read) return false;
+    switch (field.group) {
+    case FieldGroup::Counting: {
+        const Counting before = state.counting;
+        if (read(raw, state, r)) return true;
+        state.counting = before;
+        return false;
+    }
+    case FieldGroup::Scenario: {
+        Scenario before = state.scenario;
+        if (read(raw, state, r)) {
+            std::string e = validate(state.scenario);
+            if (e.empty()) return true;
+            r.fail(e);
+        }
+        state.scenario = std::move(before);
+        return false;
+    }
+    case FieldGroup::Model:
+    case FieldGroup::View: break;
+    }
+    return read(raw, state, r);  // these reads change the state only when the value is good
+}
+
+} // namespace flopscope
