@@ -42,6 +42,7 @@ struct Reference {
     bool loaded = false;
 };
 
+// The CNNs' file and the transformers' (tools/torchvision_reference_transformers.py), one line format.
 std::string data_path(const char* file = "torchvision_reference.txt") {
     std::string here = __FILE__;
     const std::size_t slash = here.find_last_of("/\\");
@@ -51,32 +52,34 @@ std::string data_path(const char* file = "torchvision_reference.txt") {
 const Reference& reference() {
     static const Reference ref = [] {
         Reference r;
-        std::ifstream in(data_path());
-        if (!in) return r;
-        std::string line;
-        while (std::getline(in, line)) {
-            if (line.empty() || line[0] == '#') continue;
-            std::istringstream s(line);
-            std::string tag, model;
-            s >> tag >> model;
-            if (tag == "min") {
-                s >> r.min_resolution[model];
-            } else if (tag == "default") {
-                s >> r.default_crop[model];
-            } else if (tag == "layer") {
-                std::int64_t res = 0;
-                RefLayer l;
-                s >> res >> l.module >> l.c >> l.h >> l.w >> l.macs >> l.params;
-                r.runs[model][res].layers.push_back(l);
-            } else if (tag == "total") {
-                std::int64_t res = 0;
-                s >> res;
-                RefRun& run = r.runs[model][res];
-                s >> run.macs >> run.params >> run.layer_count;
-                run.has_total = true;
-            } else if (tag == "regnet") {
-                std::string field;
-                while (s >> field) r.regnet[model].push_back(field);
+        for (const char* file : {"torchvision_reference.txt", "torchvision_reference_transformers.txt"}) {
+            std::ifstream in(data_path(file));
+            if (!in) return r;
+            std::string line;
+            while (std::getline(in, line)) {
+                if (line.empty() || line[0] == '#') continue;
+                std::istringstream s(line);
+                std::string tag, model;
+                s >> tag >> model;
+                if (tag == "min") {
+                    s >> r.min_resolution[model];
+                } else if (tag == "layer") {
+                    std::int64_t res = 0;
+                    RefLayer l;
+                    s >> res >> l.module >> l.c >> l.h >> l.w >> l.macs >> l.params;
+                    r.runs[model][res].layers.push_back(l);
+                } else if (tag == "total") {
+                    std::int64_t res = 0;
+                    s >> res;
+                    RefRun& run = r.runs[model][res];
+                    s >> run.macs >> run.params >> run.layer_count;
+                    run.has_total = true;
+                } else if (tag == "regnet") {
+                    std::string field;
+                    while (s >> field) r.regnet[model].push_back(field);
+                } else if (tag == "default") {
+                    s >> r.default_crop[model];
+                }
             }
         }
         r.loaded = true;
@@ -147,9 +150,12 @@ TEST_CASE("zoo: every conv and linear layer equals torchvision's, at every refer
             Network net;
             std::string err;
             build_model(name, res, res, net, err);
-            std::vector<std::size_t> dense;
-            for (std::size_t i = 0; i < net.layers.size(); ++i)
-                if (net.layers[i].kind == LayerKind::Conv || net.layers[i].kind == LayerKind::Linear) dense.push_back(i);
+            std::vector<std::size_t> dense;  // every matrix product torchvision's counter sees
+            for (std::size_t i = 0; i < net.layers.size(); ++i) {
+                const LayerKind k = net.layers[i].kind;
+                if (k == LayerKind::Conv || k == LayerKind::Linear || k == LayerKind::TokenLinear || k == LayerKind::MatMul)
+                    dense.push_back(i);
+            }
             REQUIRE(dense.size() == run.layers.size());
             for (std::size_t k = 0; k < dense.size(); ++k) {
                 const Layer& l = net.layers[dense[k]];
@@ -332,6 +338,51 @@ TEST_CASE("zoo: torchvision's published GFLOPS (GMACs) and parameter figures, to
     CHECK(evaluate_model("mobilenet_v2", 224).totals.params.value == 3504872);
 }
 
+TEST_CASE("zoo: ViT refuses a side that is not a multiple of its patch, and says so") {
+    // torchvision asserts image_size % patch_size == 0; vit_b_16 at 225 would leave a partial patch.
+    Network net;
+    std::string err;
+    CHECK_FALSE(build_model("vit_b_16", 225, 224, net, err));
+    CHECK(err.find("multiples of its 16-pixel patch") != std::string::npos);
+    CHECK(err.find("225×224") != std::string::npos);
+    CHECK_FALSE(build_model("vit_h_14", 518, 520, net, err));
+    CHECK(err.find("14-pixel patch") != std::string::npos);
+    REQUIRE(build_model("vit_b_32", 64, 96, net, err));  // 2 × 3 patches + the class token = 7 tokens
+    const Evaluation ev = evaluate(net, Counting{});
+    REQUIRE(ev.ok());
+    // Parameters: the position embedding holds 7 × 768; the rest do not depend on the size. At 224
+    // (49 + 1 tokens) torchvision's vit_b_32 has 88,224,232, so here 88,224,232 − (50 − 7) × 768.
+    CHECK(ev.totals.params.value == 88224232ull - 43ull * 768ull);
+}
+
+TEST_CASE("zoo: one ViT-B/16 attention block at 224, worked by hand") {
+    // 224/16 = 14, 14² = 196 patches + the class token = 197 tokens of 768; 12 heads of 64.
+    Network net;
+    std::string err;
+    REQUIRE(build_model("vit_b_16", 224, 224, net, err));
+    const Evaluation ev = evaluate(net, Counting{});
+    REQUIRE(ev.ok());
+    auto layer = [&](const std::string& name) -> const LayerCost& {
+        for (std::size_t i = 0; i < net.layers.size(); ++i)
+            if (net.layers[i].name == name) return ev.layers[i];
+        FAIL("no layer " << name);
+        return ev.layers.front();
+    };
+    const std::string p = "encoder.layers.encoder_layer_0.self_attention.";
+    CHECK(layer(p + "in_proj").out == Shape{1, 197, 2304});
+    CHECK(layer(p + "in_proj").macs.value == 197ull * 768 * 2304);
+    CHECK(layer(p + "in_proj").params.value == 768ull * 2304 + 2304);
+    CHECK(layer(p + "scores").out == Shape{12, 197, 197});        // q · kᵀ per head
+    CHECK(layer(p + "scores").macs.value == 12ull * 197 * 197 * 64);
+    CHECK(layer(p + "context").out == Shape{12, 197, 64});        // softmax(scores) · v
+    CHECK(layer(p + "context").macs.value == 12ull * 197 * 64 * 197);
+    CHECK(layer(p + "softmax").activation_ops.value == 12ull * 197 * 197);
+    CHECK(layer(p + "out_proj").macs.value == 197ull * 768 * 768);
+    CHECK(layer("encoder.pos_embedding").params.value == 197ull * 768);
+    CHECK(layer("class_token").params.value == 768);
+    CHECK(layer("heads.head").out == Shape{1000, 1, 1});
+}
+
 namespace {
 
 // "5.713" or "0.8" (a GFLOPS figure as published, trailing zeros dropped) in thousandths: 5713, 800.
@@ -345,47 +396,52 @@ std::int64_t thousandths(const std::string& text) {
 
 } // namespace
 
-TEST_CASE("zoo: every convolutional weights entry's published GFLOPS and num_params, at its crop") {
+TEST_CASE("zoo: every weights entry's published GFLOPS and num_params, at its crop") {
     // tests/data/torchvision_published.txt: one line per weights entry of torchvision's convolutional
     // classifiers (94, e.g. regnet_y_16gf's SWAG_E2E_V1 at 384 as well as its 224 entries), with its
     // eval crop and num_params from torchvision 0.14 and the GFLOPS torchvision 0.15+ publishes (MACs of
     // convolutions and matrix products at the crop, in units of 10^9, rounded to 3 decimals).
-    std::ifstream in(data_path("torchvision_published.txt"));
-    REQUIRE_MESSAGE(in, "cannot read " << data_path("torchvision_published.txt"));
+    // The transformers' entries (20: ViT 10, ConvNeXt 4, Swin 3, Swin V2 3) are the weights lines of
+    // tests/data/torchvision_reference_transformers.txt, in the same format.
     std::set<std::string> models;
     int entries = 0;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::istringstream s(line);
-        std::string tag, model, weights, gflops;
-        std::int64_t crop = 0;
-        std::uint64_t num_params = 0;
-        s >> tag >> model >> weights >> crop >> num_params >> gflops;
-        REQUIRE(tag == "weights");
-        CAPTURE(weights);
-        CAPTURE(crop);
-        ++entries;
-        models.insert(model);
-        const Evaluation ev = evaluate_model(model, crop);
-        REQUIRE_MESSAGE(ev.ok(), ev.error);
-        // Rounded to the nearest 10^6 MACs (no count here ends in exactly 500,000).
-        const std::uint64_t macs = ev.totals.macs.value;
-        CHECK(macs % 1000000 != 500000);
-        CHECK(static_cast<std::int64_t>((macs + 500000) / 1000000) == thousandths(gflops));
-        std::uint64_t params = ev.totals.params.value;
-        if (model == "inception_v3") {
-            // The published weights keep the AuxLogits head (InceptionAux(768, 1000)), which eval mode
-            // never runs: conv0 1×1 768→128 (98,304) + BN (256), conv1 5×5 128→768 (2,457,600) + BN
-            // (1,536), fc 768→1000 (768,000 + 1,000 bias) = 3,326,696 parameters.
-            const std::uint64_t aux = 768 * 128 + 2 * 128 + 128 * 768 * 5 * 5 + 2 * 768 + 768 * 1000 + 1000;
-            CHECK(aux == 3326696);
-            params += aux;
+    for (const char* file : {"torchvision_published.txt", "torchvision_reference_transformers.txt"}) {
+        std::ifstream in(data_path(file));
+        REQUIRE_MESSAGE(in, "cannot read " << data_path(file));
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty() || line[0] == '#') continue;
+            if (std::string(file) != "torchvision_published.txt" && line.rfind("weights ", 0) != 0) continue;
+            std::istringstream s(line);
+            std::string tag, model, weights, gflops;
+            std::int64_t crop = 0;
+            std::uint64_t num_params = 0;
+            s >> tag >> model >> weights >> crop >> num_params >> gflops;
+            REQUIRE(tag == "weights");
+            CAPTURE(weights);
+            CAPTURE(crop);
+            ++entries;
+            models.insert(model);
+            const Evaluation ev = evaluate_model(model, crop);
+            REQUIRE_MESSAGE(ev.ok(), ev.error);
+            // Rounded to the nearest 10^6 MACs (no count here ends in exactly 500,000).
+            const std::uint64_t macs = ev.totals.macs.value;
+            CHECK(macs % 1000000 != 500000);
+            CHECK(static_cast<std::int64_t>((macs + 500000) / 1000000) == thousandths(gflops));
+            std::uint64_t params = ev.totals.params.value;
+            if (model == "inception_v3") {
+                // The published weights keep the AuxLogits head (InceptionAux(768, 1000)), which eval mode
+                // never runs: conv0 1×1 768→128 (98,304) + BN (256), conv1 5×5 128→768 (2,457,600) + BN
+                // (1,536), fc 768→1000 (768,000 + 1,000 bias) = 3,326,696 parameters.
+                const std::uint64_t aux = 768 * 128 + 2 * 128 + 128 * 768 * 5 * 5 + 2 * 768 + 768 * 1000 + 1000;
+                CHECK(aux == 3326696);
+                params += aux;
+            }
+            CHECK(params == num_params);
         }
-        CHECK(params == num_params);
     }
-    CHECK(entries == 94);
-    CHECK(models.size() == 64);
+    CHECK(entries == 94 + 20);
+    CHECK(models.size() == 64 + 15);
     for (const std::string& m : models) {
         CAPTURE(m);
         CHECK(find_model(m) != nullptr);

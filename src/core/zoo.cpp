@@ -25,6 +25,9 @@ const std::vector<ModelInfo>& model_zoo() {
         zoo::register_mnasnets(all);
         zoo::register_efficientnets(all);
         zoo::register_regnets(all);
+        zoo::register_vits(all);
+        zoo::register_convnexts(all);
+        zoo::register_swins(all);
         return all;
     }();
     return zoo;
@@ -46,6 +49,12 @@ bool build_model(std::string_view name, std::int64_t height, std::int64_t width,
         if (side < m->min_resolution || side > kMaxSpatial) {
             error = std::string(m->name) + " needs an input between " + std::to_string(m->min_resolution) + " and " +
                     std::to_string(kMaxSpatial) + " pixels per side, not " + std::to_string(side);
+            return false;
+        }
+        if (side % m->side_multiple != 0) {
+            error = std::string(m->name) + " needs a height and width that are multiples of its " +
+                    std::to_string(m->side_multiple) + "-pixel patch (it cuts the image into whole patches), not " +
+                    std::to_string(height) + "×" + std::to_string(width);
             return false;
         }
     }
@@ -79,7 +88,10 @@ int NetBuilder::push(Layer layer, int from) {
                                           : channels(layer.inputs.front());
     switch (layer.kind) {
     case LayerKind::Conv:
-    case LayerKind::Linear: c = layer.out_channels; break;
+    case LayerKind::Linear:
+    case LayerKind::Reshape:
+    case LayerKind::Select:
+    case LayerKind::Param: c = layer.out_channels; break;
     case LayerKind::Concat:
         c = 0;
         for (int i : layer.inputs) c += channels(i);
@@ -188,6 +200,51 @@ int NetBuilder::linear(std::string name, std::int64_t out_features, bool bias, i
     l.out_channels = out_features;
     l.bias = bias;
     return push(std::move(l), from);
+}
+
+namespace {
+Layer plain(std::string name, LayerKind kind) {
+    Layer l;
+    l.name = std::move(name);
+    l.kind = kind;
+    return l;
+}
+Layer shaped(std::string name, LayerKind kind, std::int64_t c, std::int64_t h, std::int64_t w) {
+    Layer l = plain(std::move(name), kind);
+    l.out_channels = c;
+    l.out_h = h;
+    l.out_w = w;
+    return l;
+}
+} // namespace
+
+int NetBuilder::layernorm(std::string name, int from) { return push(plain(std::move(name), LayerKind::LayerNorm), from); }
+
+int NetBuilder::layernorm2d(std::string name, int from) {
+    return push(plain(std::move(name), LayerKind::LayerNorm2d), from);
+}
+
+int NetBuilder::token_linear(std::string name, std::int64_t out_features, bool bias, int from) {
+    Layer l = plain(std::move(name), LayerKind::TokenLinear);
+    l.out_channels = out_features;
+    l.bias = bias;
+    return push(std::move(l), from);
+}
+
+int NetBuilder::matmul(std::string name, int a, int b) {
+    return push(multi_input(std::move(name), LayerKind::MatMul, {a, b}));
+}
+
+int NetBuilder::reshape(std::string name, std::int64_t c, std::int64_t h, std::int64_t w, int from) {
+    return push(shaped(std::move(name), LayerKind::Reshape, c, h, w), from);
+}
+
+int NetBuilder::select(std::string name, std::int64_t c, std::int64_t h, std::int64_t w, int from) {
+    return push(shaped(std::move(name), LayerKind::Select, c, h, w), from);
+}
+
+int NetBuilder::param(std::string name, std::int64_t c, std::int64_t h, std::int64_t w) {
+    return push(shaped(std::move(name), LayerKind::Param, c, h, w));  // kLast: no input is recorded
 }
 
 int NetBuilder::conv_bn_act(const std::string& prefix, std::int64_t out_channels, std::int64_t kernel,

@@ -26,13 +26,15 @@ struct ModelInfo {
     // that network's name, else nullptr.
     const char* part_of;
     Network (*build)(std::int64_t height, std::int64_t width);
+    // Height and width must be multiples of it (ViT: its patch size, as torchvision asserts).
+    std::int64_t side_multiple = 1;
 };
 
 const std::vector<ModelInfo>& model_zoo();
 const ModelInfo* find_model(std::string_view name);
 
 // Builds a zoo model at height × width. Returns false with a message for an unknown name or a
-// resolution outside [min_resolution, kMaxSpatial].
+// resolution outside [min_resolution, kMaxSpatial] or not a multiple of side_multiple.
 bool build_model(std::string_view name, std::int64_t height, std::int64_t width, Network& out, std::string& error);
 
 //-----------------------------------------------------------------------------
@@ -63,6 +65,16 @@ public:
     int concat(std::string name, std::vector<int> inputs);
     int flatten(std::string name, int from = kLast);
     int linear(std::string name, std::int64_t out_features, bool bias = true, int from = kLast);
+    // Transformer kinds (core/layer.h): token tensors are 1 × N × D, attention heads × N × d.
+    int layernorm(std::string name, int from = kLast);
+    int layernorm2d(std::string name, int from = kLast);
+    int token_linear(std::string name, std::int64_t out_features, bool bias = true, int from = kLast);
+    int matmul(std::string name, int a, int b);
+    // Reshape (a view or permute), Select (a slice, gather or expand) and Param (a learned tensor) state
+    // the shape c × h × w they produce.
+    int reshape(std::string name, std::int64_t c, std::int64_t h, std::int64_t w, int from = kLast);
+    int select(std::string name, std::int64_t c, std::int64_t h, std::int64_t w, int from = kLast);
+    int param(std::string name, std::int64_t c, std::int64_t h, std::int64_t w);
     int push(Layer layer, int from = kLast);  // any layer, its inputs set from `from` unless already set
 
     // conv → batchnorm → activation, named prefix + ".0", ".1", ".2" unless names are given (torchvision's

@@ -24,6 +24,9 @@ void register_shufflenets(std::vector<ModelInfo>& zoo);   // shufflenet.cpp: shu
 void register_mnasnets(std::vector<ModelInfo>& zoo);      // mnasnet.cpp: mnasnet0_5/0_75/1_0/1_3
 void register_efficientnets(std::vector<ModelInfo>& zoo); // efficientnet.cpp: efficientnet_b0-b7, _v2_s/m/l
 void register_regnets(std::vector<ModelInfo>& zoo);       // regnet.cpp: regnet_y_* and regnet_x_*
+void register_vits(std::vector<ModelInfo>& zoo);          // vit.cpp: vit_b_16, vit_b_32, vit_l_16, vit_l_32, vit_h_14
+void register_convnexts(std::vector<ModelInfo>& zoo);     // convnext.cpp: convnext_tiny, _small, _base, _large
+void register_swins(std::vector<ModelInfo>& zoo);         // swin.cpp: swin_t, swin_s, swin_b, swin_v2_t/s/b
 
 // A family written as a table of configurations and one builder: registers one model per row (each
 // row a struct with name, description and crop, the default resolution). ModelInfo holds a plain
