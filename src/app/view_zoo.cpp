@@ -319,7 +319,7 @@ void draw_scatter(AppImpl& app, ImVec2 size) {
         for (float side : {1.0f, -1.0f}) {  // right of the dot, else left of it
             const float lx = side > 0 ? pos[i].x + radius * 2 : pos[i].x - radius * 2 - sz.x;
             const ImVec4 r(lx, pos[i].y - sz.y * 0.5f, lx + sz.x, pos[i].y + sz.y * 0.5f);
-            if (r.x < min.x || r.z > max.x || r.y < min.y || r.w > max.y) continue;
+            if (r.x < min.x || r.z > max.x || r.y < min.y - em(1) || r.w > max.y) continue;  // may use the top margin
             bool overlaps = false;
             for (std::size_t k = 0; k < placed.size() && !overlaps; ++k) {
                 const ImVec4& o = placed[k];

@@ -1,9 +1,10 @@
 // The Zoo tab in the real page: it opens, its Params header sorts the models (rows move, read from the
 // rectangles the app reports through Module.flopscope.itemRect), the search box filters, and a click on
 // a model opens it in the calculator (read back through the test hook's stateJson) at its default crop.
+// Screenshots of the tab: build/web-test/zoo-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shareServerAndBrowser, openPage, loadApp, hook, waitPaused } from './harness.mjs';
+import { shareServerAndBrowser, openPage, loadApp, hook, waitPaused, saveArtifact } from './harness.mjs';
 
 const shared = shareServerAndBrowser();
 
@@ -33,6 +34,9 @@ for (const size of [{ width: 1280, height: 720 }, { width: 800, height: 600 }]) 
     await clickItem(page, 'tab:Zoo');
     assert.ok(await rectOf(page, 'zoo-head:Params'), 'the zoo table is drawn');
     assert.ok(await rectOf(page, 'zoo scatter') || size.height < 700, 'the scatter chart is drawn');
+    await page.mouse.move(1, 1);
+    await waitPaused(page);
+    t.diagnostic(await saveArtifact(`zoo-${size.width}x${size.height}.png`, await page.locator('#canvas').screenshot()));
 
     // Only the ResNets, so every row is on screen.
     await clickItem(page, 'zoo search');
