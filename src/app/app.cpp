@@ -274,7 +274,7 @@ float fitting_tab_padding(std::initializer_list<const char*> labels) {
 }
 
 void draw_narrow(AppImpl& app) {
-    g_tab_padding = fitting_tab_padding({"Results", "Scenario", "Model", "Layers", "Charts", "About"});
+    g_tab_padding = fitting_tab_padding({"Results", "Scenario", "Model", "Layers", "Charts", "Zoo", "About"});
     // The tab bar keeps the padding it began with for its labels: the same as its tabs' widths.
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(g_tab_padding, ImGui::GetStyle().FramePadding.y));
     const bool tabs = ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll);
