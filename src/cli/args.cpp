@@ -8,7 +8,6 @@
 #include "core/conventions.h"
 #include "core/link.h"
 #include "core/state_fields.h"
-#include "core/zoo_table.h"
 
 #include <algorithm>
 
@@ -36,10 +35,7 @@ struct Option {
 const Option kOwnOptions[] = {
     {"--link", "'URL-or-#fragment'", "The state of a Flopscope page link (the other options apply on top).", Section::Output},
     {"--format", "FMT", "table (default) | json | csv | md.", Section::Output},
-    {"--list-models", nullptr,
-     "The built-in networks. With --format md, csv or json: each one's MACs, FLOPs, parameters, activations "
-     "and depth, at its default crop (or --input) under the convention (--convention and the switches).",
-     Section::Output},
+    {"--list-models", nullptr, "The built-in networks.", Section::Output},
     {"--list-conventions", nullptr, "The counting conventions and their rules.", Section::Output},
     {"--help", nullptr, "This text.", Section::Output},
     {"-h", nullptr, "", Section::Hidden},
@@ -109,8 +105,7 @@ std::string usage() {
 Usage:
   flopscope [--model NAME] [--input N|HxW] [--scenario PRESET] [--format table|json|csv|md] [options]
   flopscope --link 'URL-or-#fragment' [--format ...]   the state of a Flopscope page link
-  flopscope --list-models [--format md|csv|json] [--input N|HxW] [--convention NAME]
-                                                       the built-in networks (and their costs)
+  flopscope --list-models                              the built-in networks
   flopscope --list-conventions                         the counting conventions and their rules
 
 Values are read as in a link: decimals like 0.5 or 1.2e9, ranges as shown.
@@ -153,8 +148,6 @@ Args parse_args(const std::vector<std::string>& args) {
     State& state = run.state;
     bool scenario_touched = false;  // a parameter was set: the scenario is on and becomes "custom"
     bool preset_given = false;
-    bool model_given = false;
-    const ModelInfo* previous_model = nullptr;  // the model --model replaces (the link's, or the default)
     auto fail = [&](std::string message) {
         run.error = std::move(message);
         return run;
@@ -185,18 +178,9 @@ Args parse_args(const std::vector<std::string>& args) {
             }
             if ((pass == 0) != (name == "--link")) continue;
 
-            if (name == "--list-conventions") {
-                run.action = Args::Action::ListConventions;
+            if (name == "--list-models" || name == "--list-conventions") {
+                run.action = name == "--list-models" ? Args::Action::ListModels : Args::Action::ListConventions;
                 return run;
-            }
-            if (name == "--list-models") {  // the other options still apply: --format, --input, --convention
-                run.action = Args::Action::ListModels;
-                continue;
-            }
-            if (name == "--input") run.input_given = true;
-            if (name == "--model" && !model_given) {
-                model_given = true;
-                previous_model = find_model(state.model);
             }
             if (name == "--link") {
                 const LinkDecode d = decode_link(value, state);
@@ -220,13 +204,6 @@ Args parse_args(const std::vector<std::string>& args) {
                 if (o->field->key == "sc") preset_given = true, state.scenario_enabled = true;
                 else scenario_touched = true;
             }
-        }
-    }
-    // --model without --input: the model's own default crop (299 for inception_v3), as the page's picker
-    // does; the link then carries in=299. (A link without `in` still means 224.)
-    if (model_given && !run.input_given) {
-        if (const ModelInfo* m = find_model(state.model)) {
-            input_for_model(previous_model, *m, state.input_h, state.input_w);
         }
     }
     if (const Convention* named = find_convention(state.convention); !named || named->counting != state.counting)

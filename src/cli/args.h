@@ -15,7 +15,6 @@ struct Args {
     Action action = Action::Run;
     State state;                  // the state to compute (Action::Run)
     std::string format = "table"; // table | json | csv | md
-    bool input_given = false;     // --input was on the command line (--list-models: else each model's crop)
     std::string error;            // the first problem, one line; empty when the command line is fine
     bool ok() const { return error.empty(); }
 };
