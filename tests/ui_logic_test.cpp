@@ -47,20 +47,10 @@ TEST_CASE("narrow columns get fewer significant digits, then the unit left to th
     CHECK(format_cost(2779348992.0, "FLOPs", true, NumberWidth::Short) == "2,779,348,992 FLOPs");
 }
 
-TEST_CASE("amounts, bytes and fractions") {
+TEST_CASE("amounts") {  // bytes, percents and separators: tests/format_test.cpp
     CHECK(format_amount(11689512.0, true) == "11,689,512");
     CHECK(format_amount(11689512.0, false) == "11.69 M");
     CHECK(format_amount(64.0, false) == "64");
-    CHECK(format_bytes(1766195.2) == "1.77 MB");
-    CHECK(format_bytes(512.0) == "512 B");
-    CHECK(format_bytes(200704.0) == "200.70 KB");
-    CHECK(format_fraction_percent(0.2) == "20 %");
-    CHECK(format_fraction_percent(0.125) == "12.5 %");
-    CHECK(format_fraction_percent(1.0 / 3.0, 1) == "33.3 %");
-    CHECK(format_fraction_percent(-0.0) == "0 %");
-    CHECK(with_commas_signed(-1234567) == "-1,234,567");
-    CHECK(with_commas_signed(0) == "0");
-    CHECK(with_commas_double(1234.5) == "1,234.5");
 }
 
 TEST_CASE("integers typed by hand") {

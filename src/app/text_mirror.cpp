@@ -29,8 +29,8 @@ void add_network_only(TextMirror& m, const State& s, const Derived& d) {
     m.headline.push_back(figure(std::string(unit) + " per inference", format_cost(d.total_cost, unit, exact), d.total_cost));
     m.headline.push_back(figure("Parameters", format_amount(static_cast<double>(t.params.value), exact),
                                 static_cast<double>(t.params.value)));
-    const double activation_bytes = static_cast<double>(t.activation_elements.value) * 4.0;
-    m.headline.push_back(figure("Activations (FP32)", format_bytes(activation_bytes), activation_bytes));
+    const double bytes = activation_bytes(t.activation_elements.value);
+    m.headline.push_back(figure("Activations (FP32)", format_bytes(bytes), bytes));
 }
 
 void add_scenario(TextMirror& m, const State& s, const ScenarioResult& r) {

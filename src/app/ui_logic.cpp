@@ -1,7 +1,7 @@
 // Flopscope app — the UI's pure logic (see ui_logic.h).
 #include "app/ui_logic.h"
 
-#include "core/report.h"
+#include "core/format.h"
 
 #include <algorithm>
 #include <array>
@@ -28,37 +28,7 @@ std::string with_unit(std::string number, const char* unit) {
     return number + unit;
 }
 
-std::string group_digits(std::string digits) {
-    std::string out;
-    const int n = static_cast<int>(digits.size());
-    for (int i = 0; i < n; ++i) {
-        out += digits[static_cast<std::size_t>(i)];
-        const int left = n - 1 - i;
-        if (left > 0 && left % 3 == 0) out += ',';
-    }
-    return out;
-}
-
 } // namespace
-
-std::string with_commas_signed(std::int64_t v) {
-    const bool negative = v < 0;
-    const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-    return (negative ? "-" : "") + group_digits(std::to_string(magnitude));
-}
-
-std::string with_commas_double(double v) {
-    if (!std::isfinite(v)) return format_double(v);
-    const bool negative = v < 0;
-    std::string s = format_double(std::fabs(v));
-    // format_double gives the shortest exact decimal; it may use an exponent for huge/tiny values,
-    // which we leave as is.
-    if (s.find_first_of("eE") != std::string::npos) return (negative ? "-" : "") + s;
-    const std::size_t dot = s.find('.');
-    std::string integer = dot == std::string::npos ? s : s.substr(0, dot);
-    std::string fraction = dot == std::string::npos ? "" : s.substr(dot);
-    return (negative ? "-" : "") + group_digits(integer) + fraction;
-}
 
 std::string format_cost(double value, const char* unit, bool exact, int decimals) {
     return format_cost(value, unit, exact, NumberWidth::Full, decimals);
@@ -91,23 +61,6 @@ std::string format_amount(double value, bool exact, int decimals) {
     if (exact) return with_commas_double(value);
     if (std::fabs(value) < 1000 && value == std::floor(value)) return with_commas_double(value);
     return with_unit(format_scaled(value, decimals), "");
-}
-
-std::string format_bytes(double bytes) {
-    if (std::fabs(bytes) < 1000 && bytes == std::floor(bytes)) return with_commas_double(bytes) + " B";
-    return with_unit(format_scaled(bytes, 2), "B");
-}
-
-std::string format_fraction_percent(double fraction, int max_decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", max_decimals, fraction * 100.0);
-    std::string s = buf;
-    if (s.find('.') != std::string::npos) {
-        while (!s.empty() && s.back() == '0') s.pop_back();
-        if (!s.empty() && s.back() == '.') s.pop_back();
-    }
-    if (s == "-0") s = "0";
-    return s + " %";
 }
 
 std::optional<std::int64_t> parse_int(std::string_view text) {
@@ -403,7 +356,6 @@ std::vector<LayerRow> layer_rows(const Results& results, const State& state) {
     const bool macs = state.view.unit == Unit::MACs;
     const Count total_count = macs ? ev.totals.macs : ev.totals.flops;
     const double total = static_cast<double>(total_count.value);
-    constexpr double bytes = 4;  // activations at FP32, as in the core's JSON, CSV and Markdown
     const bool scenario = state.scenario_enabled && results.scenario.ok() &&
                           mode_info(results.scenario.mode).caches_channels;
     const std::size_t valid = ev.ok() ? ev.layers.size() : std::min<std::size_t>(ev.layers.size(),
@@ -418,7 +370,7 @@ std::vector<LayerRow> layer_rows(const Results& results, const State& state) {
         r.output = std::to_string(c.out.c) + "×" + std::to_string(c.out.h) + "×" + std::to_string(c.out.w);
         r.cost = static_cast<double>((macs ? counted_macs(c, state.counting) : counted_flops(c, state.counting)).value);
         r.params = static_cast<double>(c.params.value);
-        r.activation_bytes = static_cast<double>(c.output_elements.value) * bytes;
+        r.activation_bytes = activation_bytes(c.output_elements.value);
         r.share = total > 0 ? r.cost / total : 0;
         if (scenario && i < results.scenario.layers.size() && results.scenario.layers[i].eligible)
             r.cached = results.scenario.layers[i].effective_fraction;

@@ -10,6 +10,7 @@
 // [SECTION] Links and embedding
 #pragma once
 
+#include "core/format.h"
 #include "core/state.h"
 
 #include <cstdint>
@@ -40,14 +41,8 @@ std::string format_cost_as(double value, double reference, const char* unit, boo
                            int decimals = 4);
 // A count with thousands separators when exact, else scaled: "11,689,512" / "11.69 M".
 std::string format_amount(double value, bool exact, int decimals = 2);
-// Bytes, scaled with decimal prefixes: "1.77 MB", "512 B".
-std::string format_bytes(double bytes);
-// A fraction in [0, 1] as a percentage with `decimals`: 0.2 → "20 %", 0.125 → "12.5 %" (trailing zeros cut).
-std::string format_fraction_percent(double fraction, int max_decimals = 2);
-// Integer with thousands separators (negative values get a minus sign).
-std::string with_commas_signed(std::int64_t v);
-// A non-negative double with thousands separators in its integer part and its shortest exact fraction.
-std::string with_commas_double(double v);
+// Bytes, percents and thousands separators: core/format.h (format_bytes, format_fraction_percent,
+// with_commas_signed, with_commas_double).
 // Parses a decimal integer, allowing surrounding spaces and thousands separators ("1,024"); nullopt when
 // the text is not a whole number within int64.
 std::optional<std::int64_t> parse_int(std::string_view text);

@@ -43,12 +43,7 @@ double nice_step(double span, int ticks) {
 
 std::string tick_label(double v, double step) {
     // One decimal when the step is not a whole number of the prefix unit.
-    double scale = 1;
-    for (double s : {1e15, 1e12, 1e9, 1e6, 1e3})
-        if (std::fabs(v) >= s || step >= s) {
-            scale = s;
-            break;
-        }
+    const double scale = scale_prefix(std::max(std::fabs(v), step)).scale;  // the prefix v or the step gets
     const int decimals = std::fmod(step / scale, 1.0) > 1e-9 ? 1 : 0;
     return format_cost(v, "", false, decimals);
 }

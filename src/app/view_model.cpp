@@ -195,7 +195,7 @@ void draw_totals(AppImpl& app) {
     row("FLOPs", format_cost(static_cast<double>(t.flops.value), "FLOPs", exact),
         "Floating-point operations under the counting convention (FLOPs = 2 × MACs by default).");
     row("Parameters", format_amount(static_cast<double>(t.params.value), exact), "Learnable parameters.");
-    row("Activations", format_bytes(static_cast<double>(t.activation_elements.value) * 4.0),
+    row("Activations", format_bytes(activation_bytes(t.activation_elements.value)),
         "Σ of every layer's output tensor at FP32 (batch 1).");
     end_params();
 }

@@ -70,7 +70,7 @@ void draw_network_only(AppImpl& app) {
         card("Parameters", format_amount(static_cast<double>(t.params.value), exact), "learnable weights", nullptr,
              "Weights, biases and batch-norm scale/shift of every layer.");
         ImGui::TableNextColumn();
-        card("Activations", format_bytes(static_cast<double>(t.activation_elements.value) * 4.0),
+        card("Activations", format_bytes(activation_bytes(t.activation_elements.value)),
              "all layer outputs at FP32", nullptr, "The sum of every layer's output tensor, at 4 bytes per element.");
         ImGui::EndTable();
     }

@@ -5,6 +5,8 @@
 // [SECTION] Evaluation
 #include "core/network.h"
 
+#include "core/format.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -20,20 +22,13 @@ std::string dims(const Shape& s) {
     return buf;
 }
 
-// Negated in unsigned arithmetic: -INT64_MIN does not fit an int64 (a link can carry that value).
-std::string num(std::int64_t v) {
-    const std::uint64_t magnitude = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-    std::string out = v < 0 ? "-" : "";
-    out += with_commas(Count(magnitude));  // not insert(0, …): GCC 12 warns -Wrestrict on it (false positive)
-    return out;
-}
 
 // "" when lo ≤ value ≤ hi, else "<field> <value> is outside <lo>…<hi>".
 std::string check_range(const char* field, std::int64_t value, std::int64_t lo, std::int64_t hi) {
     if (value >= lo && value <= hi) return {};
-    std::string msg = std::string(field) + " " + num(value);
-    if (value < lo) msg += lo == 1 ? " must be at least 1" : (lo == 0 ? " must not be negative" : " is below " + num(lo));
-    else msg += " is above the limit of " + num(hi);
+    std::string msg = std::string(field) + " " + with_commas_signed(value);
+    if (value < lo) msg += lo == 1 ? " must be at least 1" : (lo == 0 ? " must not be negative" : " is below " + with_commas_signed(lo));
+    else msg += " is above the limit of " + with_commas_signed(hi);
     return msg;
 }
 
@@ -67,7 +62,7 @@ std::string validate_fields(const Layer& l) {
             check("output width", l.out_w, 1, kMaxSpatial);
         }
         if (e.empty() && l.out_channels % l.groups != 0)
-            e = "output channels " + num(l.out_channels) + " are not divisible by groups " + num(l.groups);
+            e = "output channels " + with_commas_signed(l.out_channels) + " are not divisible by groups " + with_commas_signed(l.groups);
         break;
     case LayerKind::Linear:
         check("output features", l.out_channels, 1, kMaxChannels);
@@ -143,13 +138,13 @@ std::string cost_of(const Layer& l, const std::vector<Shape>& ins, LayerCost& co
             const std::int64_t oh = conv_output_size(in.h, l.kernel_h, l.stride_h, l.pad_h, l.dilation_h);
             const std::int64_t ow = conv_output_size(in.w, l.kernel_w, l.stride_w, l.pad_w, l.dilation_w);
             if (oh <= 0 || ow <= 0)
-                return "the " + num(l.kernel_h) + "×" + num(l.kernel_w) + " kernel (dilation " + num(l.dilation_h) +
-                       ") does not fit the " + num(in.h) + "×" + num(in.w) + " input with padding " + num(l.pad_h);
+                return "the " + with_commas_signed(l.kernel_h) + "×" + with_commas_signed(l.kernel_w) + " kernel (dilation " + with_commas_signed(l.dilation_h) +
+                       ") does not fit the " + with_commas_signed(in.h) + "×" + with_commas_signed(in.w) + " input with padding " + with_commas_signed(l.pad_h);
             out = Shape{l.out_channels, oh, ow};
         }
         cost.in = cin;
         if (cin.c % l.groups != 0)
-            return "input channels " + num(cin.c) + " are not divisible by groups " + num(l.groups);
+            return "input channels " + with_commas_signed(cin.c) + " are not divisible by groups " + with_commas_signed(l.groups);
         const Count per_output = count_of(l.kernel_h) * count_of(l.kernel_w) * count_of(cin.c / l.groups);
         macs = out.elements() * per_output;
         params = per_output * count_of(l.out_channels) + (l.bias ? count_of(l.out_channels) : Count(0));
@@ -179,8 +174,8 @@ std::string cost_of(const Layer& l, const std::vector<Shape>& ins, LayerCost& co
             const std::int64_t oh = conv_output_size(in.h, l.kernel_h, l.stride_h, l.pad_h, 1, l.ceil_mode);
             const std::int64_t ow = conv_output_size(in.w, l.kernel_w, l.stride_w, l.pad_w, 1, l.ceil_mode);
             if (oh <= 0 || ow <= 0)
-                return "the " + num(l.kernel_h) + "×" + num(l.kernel_w) + " pooling window does not fit the " +
-                       num(in.h) + "×" + num(in.w) + " input";
+                return "the " + with_commas_signed(l.kernel_h) + "×" + with_commas_signed(l.kernel_w) + " pooling window does not fit the " +
+                       with_commas_signed(in.h) + "×" + with_commas_signed(in.w) + " input";
             out = Shape{in.c, oh, ow};
             pool_ops = out.elements() * count_of(l.kernel_h) * count_of(l.kernel_w);
         }
@@ -217,9 +212,9 @@ std::string cost_of(const Layer& l, const std::vector<Shape>& ins, LayerCost& co
                 if (s.h != in.h || s.w != in.w)
                     return "cannot concatenate " + dims(s) + " with " + dims(in) + " (height and width differ)";
         }
-        if (out.c > kMaxChannels) return "concatenated channels " + num(out.c) + " are above the limit of " + num(kMaxChannels);
+        if (out.c > kMaxChannels) return "concatenated channels " + with_commas_signed(out.c) + " are above the limit of " + with_commas_signed(kMaxChannels);
         if (out.h > kMaxSpatial || out.w > kMaxSpatial)
-            return "the concatenated " + dims(out) + " is above the limit of " + num(kMaxSpatial) + " per side";
+            return "the concatenated " + dims(out) + " is above the limit of " + with_commas_signed(kMaxSpatial) + " per side";
         break;
     }
     case LayerKind::Flatten: {
@@ -242,10 +237,10 @@ std::string cost_of(const Layer& l, const std::vector<Shape>& ins, LayerCost& co
         const Shape& a = ins[0];
         const Shape& b = ins[1];
         if (a.w != b.h)
-            return "cannot multiply " + dims(a) + " by " + dims(b) + ": A's last dimension " + num(a.w) +
-                   " is not B's rows " + num(b.h);
+            return "cannot multiply " + dims(a) + " by " + dims(b) + ": A's last dimension " + with_commas_signed(a.w) +
+                   " is not B's rows " + with_commas_signed(b.h);
         if (a.c != b.c && a.c != 1 && b.c != 1)
-            return "cannot multiply " + dims(a) + " by " + dims(b) + ": batches " + num(a.c) + " and " + num(b.c) +
+            return "cannot multiply " + dims(a) + " by " + dims(b) + ": batches " + with_commas_signed(a.c) + " and " + with_commas_signed(b.c) +
                    " differ";
         out = Shape{std::max(a.c, b.c), a.h, b.w};
         macs = out.elements() * count_of(a.w);
@@ -275,7 +270,7 @@ std::string cost_of(const Layer& l, const std::vector<Shape>& ins, LayerCost& co
     }
 
     if (l.repeat > 1 && !l.explicit_shape && !(out == in))
-        return "repeat " + num(l.repeat) + " needs a layer whose output shape equals its input (" + dims(in) +
+        return "repeat " + with_commas_signed(l.repeat) + " needs a layer whose output shape equals its input (" + dims(in) +
                " → " + dims(out) + ")";
 
     Count in_elems;
@@ -334,8 +329,8 @@ Evaluation evaluate(const Network& net, const Counting& counting) {
     if (std::string e = check_range("input height", net.input.h, 1, kMaxSpatial); !e.empty()) return fail(-1, e);
     if (std::string e = check_range("input width", net.input.w, 1, kMaxSpatial); !e.empty()) return fail(-1, e);
     if (net.layers.size() > static_cast<std::size_t>(kMaxLayers))
-        return fail(-1, "the network has " + num(static_cast<std::int64_t>(net.layers.size())) +
-                            " layers; the limit is " + num(kMaxLayers));
+        return fail(-1, "the network has " + with_commas_signed(static_cast<std::int64_t>(net.layers.size())) +
+                            " layers; the limit is " + with_commas_signed(kMaxLayers));
 
     ev.layers.reserve(net.layers.size());
     std::vector<Shape> ins;

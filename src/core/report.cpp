@@ -7,6 +7,7 @@
 #include "core/report.h"
 
 #include "core/conventions.h"
+#include "core/format.h"
 #include "core/link.h"
 #include "core/state_fields.h"
 
@@ -22,69 +23,7 @@ namespace flopscope {
 // [SECTION] Numbers
 //-----------------------------------------------------------------------------
 
-std::string format_double(double v) {
-    if (!std::isfinite(v)) return "null";
-    if (v == 0) return "0";  // also turns -0 into 0
-    char buf[40];
-    for (int precision = 1; precision <= 17; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-        if (std::strtod(buf, nullptr) == v) break;
-    }
-    return buf;
-}
-
-ScalePrefix scale_prefix(double v) {
-    static const ScalePrefix prefixes[] = {{1e15, "P"}, {1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "K"}};
-    const double a = std::fabs(v);
-    for (const ScalePrefix& p : prefixes)
-        if (a >= p.scale) return p;
-    return {1, ""};
-}
-
-int decimals_for_significant(double v, double scale, int significant) {
-    const double a = std::fabs(v / scale);
-    if (!std::isfinite(a) || a == 0) return std::max(0, significant - 1);
-    // Digits left of the point once rounded to `significant` digits (999.7 at 3 digits is "1000").
-    int integer_digits = a < 1 ? 0 : static_cast<int>(std::floor(std::log10(a))) + 1;  // "0.83": 2 significant
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", std::max(0, significant - integer_digits), a);
-    if (std::strtod(buf, nullptr) >= std::pow(10.0, integer_digits)) ++integer_digits;
-    return std::max(0, significant - integer_digits);
-}
-
-std::string format_scaled(double v, int decimals) {
-    if (!std::isfinite(v)) return "n/a";
-    const ScalePrefix p = scale_prefix(v);
-    char buf[64];
-    if (p.scale > 1) std::snprintf(buf, sizeof buf, "%.*f %s", decimals, v / p.scale, p.name);
-    else if (v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f ", v);
-    else std::snprintf(buf, sizeof buf, "%.*f ", decimals, v);
-    return buf;
-}
-
-std::string format_percent(double percent, int decimals) {
-    if (!std::isfinite(percent)) return "n/a";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f %%", decimals, percent);
-    return buf;
-}
-
 namespace {
-
-std::string format_bytes(double bytes) {
-    if (!std::isfinite(bytes)) return "n/a";
-    struct Unit { double scale; const char* name; };
-    static const Unit units[] = {{1e12, "TB"}, {1e9, "GB"}, {1e6, "MB"}, {1e3, "KB"}};
-    char buf[64];
-    for (const Unit& u : units) {
-        if (bytes >= u.scale) {
-            std::snprintf(buf, sizeof buf, "%.2f %s", bytes / u.scale, u.name);
-            return buf;
-        }
-    }
-    std::snprintf(buf, sizeof buf, "%.0f B", bytes);
-    return buf;
-}
 
 std::string percent_of(double part, double whole) { return whole > 0 ? format_percent(part / whole * 100.0) : "n/a"; }
 
@@ -105,12 +44,7 @@ std::string savings_sentence(const ScenarioResult& r) {
 
 std::string break_even_sentence(const Scenario& s, const ScenarioResult& r) {
     if (!r.ok()) return r.error;
-    // Percent with up to one decimal, without a trailing ".0": 50 %, 12.5 %, 250 %.
-    auto pct = [](double x) {
-        std::string p = format_percent(x * 100.0, 1);
-        if (const std::size_t dot = p.find(".0 "); dot != std::string::npos) p.erase(dot, 2);
-        return p;
-    };
+    auto pct = [](double x) { return format_fraction_percent(x, 1); };  // 50 %, 12.5 %, 250 %
     const ModeInfo& mode = mode_info(s.mode);
     const std::string rate_name = mode.rate_name;
     switch (s.mode) {
@@ -193,7 +127,7 @@ std::string json_shape(const Shape& s) {
     return "[" + std::to_string(s.c) + ", " + std::to_string(s.h) + ", " + std::to_string(s.w) + "]";
 }
 
-constexpr std::uint64_t kActivationBytes = 4;  // activations are reported at FP32
+const std::uint64_t kActivationBytes = static_cast<std::uint64_t>(bytes_per_element(kActivationPrecision));
 
 // The named convention the state counts by, or nullptr for a custom mix of switches.
 const Convention* active_convention(const State& state) {
@@ -463,7 +397,7 @@ std::string results_table(const State& state, const Results& res) {
         }
         out += line(rows[i]);
     }
-    out += "Activations are output elements (" + format_bytes(static_cast<double>(t.activation_elements.value) * 4) +
+    out += "Activations are output elements (" + format_bytes(activation_bytes(t.activation_elements.value)) +
            " at FP32).\n";
     if (state.scenario_enabled) {
         out += "\n";

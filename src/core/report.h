@@ -3,6 +3,7 @@
 // plain-language sentences (savings, break-even). One place, so the CLI and the page agree.
 #pragma once
 
+#include "core/format.h"  // the number formats, used by every output here
 #include "core/state.h"
 
 #include <optional>
@@ -13,23 +14,6 @@ namespace flopscope {
 //-----------------------------------------------------------------------------
 // [SECTION] Numbers
 //-----------------------------------------------------------------------------
-
-// Shortest decimal that parses back to exactly `v` ("0.2", "3613153689.6"); "null" for NaN/inf.
-std::string format_double(double v);
-// Auto-scaled with a unit prefix and fixed decimals: 2779348992 → "2.7793 G" (decimals = 4).
-std::string format_scaled(double v, int decimals = 4);
-// The prefix format_scaled gives `v`: {1e9, "G"} for 2779348992; {1, ""} below 1000 (and for non-finite v).
-struct ScalePrefix {
-    double scale;
-    const char* name;
-};
-ScalePrefix scale_prefix(double v);
-// The decimals that leave `significant` digits of `v` once divided by `scale` (never fewer than the
-// integer part, never negative): (2779348992, 1e9, 3) → 2 ("2.78"); (601548500, 1e6, 3) → 0 ("602");
-// (833804697.6, 1e9, 3) → 3 ("0.834").
-int decimals_for_significant(double v, double scale, int significant);
-// A percentage with fixed decimals: 130 → "130.00 %".
-std::string format_percent(double percent, int decimals = 2);
 
 // JSON values: a string (escaped, and safe inside an HTML <script>), true/false, the counting
 // convention with its rules ({"name", "description", "rule", then every Counting field}), the student.

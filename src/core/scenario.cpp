@@ -56,6 +56,10 @@ const char* mode_name(ScenarioMode m) { return mode_info(m).name; }
 const char* precision_name(Precision p) { return kPrecisionNames[static_cast<std::size_t>(p)]; }
 std::int64_t bytes_per_element(Precision p) { return p == Precision::FP32 ? 4 : p == Precision::FP16 ? 2 : 1; }
 
+double activation_bytes(std::int64_t elements) {
+    return static_cast<double>(elements) * static_cast<double>(bytes_per_element(kActivationPrecision));
+}
+
 bool parse_mode(std::string_view s, ScenarioMode& out) {
     for (int i = 0; i < kScenarioModeCount; ++i) {
         const ModeInfo& info = mode_info(static_cast<ScenarioMode>(i));

@@ -43,6 +43,10 @@ enum class Precision : std::uint8_t { FP32, FP16, INT8 };
 const char* mode_name(ScenarioMode m);          // "partial", "cascade", "result_cache" (mode_info(m).name)
 const char* precision_name(Precision p);        // "fp32", "fp16", "int8"
 std::int64_t bytes_per_element(Precision p);    // 4, 2, 1
+// Activations (the model tab, the layer table, the CLI's table, CSV and JSON) are counted at FP32.
+inline constexpr Precision kActivationPrecision = Precision::FP32;
+// Bytes of `elements` activations at kActivationPrecision, for display.
+double activation_bytes(std::int64_t elements);
 bool parse_mode(std::string_view s, ScenarioMode& out);
 bool parse_precision(std::string_view s, Precision& out);
 
