@@ -76,13 +76,22 @@ TEST_CASE("onnx import: resnet50 becomes a custom state with torchvision's 4,089
 }
 
 TEST_CASE("onnx import: a file that does not map keeps its analysis; bad bytes name the problem") {
-    // ShuffleNet's channel split (Slice) has no layer kind yet: analysed, not mapped, not an error.
-    const Import shuffle = import_fixture("zoo/shufflenet_v2_x1_0_224x224_op13.onnx");
-    CHECK(shuffle.error().empty());
-    CHECK_FALSE(shuffle.mapped);
-    CHECK(shuffle.mapping_error.find("Slice") != std::string::npos);
-    CHECK(shuffle.state.model == default_state().model);  // the base state is left as it was
-    CHECK(summary_row(shuffle, "s.onnx")[1] == "unmapped");
+    // torch's MultiheadAttention scales q by a constant (q / √d), which no layer kind expresses: ViT is
+    // analysed (torchvision's MACs), not mapped, and that is not an error.
+    const Import vit = import_fixture("transformer/vit_b_32_224x224_op17.onnx");
+    CHECK(vit.error().empty());
+    CHECK_FALSE(vit.mapped);
+    CHECK_FALSE(vit.mapping_error.empty());
+    CHECK(vit.state.model == default_state().model);  // the base state is left as it was
+    CHECK(summary_row(vit, "v.onnx")[1] == "unmapped");
+    // vit_b_32: 7·7 patches + class token = 50 tokens of 768. Conv 32×32/32: 49·768·3·1024. Each of 12
+    // layers: qkv 50·768·2304, out proj 50·768·768, MLP 2·50·768·3072; head 768·1000. Attention
+    // (Q·Kᵀ and A·V, 12 heads of 64): 2·12·50·50·64 per layer, kept apart.
+    constexpr std::uint64_t kVitDense = 49ull * 768 * 3 * 1024 +
+                                        12ull * (50ull * 768 * 2304 + 50ull * 768 * 768 + 2ull * 50 * 768 * 3072) + 768ull * 1000;
+    constexpr std::uint64_t kVitAttention = 12ull * 2 * 12 * 50 * 50 * 64;
+    CHECK(vit.analysis.macs.value == kVitDense);
+    CHECK(vit.analysis.attention_macs.value == kVitAttention);
 
     const std::string bytes = read_file(onnx_data_dir() / "zoo/resnet18_224x224_op17.onnx");
     MemorySource cut(bytes.data(), 3000);
@@ -94,6 +103,63 @@ TEST_CASE("onnx import: a file that does not map keeps its analysis; bad bytes n
     const std::string text = "hello, this is not a model";
     MemorySource not_onnx(text.data(), text.size());
     CHECK(std::string(import_onnx(not_onnx, {}, default_state()).error_code()) == "not_onnx");
+}
+
+TEST_CASE("onnx import: ConvNeXt maps onto LayerNorm, TokenLinear, GELU, Reshape and Param layers") {
+    // convnext_tiny (torchvision 0.14, opset 17): stem conv 4×4/4 to 96×56×56; stages of depth 3, 3, 9, 3
+    // at C = 96, 192, 384, 768 on 56², 28², 14², 7²; a block is a 7×7 depthwise conv (s²·C·49) and two
+    // token linears C→4C→C (2·s²·4C·C); between stages a 2×2/2 conv C→2C; classifier 768→1000.
+    constexpr std::uint64_t dims[] = {96, 192, 384, 768}, depths[] = {3, 3, 9, 3}, side[] = {56, 28, 14, 7};
+    std::uint64_t macs = 56ull * 56 * 96 * 3 * 16 + 768ull * 1000;
+    std::uint64_t params = 96ull * 3 * 16 + 96 + 2 * 96 + 2 * 768 + 768ull * 1000 + 1000;  // stem, its LN, head LN + fc
+    for (int i = 0; i < 4; ++i) {
+        const std::uint64_t c = dims[i], s = side[i];
+        macs += depths[i] * s * s * c * (49 + 8 * c);
+        // dwconv + bias, LayerNorm, linear C→4C + bias, linear 4C→C + bias, layer scale
+        params += depths[i] * (c * 49 + c + 2 * c + c * 4 * c + 4 * c + 4 * c * c + c + c);
+        if (i < 3) {
+            macs += side[i + 1] * side[i + 1] * dims[i + 1] * c * 4;
+            params += 2 * c + dims[i + 1] * c * 4 + dims[i + 1];  // LayerNorm2d, 2×2 conv + bias
+        }
+    }
+    CHECK(macs == 4'455'531'264ull);   // torchvision's published 4.46 GFLOPS
+    CHECK(params == 28'589'128ull);    // torchvision's published parameter count
+    const Import im = import_fixture("transformer/convnext_tiny_224x224_op17.onnx");
+    REQUIRE(im.error().empty());
+    CHECK(im.analysis.macs.value == macs);
+    REQUIRE_MESSAGE(im.mapped, im.mapping_error);
+    const Results r = compute(im.state);
+    REQUIRE_MESSAGE(r.ok(), r.error);
+    CHECK(r.evaluation.totals.dense_macs.value == macs);
+    // The mapped network counts each layer's own parameters; the file's weights=None export shares
+    // equal initializers between layers, so the file's own count is lower and not compared here.
+    CHECK(r.evaluation.totals.params.value == params);
+    int layernorms = 0, token_linears = 0, gelus = 0, reshapes = 0, layer_scales = 0;
+    for (const Layer& l : r.network.layers) {
+        layernorms += l.kind == LayerKind::LayerNorm;
+        token_linears += l.kind == LayerKind::TokenLinear && l.bias;
+        gelus += l.kind == LayerKind::Activation && l.activation == ActivationKind::GELU;
+        reshapes += l.kind == LayerKind::Reshape;
+        layer_scales += l.kind == LayerKind::Param;
+    }
+    // One per block, plus the LayerNorm2d (permute, LN, permute back) of the stem, the three downsamples
+    // and the classifier.
+    CHECK(layernorms == 18 + 1 + 3 + 1);
+    CHECK(token_linears == 2 * 18);
+    CHECK(gelus == 18);
+    CHECK(reshapes == 2 * 18 + 2 * 5); // each permute to channels-last and back
+    CHECK(layer_scales == 18);
+    // Per layer: each dense layer's MACs equal its module group's in the analysis.
+    for (std::size_t i = 0; i < r.network.layers.size(); ++i) {
+        if (r.evaluation.layers[i].macs.value == 0) continue;
+        bool found = false;
+        for (const ModuleGroup& gr : im.analysis.groups)
+            if (gr.module == r.network.layers[i].name) {
+                found = true;
+                CHECK(gr.macs.value == r.evaluation.layers[i].macs.value);
+            }
+        CHECK_MESSAGE(found, r.network.layers[i].name);
+    }
 }
 
 TEST_CASE("scenario file: a network too big for a link round-trips with identical results") {
