@@ -76,8 +76,9 @@ TEST_CASE("onnx import: resnet50 becomes a custom state with torchvision's 4,089
 }
 
 TEST_CASE("onnx import: a file that does not map keeps its analysis; bad bytes name the problem") {
-    // torch's MultiheadAttention scales q by a constant (q / √d), which no layer kind expresses: ViT is
-    // analysed (torchvision's MACs), not mapped, and that is not an error.
+    // torch's MultiheadAttention runs sequence-first ([50, 1, 768]: not a batch-1 tensor) and scales q by
+    // a constant (q / √64), which the mapping does not express yet: ViT is analysed (torchvision's MACs),
+    // not mapped, and that is not an error.
     const Import vit = import_fixture("transformer/vit_b_32_224x224_op17.onnx");
     CHECK(vit.error().empty());
     CHECK_FALSE(vit.mapped);

@@ -28,25 +28,8 @@ struct MapTensor {
     std::int64_t pad_h = 0, pad_w = 0;  // a pending constant Pad (pools only)
 };
 
-// C×H×W of a batch-1 tensor, in the core's tensor form (layer.h [SECTION] Shape): [1,K] → K×1×1 (the
-// classifier form), [1,N,D] → 1×N×D, [1,C,H,W] → C×H×W, and rank ≥ 4 merges its leading dims into c.
-bool chw(const std::vector<std::int64_t>& s, Shape& out) {
-    if (s.size() < 2 || s[0] != 1) return false;
-    if (s.size() == 2) { out = Shape{s[1], 1, 1}; return true; }
-    std::int64_t c = 1;
-    for (std::size_t i = 0; i + 2 < s.size(); ++i) {
-        if (s[i] < 0 || s[i] > kMaxChannels || c * s[i] > kMaxChannels) return false;
-        c *= s[i];
-    }
-    out = Shape{c, s[s.size() - 2], s[s.size() - 1]};
-    return true;
-}
-
-// A constant's shape as the core's broadcasting sees it: right-aligned, leading dims merged into c
-// ([D] → 1×1×D, [C,1,1] → C×1×1, [1,N,D] → 1×N×D).
-bool const_chw(const std::vector<std::int64_t>& s, Shape& out) {
-    std::vector<std::int64_t> d(s);
-    while (d.size() < 3) d.insert(d.begin(), 1);
+// Rank ≥ 3 dims as c × h × w, the leading dims merged into c (layer.h [SECTION] Shape).
+bool merged_chw(const std::vector<std::int64_t>& d, Shape& out) {
     std::int64_t c = 1;
     for (std::size_t i = 0; i + 2 < d.size(); ++i) {
         if (d[i] < 0 || d[i] > kMaxChannels || c * d[i] > kMaxChannels) return false;
@@ -54,6 +37,22 @@ bool const_chw(const std::vector<std::int64_t>& s, Shape& out) {
     }
     out = Shape{c, d[d.size() - 2], d[d.size() - 1]};
     return true;
+}
+
+// C×H×W of a batch-1 tensor, in the core's tensor form: [1,K] → K×1×1 (the classifier form),
+// [1,N,D] → 1×N×D, [1,C,H,W] → C×H×W, and rank ≥ 4 merges its leading dims into c.
+bool chw(const std::vector<std::int64_t>& s, Shape& out) {
+    if (s.size() < 2 || s[0] != 1) return false;
+    if (s.size() == 2) { out = Shape{s[1], 1, 1}; return true; }
+    return merged_chw(s, out);
+}
+
+// A constant's shape as the core's broadcasting sees it: right-aligned, leading dims merged into c
+// ([D] → 1×1×D, [C,1,1] → C×1×1, [1,N,D] → 1×N×D).
+bool const_chw(const std::vector<std::int64_t>& s, Shape& out) {
+    std::vector<std::int64_t> d(s);
+    while (d.size() < 3) d.insert(d.begin(), 1);
+    return merged_chw(d, out);
 }
 
 // A scalar from an initializer or a Constant node (Clip's min/max).
