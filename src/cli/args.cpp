@@ -112,6 +112,9 @@ std::string usage() {
 Usage:
   flopscope [--model NAME] [--input N|HxW] [--scenario PRESET] [--format table|json|csv|md] [options]
   flopscope --link 'URL-or-#fragment' [--format ...]   the state of a Flopscope page link
+  flopscope --scenario-file FILE [--format ...]        a scenario saved by the page ("Save scenario…")
+  flopscope --onnx FILE|FOLDER... [--input HxW] [--batch N] [--format ...]
+                                                       an exported model; several: one summary row each
   flopscope --list-models                              the built-in networks
   flopscope --list-conventions                         the counting conventions and their rules
 
