@@ -192,8 +192,9 @@ TEST_CASE("onnx fixtures: torchvision exports give the zoo's exact per-layer MAC
     CHECK(files == 4 * static_cast<int>(models.size()));  // 224 and non-square, opsets 13 and 17
     CHECK(non_square == 2 * static_cast<int>(models.size()));
     for (const std::string& u : unmapped) MESSAGE("not mappable onto layer kinds: " << u);
-    // Every CNN maps except ShuffleNet's channel split (x.chunk → Slice), which has no layer kind yet.
-    CHECK(mapped_models.size() + 1 >= models.size());
+    // Every CNN maps, ShuffleNet's channel split (x.chunk → Slice) included: a Select layer.
+    CHECK(unmapped.empty());
+    CHECK(mapped_models.size() == models.size());
 }
 
 TEST_CASE("onnx fixtures: re-binding a 224 file to another size, or saying it is fixed to 224") {

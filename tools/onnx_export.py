@@ -6,6 +6,7 @@ Made with Debian 12's python3-torch 1.13.1, python3-torchvision 0.14.1 and pytho
 
     /usr/bin/python3 tools/onnx_export.py                 # writes tests/data/onnx/
     /usr/bin/python3 tools/onnx_export.py --models resnet18 --out /tmp/onnx
+    /usr/bin/python3 tools/onnx_export.py --transformers     # writes tests/data/onnx/transformer/ only
 
 What it writes:
   * zoo/<model>_<H>x<W>_op<N>.onnx: torchvision classifiers exported at opsets 13 and 17, at 224x224 and
@@ -80,12 +81,19 @@ def hook_macs(model, h, w):
     return rows
 
 
-def export_bytes(model, h, w, opset):
+def export_bytes(model, h, w, opset, grad=False):
+    """grad=True exports with autograd on: ViT's MHA fast path fails to export under no_grad."""
     buf = io.BytesIO()
-    with torch.no_grad():
+    with torch.set_grad_enabled(grad):
         torch.onnx.export(model, torch.zeros(1, 3, h, w), buf, opset_version=opset,
                           input_names=["input"], output_names=["logits"])
     return buf.getvalue()
+
+
+# Transformer fixtures (tests/onnx_import_test.cpp asserts their numbers from written-out arithmetic,
+# not from reference.txt): stripped, at 224x224, opset 17 (LayerNormalization is one node there).
+# swin_t also exports (1.3 MB stripped) but the analysis does not yet resolve its computed F.pad list.
+TRANSFORMERS = ["convnext_tiny", "vit_b_32"]
 
 
 def strip(data):
@@ -145,9 +153,19 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "tests", "data", "onnx"))
     ap.add_argument("--models", default=",".join(MODELS))
+    ap.add_argument("--transformers", action="store_true",
+                    help="only write transformer/<model>_224x224_op17.onnx for TRANSFORMERS (reference.txt untouched)")
     ap.add_argument("--reuse", action="store_true",
                     help="keep model files that already exist (export is slow); always recount the hooks")
     args = ap.parse_args()
+    if args.transformers:
+        os.makedirs(os.path.join(args.out, "transformer"), exist_ok=True)
+        for name in TRANSFORMERS:
+            data = strip(export_bytes(build(name), 224, 224, 17, grad=name.startswith("vit_")))
+            with open(os.path.join(args.out, "transformer", "%s_224x224_op17.onnx" % name), "wb") as f:
+                f.write(data)
+            print("transformer/%s_224x224_op17.onnx %8d bytes" % (name, len(data)), file=sys.stderr)
+        return
     os.makedirs(os.path.join(args.out, "zoo"), exist_ok=True)
     lines = ["# Written by tools/onnx_export.py (torch %s, torchvision models, onnx %s); see its docstring."
              % (torch.__version__, onnx.__version__)]

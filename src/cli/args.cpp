@@ -7,9 +7,12 @@
 
 #include "core/conventions.h"
 #include "core/link.h"
+#include "core/scenario_file.h"
 #include "core/state_fields.h"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 namespace flopscope::cli {
 
@@ -34,6 +37,10 @@ struct Option {
 // The CLI's own options; their effect is in parse_args.
 const Option kOwnOptions[] = {
     {"--link", "'URL-or-#fragment'", "The state of a Flopscope page link (the other options apply on top).", Section::Output},
+    {"--scenario-file", "FILE", "A scenario file saved by the page (\"Save scenario…\"); the other options apply on top.", Section::Output},
+    {"--onnx", "FILE…", "Analyse ONNX files (or folders of them) instead of a built-in network. One file: the same output as a built-in network plus the import's notes and unsupported ops. Several: one summary row per file.", Section::Network},
+    {"--batch", "N", "The value of every symbolic dim of an ONNX file (default 1).", Section::Network},
+    {"--symbol", "NAME=N", "The value of one symbolic dim of an ONNX file; repeatable.", Section::Network},
     {"--format", "FMT", "table (default) | json | csv | md.", Section::Output},
     {"--list-models", nullptr, "The built-in networks.", Section::Output},
     {"--list-conventions", nullptr, "The counting conventions and their rules.", Section::Output},
@@ -105,6 +112,9 @@ std::string usage() {
 Usage:
   flopscope [--model NAME] [--input N|HxW] [--scenario PRESET] [--format table|json|csv|md] [options]
   flopscope --link 'URL-or-#fragment' [--format ...]   the state of a Flopscope page link
+  flopscope --scenario-file FILE [--format ...]        a scenario saved by the page ("Save scenario…")
+  flopscope --onnx FILE|FOLDER... [--input HxW] [--batch N] [--format ...]
+                                                       an exported model; several: one summary row each
   flopscope --list-models                              the built-in networks
   flopscope --list-conventions                         the counting conventions and their rules
 
@@ -163,6 +173,15 @@ Args parse_args(const std::vector<std::string>& args) {
                 name = name.substr(0, eq);
                 has_inline_value = true;
             }
+            if (name == "--onnx") {  // one or more paths, up to the next option
+                if (has_inline_value) { if (pass == 1) run.onnx_paths.push_back(value); continue; }
+                std::size_t j = i + 1;
+                for (; j < args.size() && args[j].rfind("-", 0) != 0; ++j)
+                    if (pass == 1) run.onnx_paths.push_back(args[j]);
+                if (j == i + 1) return fail("--onnx needs at least one file");
+                i = j - 1;
+                continue;
+            }
             const Option* o = find_option(name);
             if (!o) return fail("unknown option \"" + name + "\" (flopscope --help lists them)");
             if (name == "--help" || name == "-h") {
@@ -176,7 +195,7 @@ Args parse_args(const std::vector<std::string>& args) {
                 if (i + 1 >= args.size()) return fail(name + " needs a value");
                 value = args[++i];
             }
-            if ((pass == 0) != (name == "--link")) continue;
+            if ((pass == 0) != (name == "--link" || name == "--scenario-file")) continue;
 
             if (name == "--list-models" || name == "--list-conventions") {
                 run.action = name == "--list-models" ? Args::Action::ListModels : Args::Action::ListConventions;
@@ -187,12 +206,35 @@ Args parse_args(const std::vector<std::string>& args) {
                 if (!d.ok()) return fail("--link: " + joined(d.problems));
                 continue;
             }
+            if (name == "--scenario-file") {
+                std::ifstream in(value, std::ios::binary);
+                if (!in) return fail("--scenario-file: cannot open \"" + value + "\"");
+                std::ostringstream text;
+                text << in.rdbuf();
+                const LinkDecode d = read_scenario_file(text.str(), state);
+                if (!d.ok()) return fail("--scenario-file " + value + ": " + joined(d.problems));
+                continue;
+            }
+            if (name == "--batch" || name == "--symbol") {
+                const std::size_t eq = value.find('=');
+                const std::string number = name == "--batch" ? value : eq == std::string::npos ? "" : value.substr(eq + 1);
+                std::int64_t n = 0;
+                bool digits = !number.empty() && number.size() <= 9;
+                for (const char c : number) digits = digits && c >= '0' && c <= '9';
+                if (digits) n = std::stoll(number);
+                if (!digits || n < 1 || (name == "--symbol" && eq == 0))
+                    return fail(name + ": \"" + value + "\" is not " + (name == "--batch" ? "N" : "NAME=N") + " with N a whole number from 1 to 999,999,999");
+                if (name == "--batch") run.batch = n;
+                else run.symbols.emplace_back(value.substr(0, eq), n);
+                continue;
+            }
             if (name == "--format") {
                 if (value != "table" && value != "json" && value != "csv" && value != "md")
                     return fail(name + ": unknown format \"" + value + "\" (table, json, csv, md)");
                 run.format = value;
                 continue;
             }
+            if (name == "--input") run.input_given = true;
             // A state field: read as its link value is, with the option's name in the messages.
             std::vector<std::string> problems;
             Problems collected(problems, kMaxLinkProblems);

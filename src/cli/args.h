@@ -5,7 +5,9 @@
 
 #include "core/state.h"
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace flopscope::cli {
@@ -15,6 +17,11 @@ struct Args {
     Action action = Action::Run;
     State state;                  // the state to compute (Action::Run)
     std::string format = "table"; // table | json | csv | md
+    // --onnx FILE… (files or folders, in order) and the symbolic dims to bind (--batch N, --symbol NAME=N).
+    std::vector<std::string> onnx_paths;
+    std::vector<std::pair<std::string, std::int64_t>> symbols;
+    std::int64_t batch = 1;       // every symbol not given by --symbol
+    bool input_given = false;     // --input re-binds an ONNX file's H×W (else the file's own size)
     std::string error;            // the first problem, one line; empty when the command line is fine
     bool ok() const { return error.empty(); }
 };

@@ -28,12 +28,31 @@ struct MapTensor {
     std::int64_t pad_h = 0, pad_w = 0;  // a pending constant Pad (pools only)
 };
 
-// C×H×W of a batch-1 tensor: [1,C,H,W] or [1,K] (→ K×1×1).
+// Rank ≥ 3 dims as c × h × w, the leading dims merged into c (layer.h [SECTION] Shape).
+bool merged_chw(const std::vector<std::int64_t>& d, Shape& out) {
+    std::int64_t c = 1;
+    for (std::size_t i = 0; i + 2 < d.size(); ++i) {
+        if (d[i] < 0 || d[i] > kMaxChannels || c * d[i] > kMaxChannels) return false;
+        c *= d[i];
+    }
+    out = Shape{c, d[d.size() - 2], d[d.size() - 1]};
+    return true;
+}
+
+// C×H×W of a batch-1 tensor, in the core's tensor form: [1,K] → K×1×1 (the classifier form),
+// [1,N,D] → 1×N×D, [1,C,H,W] → C×H×W, and rank ≥ 4 merges its leading dims into c.
 bool chw(const std::vector<std::int64_t>& s, Shape& out) {
-    if (s.empty() || s[0] != 1) return false;
-    if (s.size() == 4) { out = Shape{s[1], s[2], s[3]}; return true; }
+    if (s.size() < 2 || s[0] != 1) return false;
     if (s.size() == 2) { out = Shape{s[1], 1, 1}; return true; }
-    return false;
+    return merged_chw(s, out);
+}
+
+// A constant's shape as the core's broadcasting sees it: right-aligned, leading dims merged into c
+// ([D] → 1×1×D, [C,1,1] → C×1×1, [1,N,D] → 1×N×D).
+bool const_chw(const std::vector<std::int64_t>& s, Shape& out) {
+    std::vector<std::int64_t> d(s);
+    while (d.size() < 3) d.insert(d.begin(), 1);
+    return merged_chw(d, out);
 }
 
 // A scalar from an initializer or a Constant node (Clip's min/max).
@@ -109,6 +128,60 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         t.shape = an.input_shape;
         break;
     }
+    // Who makes and who reads each tensor; initializers by name; Identity aliases of constants.
+    std::unordered_map<std::string, int> producer;
+    std::unordered_map<std::string, std::vector<int>> consumers;
+    for (int ni : an.order) {
+        const Node& n = g.nodes[static_cast<std::size_t>(ni)];
+        for (const std::string& o : n.outputs) producer[o] = ni;
+        for (const std::string& in : n.inputs) if (!in.empty()) consumers[in].push_back(ni);
+    }
+    std::unordered_map<std::string, const Tensor*> initializer;
+    for (const Tensor& t : g.initializers) initializer[t.name] = &t;
+    auto float_initializer = [&](std::string name) -> const Tensor* {
+        for (int hops = 0; hops < 64; ++hops) {
+            if (auto it = initializer.find(name); it != initializer.end())
+                return it->second->data_type == static_cast<std::int32_t>(DataType::Float) ||
+                       it->second->data_type == static_cast<std::int32_t>(DataType::Float16) ||
+                       it->second->data_type == static_cast<std::int32_t>(DataType::Double) ||
+                       it->second->data_type == static_cast<std::int32_t>(DataType::Bfloat16) ? it->second : nullptr;
+            auto p = producer.find(name);
+            if (p == producer.end()) return nullptr;
+            const Node& n = g.nodes[static_cast<std::size_t>(p->second)];
+            if (n.op_type != "Identity" || n.inputs.empty()) return nullptr;
+            name = n.inputs[0];
+        }
+        return nullptr;
+    };
+    auto sole_consumer = [&](const std::string& t) -> const Node* {
+        auto it = consumers.find(t);
+        if (it == consumers.end() || it->second.size() != 1) return nullptr;
+        return &g.nodes[static_cast<std::size_t>(it->second[0])];
+    };
+    // torch's erf GELU, x·0.5·(1 + erf(x/√2)): Div(x,c) → Erf → Add(·,c) → Mul(x,·) → Mul(·,c). The
+    // first four nodes vanish; the last becomes one GELU activation reading x.
+    std::unordered_map<int, std::string> gelu_of;  // last Mul → x
+    std::unordered_map<int, bool> gelu_inner;
+    auto is_const = [&](const std::string& t) { return !t.empty() && (initializer.count(t) || (producer.count(t) && g.nodes[static_cast<std::size_t>(producer[t])].op_type == "Constant")); };
+    for (int ni : an.order) {
+        const Node& e = g.nodes[static_cast<std::size_t>(ni)];
+        if (e.op_type != "Erf" || e.inputs.size() != 1 || e.outputs.size() != 1) continue;
+        auto pd = producer.find(e.inputs[0]);
+        if (pd == producer.end()) continue;
+        const Node& d = g.nodes[static_cast<std::size_t>(pd->second)];
+        if (d.op_type != "Div" || d.inputs.size() != 2 || !is_const(d.inputs[1]) || !sole_consumer(d.outputs[0])) continue;
+        const std::string& x = d.inputs[0];
+        const Node* a = sole_consumer(e.outputs[0]);
+        if (!a || a->op_type != "Add" || a->inputs.size() != 2 || !is_const(a->inputs[a->inputs[0] == e.outputs[0] ? 1 : 0])) continue;
+        const Node* m1 = sole_consumer(a->outputs[0]);
+        if (!m1 || m1->op_type != "Mul" || m1->inputs.size() != 2 || m1->inputs[m1->inputs[0] == a->outputs[0] ? 1 : 0] != x) continue;
+        const Node* m2 = sole_consumer(m1->outputs[0]);
+        if (!m2 || m2->op_type != "Mul" || m2->inputs.size() != 2 || !is_const(m2->inputs[m2->inputs[0] == m1->outputs[0] ? 1 : 0])) continue;
+        gelu_inner[pd->second] = gelu_inner[ni] = true;
+        gelu_inner[producer[a->outputs[0]]] = gelu_inner[producer[m1->outputs[0]]] = true;
+        gelu_of[producer[m2->outputs[0]]] = x;
+    }
+
     std::unordered_map<std::string, int> name_uses;
     std::vector<Shape> layer_out;  // C×H×W of each layer's ONNX output
     auto fail = [&](const NodeResult& r, const std::string& why) {
@@ -119,8 +192,63 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
     for (int ni : an.order) {
         const Node& n = g.nodes[static_cast<std::size_t>(ni)];
         const NodeResult& r = an.nodes[static_cast<std::size_t>(ni)];
-        std::vector<const MapTensor*> feats;  // feature-map inputs, in order
-        for (const std::string& in : n.inputs) {
+        if (gelu_inner.count(ni)) {  // inside a GELU: no layer, no tensor
+            for (const std::string& o : n.outputs) tensors[o];
+            continue;
+        }
+        auto new_layer_name = [&](const std::string& base) {
+            const int uses = name_uses[base]++;
+            return uses > 0 ? base + "_" + std::to_string(uses) : base;
+        };
+        // A learned tensor the network combines with its activations (layer scale, position embedding,
+        // class token, relative-position table): a Param layer of its shape.
+        const std::string& op0 = n.op_type;
+        const bool combines = op0 == "Add" || op0 == "Mul" || op0 == "Concat" || op0 == "Gather" || op0 == "Expand" || op0 == "Sub" || op0 == "Div";
+        bool any_feature = false;
+        for (const std::string& in : n.inputs)
+            if (auto it = tensors.find(in); !in.empty() && it != tensors.end() && it->second.feature) any_feature = true;
+        bool fused = false;
+        if (combines && (any_feature || op0 == "Gather" || op0 == "Expand") && r.cls != NodeClass::ShapeOnly && !gelu_of.count(ni)) {
+            for (std::size_t k = 0; k < n.inputs.size(); ++k) {
+                const std::string& in = n.inputs[k];
+                if (in.empty() || tensors[in].feature || ((op0 == "Gather" || op0 == "Expand") && k != 0)) continue;
+                const Tensor* t = float_initializer(in);
+                if (!t) continue;
+                // A Linear's bias after its MatMul (torch writes Add(bias, MatMul)): the TokenLinear's bias.
+                if (op0 == "Add" && n.inputs.size() == 2 && t->dims.size() == 1 && !out.layers.empty()) {
+                    const MapTensor& other = tensors[n.inputs[1 - k]];
+                    Layer& last = out.layers.back();
+                    if (other.feature && other.layer == static_cast<int>(out.layers.size()) - 1 &&
+                        last.kind == LayerKind::TokenLinear && !last.bias && t->dims[0] == last.out_channels &&
+                        sole_consumer(n.inputs[1 - k])) {
+                        last.bias = true;
+                        tensors[n.outputs[0]] = other;
+                        fused = true;
+                        break;
+                    }
+                }
+                Shape ps;
+                if (!const_chw(t->dims, ps)) return fail(r, "a constant of rank " + std::to_string(t->dims.size()) + " has no Param shape");
+                Layer p;
+                p.name = new_layer_name(t->name);
+                p.kind = LayerKind::Param;
+                p.out_channels = ps.c;
+                p.out_h = ps.h;
+                p.out_w = ps.w;
+                layer_out.push_back(ps);
+                out.layers.push_back(std::move(p));
+                MapTensor& mt = tensors[in];
+                mt.feature = true;
+                mt.layer = static_cast<int>(out.layers.size()) - 1;
+                mt.shape = t->dims;
+                if (t->dims.size() < 2 || t->dims[0] != 1) {  // the view chw() reads: [1, …] with the core's dims
+                    mt.shape = {1, ps.c, ps.h, ps.w};
+                }
+            }
+        }
+        if (fused) continue;
+        std::vector<const MapTensor*> feats;  // feature-map inputs, in order (a GELU's: its x)
+        for (const std::string& in : gelu_of.count(ni) ? std::vector<std::string>{gelu_of[ni]} : n.inputs) {
             auto it = tensors.find(in);
             if (!in.empty() && it != tensors.end() && it->second.feature) feats.push_back(&it->second);
         }
@@ -140,11 +268,44 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         const std::string& op = n.op_type;
         if (n.outputs.empty() || r.output_shapes.empty()) return fail(r, "has no output");
 
-        // Zero-cost reshapes: aliases of their input.
-        if (op == "Identity" || op == "Dropout" || op == "Reshape" || op == "Transpose" || op == "Squeeze" ||
-            op == "Unsqueeze" || op == "Cast") {
+        // Zero-cost reshapes: aliases of their input while the core's C×H×W stays, else a Reshape layer.
+        const bool reshape_op = op == "Reshape" || op == "Transpose" || op == "Squeeze" || op == "Unsqueeze" ||
+                                (op == "Flatten" && feats[0]->shape.size() != 4);
+        if (op == "Identity" || op == "Dropout" || op == "Cast" || reshape_op) {
             if (feats[0]->pad_h || feats[0]->pad_w) return fail(r, "a Pad that does not feed a pool has no layer kind");
-            set_output(feats[0]->layer);
+            Shape from, to;
+            if (op == "Identity" || op == "Dropout" || op == "Cast" ||
+                (chw(feats[0]->shape, from) && chw(r.output_shapes[0], to) && from == to)) {
+                set_output(feats[0]->layer);
+                continue;
+            }
+        }
+        // Reshape and Select layers: the file's output shape, stated (one layer per output of a Split).
+        if (reshape_op || op == "Slice" || op == "Gather" || op == "Split" || op == "Expand") {
+            if (feats.size() != 1 || (op == "Gather" && tensors[n.inputs[0]].feature == false))
+                return fail(r, "only a selection from one tensor maps onto a layer");
+            Shape src_view;
+            if (!chw(feats[0]->shape, src_view)) return fail(r, "its input is not a batch-1 tensor");
+            const int src = feats[0]->layer;
+            if (feats[0]->pad_h || feats[0]->pad_w) return fail(r, "a Pad that does not feed a pool has no layer kind");
+            for (std::size_t k = 0; k < n.outputs.size(); ++k) {
+                if (n.outputs[k].empty()) continue;
+                Shape o;
+                if (k >= r.output_shapes.size() || !chw(r.output_shapes[k], o)) return fail(r, "its output is not a batch-1 tensor");
+                Layer l;
+                l.name = new_layer_name(r.module.empty() ? r.name : r.module);
+                l.kind = reshape_op ? LayerKind::Reshape : LayerKind::Select;
+                l.out_channels = o.c;
+                l.out_h = o.h;
+                l.out_w = o.w;
+                if (src != static_cast<int>(out.layers.size()) - 1 || out.layers.empty()) l.inputs = {src};
+                layer_out.push_back(o);
+                out.layers.push_back(std::move(l));
+                MapTensor& t = tensors[n.outputs[k]];
+                t.feature = true;
+                t.layer = static_cast<int>(out.layers.size()) - 1;
+                t.shape = r.output_shapes[k];
+            }
             continue;
         }
         if (op == "Pad") {
@@ -162,9 +323,7 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
 
         // Layers: the inputs must be C×H×W views of their source layers.
         Layer l;
-        l.name = r.module;
-        const int uses = name_uses[l.name]++;
-        if (uses > 0) l.name += "_" + std::to_string(uses);
+        l.name = new_layer_name(r.module);
         std::int64_t pending_h = 0, pending_w = 0;
         for (const MapTensor* f : feats) {
             Shape view;
@@ -192,6 +351,28 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
             l.kernel_h = wshape[2];
             l.kernel_w = wshape[3];
             l.bias = n.inputs.size() > 2 && !n.inputs[2].empty();
+        } else if (op == "MatMul" && feats.size() == 2) {
+            l.kind = LayerKind::MatMul;  // attention: Q·Kᵀ, A·V
+        } else if (op == "MatMul" && feats.size() == 1 && tensors[n.inputs[0]].feature && r.output_shapes[0].size() >= 3) {
+            if (r.input_shapes.size() < 2 || r.input_shapes[1].size() != 2) return fail(r, "only a 2-D weight maps onto a token linear layer");
+            l.kind = LayerKind::TokenLinear;  // nn.Linear on tokens; its bias is the Add that follows
+            l.out_channels = r.input_shapes[1][1];
+        } else if (op == "LayerNormalization") {
+            const Attribute* axis = n.attribute("axis");
+            const std::int64_t rank = static_cast<std::int64_t>(feats[0]->shape.size());
+            if (axis && axis->i != -1 && axis->i != rank - 1) return fail(r, "only a LayerNorm over the last dimension maps onto a layer");
+            if (n.inputs.size() < 3 || n.inputs[2].empty()) return fail(r, "a LayerNorm without bias has no layer kind (the kind has scale and shift)");
+            l.kind = LayerKind::LayerNorm;
+        } else if (op == "Softmax") {
+            const Attribute* axis = n.attribute("axis");
+            const std::int64_t rank = static_cast<std::int64_t>(feats[0]->shape.size());
+            if (axis && axis->i != -1 && axis->i != rank - 1) return fail(r, "only a softmax over the last dimension maps onto an activation");
+            if (!axis && n.attribute("axis") == nullptr && model.opset < 13) return fail(r, "an opset < 13 Softmax (axis 1, flattened) has no layer kind");
+            l.kind = LayerKind::Activation;
+            l.activation = ActivationKind::Softmax;
+        } else if (gelu_of.count(ni)) {
+            l.kind = LayerKind::Activation;
+            l.activation = ActivationKind::GELU;
         } else if (op == "Gemm" || op == "MatMul") {
             const Attribute* ta = n.attribute("transA");
             if (feats.size() != 1 || (ta && ta->i) || tensors[n.inputs[0]].feature == false)
@@ -243,8 +424,8 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
             l.kind = op == "Add" ? LayerKind::Add : LayerKind::Mul;
         } else if (op == "Concat") {
             const Attribute* axis = n.attribute("axis");
-            if (feats.size() != n.inputs.size() || !axis || !(axis->i == 1 || axis->i == -3))
-                return fail(r, "only a channel concatenation of feature maps maps onto a layer");
+            // Any axis: the core joins along the one dimension where the inputs differ (checked by evaluate()).
+            if (feats.size() != n.inputs.size() || !axis) return fail(r, "only a concatenation of activations maps onto a layer");
             l.kind = LayerKind::Concat;
         } else if (op == "Flatten") {
             const Attribute* axis = n.attribute("axis");
