@@ -7,6 +7,7 @@
 #pragma once
 
 #include "app/ui_logic.h"
+#include "core/charts.h"
 #include "core/report.h"
 #include "core/state.h"
 
@@ -21,15 +22,11 @@ namespace flopscope::app {
 
 class Platform;
 
-inline constexpr int kSweepPoints = 101;
-
 // Everything computed from one State; rebuilt only when the State changes.
 struct Derived {
     State state;
     Results results;
-    std::vector<ScenarioResult> presets;  // scenario_presets(), in order, on this network
-    std::vector<double> sweep_fraction;   // total FLOPs over the cached fraction 0..1 (kSweepPoints)
-    std::vector<double> sweep_rate;       // ... over the mode's rate (h, or p in cascade mode) 0..1
+    ScenarioCurves curves;                // the presets on this network and the sweeps (core/charts.h)
     std::vector<LayerRow> rows;           // the layer table
     double total_cost = 0;                // the table's total in its unit
     unsigned generation = 0;              // changes whenever these are recomputed (for caches of views)

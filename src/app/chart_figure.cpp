@@ -1,20 +1,36 @@
-// Flopscope app — replaying a Figure into ImGui, and the charts' save menu (see chart_figure.h).
+// Flopscope app — the core's charts on screen (see chart_figure.h).
 #include "app/chart_figure.h"
 
 #include "app/platform.h"
 #include "app/widgets.h"
 
+#include <cmath>
+
 namespace flopscope::app {
 
 Rgba rgba(const ImVec4& c, float alpha) { return Rgba{c.x, c.y, c.z, c.w * alpha}; }
 
+ChartStyle screen_chart_style() {
+    const Palette& pal = palette();
+    ChartStyle s;
+    s.colors = ChartPalette{rgba(ImGui::GetStyleColorVec4(ImGuiCol_Text)), rgba(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled)),
+                            rgba(ImGui::GetStyleColorVec4(ImGuiCol_WindowBg)),
+                            rgba(pal.accent), rgba(pal.accent_soft), rgba(pal.warn), rgba(pal.good),
+                            rgba(pal.computed), rgba(pal.student), rgba(pal.lookup), rgba(pal.baseline), rgba(pal.grid)};
+    s.font_size = ImGui::GetFontSize();
+    s.line_height = ImGui::GetTextLineHeight();
+    s.text_width = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; };
+    return s;
+}
+
 void draw_figure(ImDrawList* dl, const Figure& f, ImVec2 o) {
     auto at = [&](float x, float y) { return ImVec2(o.x + x, o.y + y); };
     auto col = [](const Rgba& c) { return ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, c.a)); };
+    dl->PushClipRect(o, at(f.width, f.height), true);
     for (const Figure::Primitive& p : f.items) {
         const auto& v = p.points;
         switch (p.kind) {
-        case Figure::Kind::FilledRect: dl->AddRectFilled(at(v[0], v[1]), at(v[2], v[3]), col(p.color)); break;
+        case Figure::Kind::FilledRect: dl->AddRectFilled(at(v[0], v[1]), at(v[2], v[3]), col(p.color), p.thickness); break;
         case Figure::Kind::Rect: dl->AddRect(at(v[0], v[1]), at(v[2], v[3]), col(p.color), 0, 0, p.thickness); break;
         case Figure::Kind::Line:
         case Figure::Kind::Polyline:
@@ -28,30 +44,77 @@ void draw_figure(ImDrawList* dl, const Figure& f, ImVec2 o) {
             if (p.anchor == Figure::Anchor::Middle) x -= p.text_width * 0.5f;
             if (p.anchor == Figure::Anchor::End) x -= p.text_width;
             dl->AddText(ImGui::GetFont(), p.text_size, at(x, v[1]), col(p.color), p.text.c_str());
+            ImGui::LogText("%s\n", p.text.c_str());
             break;
         }
         }
     }
+    dl->PopClipRect();
 }
 
-void figure_text(Figure& f, float x, float y, const std::string& s, const ImVec4& c, Figure::Anchor anchor) {
-    f.text(x, y, s, rgba(c), ImGui::GetFontSize(), ImGui::CalcTextSize(s.c_str()).x, anchor);
-}
+namespace {
 
-void figure_save_menu(AppImpl& app, const Figure& f, const char* name, const std::string& title) {
-    const std::string popup = std::string(name) + ":menu";
-    ImGui::PushID(name);
+// The "Save…" button at the cursor and its menu: the figure as SVG, or as PNG at twice its pixels.
+void save_menu(AppImpl& app, ChartKind kind, const ChartBuilder& build) {
+    const std::string name = chart_name(kind);
+    const std::string popup = name + ":menu";
+    ImGui::PushID(name.c_str());
     if (ImGui::SmallButton("Save…")) ImGui::OpenPopup(popup.c_str());
-    track_item(std::string(name) + ":save");
+    track_item(name + ":save");
     item_help("Save this chart as a figure for a paper or slides.");
     if (ImGui::BeginPopup(popup.c_str())) {
-        if (ImGui::MenuItem("SVG (vector)")) {
-            app.platform.download_file(std::string("flopscope-") + name + ".svg", "image/svg+xml", figure_svg(f, title));
+        const bool svg = ImGui::MenuItem("SVG (vector)");
+        track_item(name + ":svg");
+        const bool png = ImGui::MenuItem("PNG (2× pixels)");
+        track_item(name + ":png");
+        if (svg || png) {
+            const Chart c = build(screen_chart_style(), ChartPointer{});
+            const std::string doc = figure_svg(c.figure, chart_file_title(kind, app.state));
+            const std::string file = "flopscope-" + name;
+            if (svg) app.platform.download_file(file + ".svg", "image/svg+xml", doc);
+            else app.platform.download_svg_as_png(file + ".png", doc, 2.0f);
         }
-        track_item(std::string(name) + ":svg");
         ImGui::EndPopup();
     }
     ImGui::PopID();
+}
+
+} // namespace
+
+Chart show_chart(AppImpl& app, ChartKind kind, ImVec2 size, const ChartBuilder& build) {
+    const ChartStyle style = screen_chart_style();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float save_w = ImGui::CalcTextSize("Save…").x + ImGui::GetStyle().FramePadding.x * 2;
+    const ImVec2 save_min(origin.x + size.x - save_w, origin.y);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const bool over_save = mouse.x >= save_min.x && mouse.x < save_min.x + save_w && mouse.y >= save_min.y &&
+                           mouse.y < save_min.y + ImGui::GetFrameHeight();
+    ChartPointer pointer;
+    const float bottom = size.y > 0 ? origin.y + size.y : origin.y + 1e9f;  // the layer chart: as tall as its rows
+    if (!over_save && ImGui::IsWindowHovered() && !ImGui::IsAnyItemActive() && mouse.x >= origin.x &&
+        mouse.x < origin.x + size.x && mouse.y >= origin.y && mouse.y < bottom)
+        pointer = {true, mouse.x - origin.x, mouse.y - origin.y};
+    Chart c = build(style, pointer);
+    if (c.figure.items.empty()) {
+        if (!c.empty.empty()) text_muted(c.empty.c_str());
+        c.hovered = -1;
+        c.hovered_value = NAN;
+        return c;
+    }
+    draw_figure(ImGui::GetWindowDrawList(), c.figure, origin);
+    // The menu first: the chart's own item below would otherwise take the pointer from it.
+    ImGui::SetCursorScreenPos(save_min);
+    save_menu(app, kind, build);
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::PushID(chart_name(kind));
+    ImGui::InvisibleButton("chart", ImVec2(c.figure.width, c.figure.height));
+    ImGui::PopID();
+    track_item(std::string(chart_name(kind)) + ":chart");
+    if (!ImGui::IsItemHovered()) {
+        c.hovered = -1;
+        c.hovered_value = NAN;
+    }
+    return c;
 }
 
 } // namespace flopscope::app

@@ -20,7 +20,7 @@ struct Figure {
         Kind kind = Kind::Line;
         std::vector<float> points;  // x0, y0, x1, y1, ... (a circle: centre; text: top-left of the anchor)
         Rgba color;
-        float thickness = 1;  // lines and outlines; a circle's radius
+        float thickness = 1;  // lines and outlines; a circle's radius; a filled rectangle's corner rounding
         std::string text;
         float text_size = 0;
         Anchor anchor = Anchor::Start;
@@ -31,7 +31,10 @@ struct Figure {
     Rgba background{1, 1, 1, 1};
     std::vector<Primitive> items;
 
-    void filled_rect(float x0, float y0, float x1, float y1, Rgba c) { add(Kind::FilledRect, {x0, y0, x1, y1}, c); }
+    // A filled rectangle with corners rounded by `rounding` pixels (kept in `thickness`).
+    void filled_rect(float x0, float y0, float x1, float y1, Rgba c, float rounding = 0) {
+        add(Kind::FilledRect, {x0, y0, x1, y1}, c, rounding);
+    }
     void rect(float x0, float y0, float x1, float y1, Rgba c, float t) { add(Kind::Rect, {x0, y0, x1, y1}, c, t); }
     void line(float x0, float y0, float x1, float y1, Rgba c, float t) { add(Kind::Line, {x0, y0, x1, y1}, c, t); }
     void polyline(std::vector<float> xy, Rgba c, float t) { add(Kind::Polyline, std::move(xy), c, t); }
