@@ -8,6 +8,7 @@
 
 #include "app/ui_logic.h"
 #include "core/charts.h"
+#include "core/conventions.h"
 #include "core/report.h"
 #include "core/state.h"
 
@@ -51,6 +52,20 @@ struct ZooEntry {
     double macs = 0, params = 0;  // at the model's default resolution, torchvision convention
 };
 
+// A value computed from the derived results on first use and kept until they change: what a view reads
+// that costs too much to compute every frame (the payoff map, the conventions table).
+template <class T> struct DerivedCache {
+    unsigned generation = 0;  // Derived::generation it was computed for (0: never)
+    T value{};
+    template <class Compute> const T& get(unsigned current, Compute&& compute) {
+        if (generation != current) {
+            value = compute();
+            generation = current;
+        }
+        return value;
+    }
+};
+
 struct AppImpl {
     explicit AppImpl(Platform& p);
 
@@ -79,6 +94,10 @@ struct AppImpl {
     std::vector<ZooEntry> zoo;  // the picker's catalogue, built on first use
     Tab request_tab = Tab::None;
     int selected_layer = -1;
+    struct ViewCaches {
+        DerivedCache<PayoffMap> payoff;                       // view_payoff
+        DerivedCache<std::vector<ConventionTotals>> conventions;  // view_help: this network, every convention
+    } caches;
 
     // An accepted edit waiting for the end of the frame (see edit()).
     struct Queued {

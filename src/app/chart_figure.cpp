@@ -4,7 +4,6 @@
 #include "app/platform.h"
 #include "app/widgets.h"
 
-#include <cmath>
 
 namespace flopscope::app {
 
@@ -19,7 +18,7 @@ ChartStyle screen_chart_style() {
                             rgba(pal.computed), rgba(pal.student), rgba(pal.lookup), rgba(pal.baseline), rgba(pal.grid)};
     s.font_size = ImGui::GetFontSize();
     s.line_height = ImGui::GetTextLineHeight();
-    s.text_width = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; };
+    s.text_width = [](const std::string& t, float) { return ImGui::CalcTextSize(t.c_str()).x; };
     return s;
 }
 
@@ -54,8 +53,10 @@ void draw_figure(ImDrawList* dl, const Figure& f, ImVec2 o) {
 
 namespace {
 
+float save_button_width() { return ImGui::CalcTextSize("Save…").x + ImGui::GetStyle().FramePadding.x * 2; }
+
 // The "Save…" button at the cursor and its menu: the figure as SVG, or as PNG at twice its pixels.
-void save_menu(AppImpl& app, ChartKind kind, const ChartBuilder& build) {
+void save_menu(AppImpl& app, ChartKind kind, const Figure& figure) {
     const std::string name = chart_name(kind);
     const std::string popup = name + ":menu";
     ImGui::PushID(name.c_str());
@@ -68,8 +69,7 @@ void save_menu(AppImpl& app, ChartKind kind, const ChartBuilder& build) {
         const bool png = ImGui::MenuItem("PNG (2× pixels)");
         track_item(name + ":png");
         if (svg || png) {
-            const Chart c = build(screen_chart_style(), ChartPointer{});
-            const std::string doc = figure_svg(c.figure, chart_file_title(kind, app.state));
+            const std::string doc = figure_svg(figure, chart_file_title(kind, app.state));
             const std::string file = "flopscope-" + name;
             if (svg) app.platform.download_file(file + ".svg", "image/svg+xml", doc);
             else app.platform.download_svg_as_png(file + ".png", doc, 2.0f);
@@ -81,40 +81,35 @@ void save_menu(AppImpl& app, ChartKind kind, const ChartBuilder& build) {
 
 } // namespace
 
-Chart show_chart(AppImpl& app, ChartKind kind, ImVec2 size, const ChartBuilder& build) {
-    const ChartStyle style = screen_chart_style();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float save_w = ImGui::CalcTextSize("Save…").x + ImGui::GetStyle().FramePadding.x * 2;
-    const ImVec2 save_min(origin.x + size.x - save_w, origin.y);
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const bool over_save = mouse.x >= save_min.x && mouse.x < save_min.x + save_w && mouse.y >= save_min.y &&
-                           mouse.y < save_min.y + ImGui::GetFrameHeight();
-    ChartPointer pointer;
-    const float bottom = size.y > 0 ? origin.y + size.y : origin.y + 1e9f;  // the layer chart: as tall as its rows
-    if (!over_save && ImGui::IsWindowHovered() && !ImGui::IsAnyItemActive() && mouse.x >= origin.x &&
-        mouse.x < origin.x + size.x && mouse.y >= origin.y && mouse.y < bottom)
-        pointer = {true, mouse.x - origin.x, mouse.y - origin.y};
-    Chart c = build(style, pointer);
+ChartPointer chart_pointer(ImVec2 size) {
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const float save_x = o.x + size.x - save_button_width();
+    const bool over_save = m.x >= save_x && m.x < o.x + size.x && m.y >= o.y && m.y < o.y + ImGui::GetFrameHeight();
+    const float bottom = size.y > 0 ? o.y + size.y : o.y + 1e9f;
+    if (over_save || !ImGui::IsWindowHovered() || ImGui::IsAnyItemActive() || m.x < o.x || m.x >= o.x + size.x ||
+        m.y < o.y || m.y >= bottom)
+        return {};
+    return {true, m.x - o.x, m.y - o.y};
+}
+
+bool show_chart(AppImpl& app, ChartKind kind, const Chart& c) {
     if (c.figure.items.empty()) {
         if (!c.empty.empty()) text_muted(c.empty.c_str());
-        c.hovered = -1;
-        c.hovered_value = NAN;
-        return c;
+        return false;
     }
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
     draw_figure(ImGui::GetWindowDrawList(), c.figure, origin);
+    draw_figure(ImGui::GetWindowDrawList(), c.overlay, origin);
     // The menu first: the chart's own item below would otherwise take the pointer from it.
-    ImGui::SetCursorScreenPos(save_min);
-    save_menu(app, kind, build);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + c.figure.width - save_button_width(), origin.y));
+    save_menu(app, kind, c.figure);
     ImGui::SetCursorScreenPos(origin);
     ImGui::PushID(chart_name(kind));
     ImGui::InvisibleButton("chart", ImVec2(c.figure.width, c.figure.height));
     ImGui::PopID();
     track_item(std::string(chart_name(kind)) + ":chart");
-    if (!ImGui::IsItemHovered()) {
-        c.hovered = -1;
-        c.hovered_value = NAN;
-    }
-    return c;
+    return ImGui::IsItemHovered();
 }
 
 } // namespace flopscope::app

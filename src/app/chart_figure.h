@@ -1,6 +1,6 @@
 // Flopscope app — the core's charts (core/charts.h) on screen: the style they are laid out with (the
-// theme's colours, ImGui's font), replaying a Figure into ImGui's draw list, hover tooltips' pointer, and
-// each chart's "Save…" menu (SVG, and PNG at 2× through the platform).
+// theme's colours, ImGui's font), replaying a Figure into ImGui's draw list, the pointer for hovering,
+// and each chart's "Save…" menu (SVG, and PNG at 2× through the platform).
 #pragma once
 
 #include "app/app_internal.h"
@@ -8,7 +8,6 @@
 
 #include <imgui.h>
 
-#include <functional>
 #include <string>
 
 namespace flopscope::app {
@@ -20,11 +19,12 @@ ChartStyle screen_chart_style();
 // to ImGui's log while one is open (copying a frame's text, the UI tests).
 void draw_figure(ImDrawList* dl, const Figure& f, ImVec2 origin);
 
-// Builds a chart with the pointer where it is (or none), for `show_chart`.
-using ChartBuilder = std::function<Chart(const ChartStyle&, ChartPointer)>;
-// A chart at the cursor: built with the pointer, drawn, with a "Save…" menu at its top right (the export is
-// the same builder without a pointer) and an item of its size (tracked as "<name>:chart"). An empty chart
-// shows why, muted. Returns the chart; its hovered fields are set only while the pointer is over it.
-Chart show_chart(AppImpl& app, ChartKind kind, ImVec2 size, const ChartBuilder& build);
+// The pointer over a chart of `size` at the cursor (the layer chart: size.y 0, as tall as its rows), in
+// the chart's pixels; none while it is over the chart's "Save…" button or another item is in use.
+ChartPointer chart_pointer(ImVec2 size);
+// A chart at the cursor: its figure and the pointer's overlay, a "Save…" menu at its top right (the
+// figure as SVG, or PNG at 2×), and an item of its size (tracked as "<name>:chart"). An empty chart shows
+// why, muted. True while the pointer is over the chart (its tooltips may show).
+bool show_chart(AppImpl& app, ChartKind kind, const Chart& chart);
 
 } // namespace flopscope::app

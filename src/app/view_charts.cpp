@@ -20,10 +20,8 @@ namespace flopscope::app {
 void draw_overview_chart(AppImpl& app, ImVec2 size) {
     const Derived& d = app.derived;
     const std::vector<CostBar> bars = cost_bars(app.state, d.results, d.curves);
-    const Chart c = show_chart(app, ChartKind::Cost, size, [&](const ChartStyle& st, ChartPointer ptr) {
-        return cost_chart(bars, st, size.x, size.y, ptr);
-    });
-    if (c.hovered < 0) return;
+    const Chart c = cost_chart(bars, screen_chart_style(), size.x, size.y, chart_pointer(size));
+    if (!show_chart(app, ChartKind::Cost, c) || c.hovered < 0) return;
     const CostBar& b = bars[static_cast<std::size_t>(c.hovered)];
     const double baseline = bars.front().total();
     ImGui::BeginTooltip();
@@ -44,10 +42,9 @@ void draw_overview_chart(AppImpl& app, ImVec2 size) {
 void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
     const Derived& d = app.derived;
     const ChartKind kind = parameter == SweepParameter::CachedFraction ? ChartKind::Fraction : ChartKind::Rate;
-    const Chart c = show_chart(app, kind, size, [&](const ChartStyle& st, ChartPointer ptr) {
-        return sweep_chart(app.state, d.results, d.curves, parameter, st, size.x, size.y, ptr);
-    });
-    if (std::isnan(c.hovered_value)) return;
+    const Chart c = sweep_chart(app.state, d.results, d.curves, parameter, screen_chart_style(), size.x, size.y,
+                                chart_pointer(size));
+    if (!show_chart(app, kind, c) || std::isnan(c.hovered_value)) return;
     const double baseline = d.results.scenario.baseline_flops;
     const char* symbol = kind == ChartKind::Fraction ? "f" : mode_info(app.state.scenario.mode).rate_symbol;
     ImGui::BeginTooltip();
@@ -63,10 +60,8 @@ void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
 
 void draw_layer_chart(AppImpl& app, ImVec2 size) {
     const std::vector<LayerBar> bars = layer_bars(app.state, app.derived.results);
-    const Chart c = show_chart(app, ChartKind::Layers, ImVec2(size.x, 0), [&](const ChartStyle& st, ChartPointer ptr) {
-        return layer_chart(bars, st, size.x, ptr);
-    });
-    if (c.hovered < 0) return;
+    const Chart c = layer_chart(bars, screen_chart_style(), size.x, chart_pointer(ImVec2(size.x, 0)));
+    if (!show_chart(app, ChartKind::Layers, c) || c.hovered < 0) return;
     const LayerBar& b = bars[static_cast<std::size_t>(c.hovered)];
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(b.name.c_str());

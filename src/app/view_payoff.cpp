@@ -7,27 +7,12 @@
 
 namespace flopscope::app {
 
-namespace {
-
-// The map of the current state, recomputed when the derived results change.
-const PayoffMap& current_map(const AppImpl& app) {
-    static unsigned generation = 0;
-    static PayoffMap map;
-    if (generation != app.derived.generation) {
-        map = chart_payoff_map(app.state, app.derived.results);
-        generation = app.derived.generation;
-    }
-    return map;
-}
-
-} // namespace
-
 void draw_payoff_chart(AppImpl& app, ImVec2 size) {
-    const PayoffMap& m = current_map(app);
-    const Chart c = show_chart(app, ChartKind::Payoff, size, [&](const ChartStyle& st, ChartPointer ptr) {
-        return payoff_chart(m, st, size.x, size.y, ptr);
+    const PayoffMap& m = app.caches.payoff.get(app.derived.generation, [&] {
+        return chart_payoff_map(app.state, app.derived.results);
     });
-    if (std::isnan(c.hovered_value)) return;
+    const Chart c = payoff_chart(m, screen_chart_style(), size.x, size.y, chart_pointer(size));
+    if (!show_chart(app, ChartKind::Payoff, c) || std::isnan(c.hovered_value)) return;
     const Results& r = app.derived.results;
     const ScenarioResult at = evaluate_scenario(r.network, r.evaluation, app.state.counting,
                                                 payoff_scenario(app.state.scenario, c.hovered_value, c.hovered_y));

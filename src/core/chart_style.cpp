@@ -30,7 +30,7 @@ ChartStyle print_chart_style(float font_size) {
     s.colors = chart_palette(false);
     s.font_size = font_size;
     s.line_height = font_size;
-    s.text_width = [font_size](const std::string& t) { return ui_font_text_width(t, font_size); };
+    s.text_width = [](const std::string& t, float size) { return ui_font_text_width(t, size); };
     return s;
 }
 

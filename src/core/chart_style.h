@@ -6,7 +6,6 @@
 
 #include "core/figure.h"
 
-#include <functional>
 #include <string>
 
 namespace flopscope {
@@ -27,9 +26,9 @@ struct ChartStyle {
     ChartPalette colors = chart_palette(false);
     float font_size = 14;     // pixels
     float line_height = 14;   // a text line's height (ImGui: the font size)
-    std::function<float(const std::string&)> text_width;  // pixels at font_size
+    float (*text_width)(const std::string& text, float font_size) = nullptr;  // pixels
     float em(float k) const { return font_size * k; }
-    float width(const std::string& s) const { return text_width ? text_width(s) : 0.0f; }
+    float width(const std::string& s) const { return text_width ? text_width(s, font_size) : 0.0f; }
 };
 
 // The style of an exported figure without a screen (the CLI): the light theme, `font_size` pixels, text

@@ -104,8 +104,8 @@ struct Canvas {
 };
 
 Canvas begin(Chart& c, const ChartStyle& st, float width, float height) {
-    c.figure.width = width;
-    c.figure.height = height;
+    c.figure.width = c.overlay.width = width;
+    c.figure.height = c.overlay.height = height;
     c.figure.background = st.colors.background;
     return Canvas{c.figure, st};
 }
@@ -232,14 +232,15 @@ Chart cost_chart(const std::vector<CostBar>& bars, const ChartStyle& st, float w
         const CostBar& b = bars[i];
         const float cx = p.min_x + slot * (static_cast<float>(i) + 0.5f);
         const float x0 = cx - bw * 0.5f, x1 = cx + bw * 0.5f;
-        if (ptr.inside && ptr.x >= p.min_x + slot * static_cast<float>(i) && ptr.x < p.min_x + slot * static_cast<float>(i + 1))
-            c.hovered = static_cast<int>(i);
-        const float alpha = c.hovered == static_cast<int>(i) ? 1.0f : 0.88f;
+        const bool hovered = ptr.inside && ptr.x >= p.min_x + slot * static_cast<float>(i) &&
+                             ptr.x < p.min_x + slot * static_cast<float>(i + 1);
+        if (hovered) c.hovered = static_cast<int>(i);
         double y = 0;
         const std::pair<double, Rgba> parts[] = {{b.computed, pal.computed}, {b.student, pal.student}, {b.lookup, pal.lookup}};
         for (const auto& part : parts) {
             if (part.first <= 0) continue;
-            cv.f.filled_rect(x0, p.y(y + part.first), x1, p.y(y), with_alpha(part.second, alpha));
+            cv.f.filled_rect(x0, p.y(y + part.first), x1, p.y(y), with_alpha(part.second, 0.88f));
+            if (hovered) c.overlay.filled_rect(x0, p.y(y + part.first), x1, p.y(y), part.second);  // full colour
             y += part.first;
         }
         if (b.current) cv.f.rect(x0 - 2, p.y(y) - 2, x1 + 2, p.y(0) + 1, pal.accent, 2.0f);
@@ -443,8 +444,8 @@ Chart sweep_chart(const State& state, const Results& r, const ScenarioCurves& cu
     if (ptr.inside && ptr.x >= p.min_x && ptr.x <= p.max_x) {
         const double t = std::clamp(p.value_x(ptr.x), 0.0, 1.0);
         const double y = sample(*s.data, t);
-        cv.f.line(p.x(t), p.min_y, p.x(t), p.max_y, with_alpha(cv.col.accent, 0.5f), 1.0f);
-        cv.f.filled_circle(p.x(t), p.y(y), cv.em(0.22f), cv.col.accent);
+        c.overlay.line(p.x(t), p.min_y, p.x(t), p.max_y, with_alpha(cv.col.accent, 0.5f), 1.0f);
+        c.overlay.filled_circle(p.x(t), p.y(y), cv.em(0.22f), cv.col.accent);
         c.hovered_value = t;
         c.hovered_y = y;
     }
@@ -578,7 +579,7 @@ Chart layer_chart(const std::vector<LayerBar>& bars, const ChartStyle& st, float
         float y = y_start + row_h * static_cast<float>(i);
         if (ptr.inside && ptr.y >= y && ptr.y < y + row_h) {
             c.hovered = static_cast<int>(i);
-            cv.f.filled_rect(0, y, width, y + row_h, pal.accent_soft);
+            c.overlay.filled_rect(0, y, width, y + row_h, pal.accent_soft);
         }
         cv.text(0, stacked ? y : y + (row_h - line) * 0.5f, b.name, pal.text);
         y += name_h;

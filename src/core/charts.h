@@ -58,7 +58,8 @@ struct ChartPointer {
 };
 
 struct Chart {
-    Figure figure;
+    Figure figure;   // the chart; what an export saves
+    Figure overlay;  // the pointer's marks on top of it (screen only)
     std::string empty;  // why nothing is drawn ("Turn the caching scenario on ..."); figure is empty then
     float plot_x0 = 0, plot_y0 = 0, plot_x1 = 0, plot_y1 = 0;  // the plotting area
     int hovered = -1;           // cost: the bar; layers: the row under the pointer
