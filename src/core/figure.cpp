@@ -8,6 +8,23 @@
 
 namespace flopscope {
 
+Figure::Primitive& Figure::add(Kind k, std::vector<float> points, Rgba c, float thickness) {
+    Primitive& p = items.emplace_back();
+    p.kind = k;
+    p.points = std::move(points);
+    p.color = c;
+    p.thickness = thickness;
+    return p;
+}
+
+void Figure::filled_rect(float x0, float y0, float x1, float y1, Rgba c, float rounding) {
+    add(Kind::FilledRect, {x0, y0, x1, y1}, c, rounding);
+}
+void Figure::rect(float x0, float y0, float x1, float y1, Rgba c, float t) { add(Kind::Rect, {x0, y0, x1, y1}, c, t); }
+void Figure::line(float x0, float y0, float x1, float y1, Rgba c, float t) { add(Kind::Line, {x0, y0, x1, y1}, c, t); }
+void Figure::polyline(std::vector<float> xy, Rgba c, float t) { add(Kind::Polyline, std::move(xy), c, t); }
+void Figure::filled_circle(float x, float y, float radius, Rgba c) { add(Kind::FilledCircle, {x, y}, c, radius); }
+
 void Figure::circle(float x, float y, float radius, Rgba c, float t) {
     add(Kind::Circle, {x, y}, c, radius).text_size = t;  // the outline's thickness
 }
