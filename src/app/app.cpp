@@ -28,17 +28,7 @@ Derived derive(const State& state, Results results) {
     d.state = state;
     d.results = std::move(results);
     const Results& r = d.results;
-    if (r.evaluation.ok() && !r.network.layers.empty()) {
-        const char* part_of = r.model && r.model->part_of ? r.model->part_of : "";
-        for (const ScenarioPreset& p : scenario_presets())
-            d.presets.push_back(evaluate_scenario(r.network, r.evaluation, state.counting, p.scenario, part_of));
-        if (state.scenario_enabled && r.scenario.ok()) {
-            d.sweep_fraction = sweep(r.network, r.evaluation, state.counting, state.scenario,
-                                     SweepParameter::CachedFraction, kSweepPoints);
-            d.sweep_rate = sweep(r.network, r.evaluation, state.counting, state.scenario, SweepParameter::Rate,
-                                 kSweepPoints);
-        }
-    }
+    d.curves = scenario_curves(state, r);
     d.rows = layer_rows(r, state);
     const Count total = state.view.unit == Unit::MACs ? r.evaluation.totals.macs : r.evaluation.totals.flops;
     d.total_cost = static_cast<double>(total.value);

@@ -7,6 +7,8 @@
 #pragma once
 
 #include "app/ui_logic.h"
+#include "core/charts.h"
+#include "core/conventions.h"
 #include "core/report.h"
 #include "core/state.h"
 
@@ -21,15 +23,11 @@ namespace flopscope::app {
 
 class Platform;
 
-inline constexpr int kSweepPoints = 101;
-
 // Everything computed from one State; rebuilt only when the State changes.
 struct Derived {
     State state;
     Results results;
-    std::vector<ScenarioResult> presets;  // scenario_presets(), in order, on this network
-    std::vector<double> sweep_fraction;   // total FLOPs over the cached fraction 0..1 (kSweepPoints)
-    std::vector<double> sweep_rate;       // ... over the mode's rate (h, or p in cascade mode) 0..1
+    ScenarioCurves curves;                // the presets on this network and the sweeps (core/charts.h)
     std::vector<LayerRow> rows;           // the layer table
     double total_cost = 0;                // the table's total in its unit
     unsigned generation = 0;              // changes whenever these are recomputed (for caches of views)
@@ -52,6 +50,20 @@ enum class Tab : int { None = -1, Overview, Layers, Charts, Help, Model, Scenari
 struct ZooEntry {
     const ModelInfo* info = nullptr;
     double macs = 0, params = 0;  // at the model's default resolution, torchvision convention
+};
+
+// A value computed from the derived results on first use and kept until they change: what a view reads
+// that costs too much to compute every frame (the payoff map, the conventions table).
+template <class T> struct DerivedCache {
+    unsigned generation = 0;  // Derived::generation it was computed for (0: never)
+    T value{};
+    template <class Compute> const T& get(unsigned current, Compute&& compute) {
+        if (generation != current) {
+            value = compute();
+            generation = current;
+        }
+        return value;
+    }
 };
 
 struct AppImpl {
@@ -82,6 +94,10 @@ struct AppImpl {
     std::vector<ZooEntry> zoo;  // the picker's catalogue, built on first use
     Tab request_tab = Tab::None;
     int selected_layer = -1;
+    struct ViewCaches {
+        DerivedCache<PayoffMap> payoff;                       // view_payoff
+        DerivedCache<std::vector<ConventionTotals>> conventions;  // view_help: this network, every convention
+    } caches;
 
     // An accepted edit waiting for the end of the frame (see edit()).
     struct Queued {

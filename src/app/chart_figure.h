@@ -1,9 +1,10 @@
-// Flopscope app — charts recorded as a core Figure (src/core/figure.h) and replayed into ImGui's draw list,
-// so the screen and the SVG export draw the same geometry; and the chart's "Save…" menu.
+// Flopscope app — the core's charts (core/charts.h) on screen: the style they are laid out with (the
+// theme's colours, ImGui's font), replaying a Figure into ImGui's draw list, the pointer for hovering,
+// and each chart's "Save…" menu (SVG, and PNG at 2× through the platform).
 #pragma once
 
 #include "app/app_internal.h"
-#include "core/figure.h"
+#include "core/charts.h"
 
 #include <imgui.h>
 
@@ -12,12 +13,18 @@
 namespace flopscope::app {
 
 Rgba rgba(const ImVec4& c, float alpha = 1.0f);
-// Draws `f` with its top-left corner at `origin` (screen pixels).
+// The theme's chart style at the current font.
+ChartStyle screen_chart_style();
+// Draws `f` with its top-left corner at `origin` (screen pixels), clipped to its size. Its text also goes
+// to ImGui's log while one is open (copying a frame's text, the UI tests).
 void draw_figure(ImDrawList* dl, const Figure& f, ImVec2 origin);
-// Text measured with the current font, for a Figure being laid out.
-void figure_text(Figure& f, float x, float y, const std::string& s, const ImVec4& c, Figure::Anchor anchor = Figure::Anchor::Start);
-// A small "Save…" button at the current cursor with a menu: the figure as SVG (download). `name` makes
-// the file name (flopscope-<name>.svg) and the items' names for tests ("<name>:save", "<name>:svg").
-void figure_save_menu(AppImpl& app, const Figure& f, const char* name, const std::string& title);
+
+// The pointer over a chart of `size` at the cursor (the layer chart: size.y 0, as tall as its rows), in
+// the chart's pixels; none while it is over the chart's "Save…" button or another item is in use.
+ChartPointer chart_pointer(ImVec2 size);
+// A chart at the cursor: its figure and the pointer's overlay, a "Save…" menu at its top right (the
+// figure as SVG, or PNG at 2×), and an item of its size (tracked as "<name>:chart"). An empty chart shows
+// why, muted. True while the pointer is over the chart (its tooltips may show).
+bool show_chart(AppImpl& app, ChartKind kind, const Chart& chart);
 
 } // namespace flopscope::app

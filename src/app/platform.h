@@ -18,6 +18,9 @@ public:
     virtual void download_file(const std::string& filename, const std::string& mime_type,
                                const std::string& content) = 0;
 
+    // Offers the SVG document `svg` as a PNG download, rasterized at `scale` times its size.
+    virtual void download_svg_as_png(const std::string& filename, const std::string& svg, float scale) = 0;
+
     // Replaces the page URL's fragment (without '#') without adding a history entry.
     virtual void replace_url_fragment(const std::string& fragment) = 0;
 

@@ -45,7 +45,7 @@ void add_scenario(TextMirror& m, const State& s, const ScenarioResult& r) {
 
 // The comparison of the presets (and the current scenario when it is none of them), as in the view.
 void add_comparison(TextMirror& m, const State& s, const Derived& d) {
-    if (d.presets.empty() || !d.results.evaluation.ok()) return;
+    if (d.curves.presets.empty() || !d.results.evaluation.ok()) return;
     struct Column {
         std::string title;
         const Scenario* scenario;
@@ -55,13 +55,13 @@ void add_comparison(TextMirror& m, const State& s, const Derived& d) {
     const auto& presets = scenario_presets();
     const bool scenario_on = s.scenario_enabled && d.results.scenario.ok();
     const ScenarioPreset* current = matching_preset(s.scenario);
-    for (std::size_t i = 0; i < presets.size() && i < d.presets.size(); ++i)
+    for (std::size_t i = 0; i < presets.size() && i < d.curves.presets.size(); ++i)
         cols.push_back({std::string(presets[i].name) + (scenario_on && current == &presets[i] ? " (in use)" : ""),
-                        &presets[i].scenario, &d.presets[i]});
+                        &presets[i].scenario, &d.curves.presets[i]});
     if (scenario_on && current == nullptr) cols.push_back({"custom (in use)", &s.scenario, &d.results.scenario});
 
     const bool exact = s.view.exact;
-    const double baseline = d.presets.front().baseline_flops;
+    const double baseline = d.curves.presets.front().baseline_flops;
     m.table_caption = "Caching scenarios compared, per inference";
     m.columns.push_back("");
     for (const Column& c : cols) m.columns.push_back(c.title);

@@ -2,6 +2,7 @@
 // views use for meaning (warning, saving, the chart series). Sizes are in unscaled pixels and scaled by
 // the pixel ratio, like the font (the platform renders in device pixels).
 #include "app/app_internal.h"
+#include "core/chart_style.h"
 
 namespace flopscope::app {
 
@@ -14,16 +15,20 @@ ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
                   static_cast<float>(hex & 0xFF) / 255.0f, alpha);
 }
 
+// The theme's other colours; text, muted text, the window's ground and the chart colours are the core's
+// chart_palette (core/chart_style.h), so exported figures match the screen.
 struct Colors {
-    unsigned bg, card, border, text, muted, frame, frame_hover, frame_active, button, button_hover, button_active,
+    unsigned card, border, frame, frame_hover, frame_active, button, button_hover, button_active,
         header, header_hover, accent, accent_hover, table_header, row_alt, scrollbar, popup;
 };
 
-void set_colors(ImGuiStyle& s, const Colors& c, bool dark) {
+ImVec4 vec(const Rgba& c, float alpha = 1.0f) { return ImVec4(c.r, c.g, c.b, c.a * alpha); }
+
+void set_colors(ImGuiStyle& s, const Colors& c, const ChartPalette& cp, bool dark) {
     ImVec4* k = s.Colors;
-    k[ImGuiCol_Text] = rgb(c.text);
-    k[ImGuiCol_TextDisabled] = rgb(c.muted);
-    k[ImGuiCol_WindowBg] = rgb(c.bg);
+    k[ImGuiCol_Text] = vec(cp.text);
+    k[ImGuiCol_TextDisabled] = vec(cp.muted);
+    k[ImGuiCol_WindowBg] = vec(cp.background);
     k[ImGuiCol_ChildBg] = rgb(c.card, 0.0f);
     k[ImGuiCol_PopupBg] = rgb(c.popup);
     k[ImGuiCol_Border] = rgb(c.border);
@@ -31,11 +36,11 @@ void set_colors(ImGuiStyle& s, const Colors& c, bool dark) {
     k[ImGuiCol_FrameBg] = rgb(c.frame);
     k[ImGuiCol_FrameBgHovered] = rgb(c.frame_hover);
     k[ImGuiCol_FrameBgActive] = rgb(c.frame_active);
-    k[ImGuiCol_TitleBg] = rgb(c.bg);
-    k[ImGuiCol_TitleBgActive] = rgb(c.bg);
-    k[ImGuiCol_TitleBgCollapsed] = rgb(c.bg);
+    k[ImGuiCol_TitleBg] = vec(cp.background);
+    k[ImGuiCol_TitleBgActive] = vec(cp.background);
+    k[ImGuiCol_TitleBgCollapsed] = vec(cp.background);
     k[ImGuiCol_MenuBarBg] = rgb(c.card);
-    k[ImGuiCol_ScrollbarBg] = rgb(c.bg, 0.0f);
+    k[ImGuiCol_ScrollbarBg] = vec(cp.background, 0.0f);
     k[ImGuiCol_ScrollbarGrab] = rgb(c.scrollbar);
     k[ImGuiCol_ScrollbarGrabHovered] = rgb(c.scrollbar, 0.8f);
     k[ImGuiCol_ScrollbarGrabActive] = rgb(c.accent);
@@ -111,23 +116,22 @@ void apply_style(bool dark, float scale) {
     // Tooltips appear after a short rest, also on touch (a tap-and-hold shows them).
     s.HoverDelayShort = 0.25f;
 
+    const ChartPalette cp = chart_palette(dark);
     if (dark) {
-        set_colors(s, {0x15171C, 0x1D2027, 0x30353F, 0xE7E9EC, 0x8D949E, 0x242830, 0x2C313B, 0x343A46, 0x2A2F39,
+        set_colors(s, {0x1D2027, 0x30353F, 0x242830, 0x2C313B, 0x343A46, 0x2A2F39,
                        0x343A46, 0x3E4553, 0x2B3A55, 0x34476A, 0x6E9BF5, 0x8DB1F8, 0x20242B, 0x1A1D23, 0x3A404C,
                        0x1F2229},
-                   true);
-        g_palette = Palette{rgb(0x6E9BF5), rgb(0x6E9BF5, 0.16f), rgb(0xF59E5B), rgb(0x5FD08A), rgb(0x8D949E),
-                            rgb(0xE0704F, 0.55f), rgb(0x6E9BF5), rgb(0xF2A65A), rgb(0xC48FD1), rgb(0xC9CDD3),
-                            rgb(0x2E333C), rgb(0x1D2027)};
+                   cp, true);
     } else {
-        set_colors(s, {0xF5F6F8, 0xFFFFFF, 0xD5DAE1, 0x1D2329, 0x66707B, 0xFFFFFF, 0xF1F5FB, 0xE6EEFA, 0xECEFF3,
+        set_colors(s, {0xFFFFFF, 0xD5DAE1, 0xFFFFFF, 0xF1F5FB, 0xE6EEFA, 0xECEFF3,
                        0xDFE5EE, 0xD1DAE7, 0xDCE7F8, 0xCADCF5, 0x2563EB, 0x1D4FC4, 0xEDF0F4, 0xF7F9FB, 0xC3C9D1,
                        0xFFFFFF},
-                   false);
-        g_palette = Palette{rgb(0x2563EB), rgb(0x2563EB, 0.10f), rgb(0xC2410C), rgb(0x15803D), rgb(0x66707B),
-                            rgb(0xDC4A26, 0.35f), rgb(0x4C78A8), rgb(0xF58518), rgb(0x9D6BB5), rgb(0x39414A),
-                            rgb(0xE4E7EB), rgb(0xFFFFFF)};
+                   cp, false);
     }
+    const ImVec4 bad_frame = dark ? rgb(0xE0704F, 0.55f) : rgb(0xDC4A26, 0.35f);
+    g_palette = Palette{vec(cp.accent), vec(cp.accent_soft), vec(cp.warn), vec(cp.good), vec(cp.muted), bad_frame,
+                        vec(cp.computed), vec(cp.student), vec(cp.lookup), vec(cp.baseline), vec(cp.grid),
+                        s.Colors[ImGuiCol_MenuBarBg]};  // the card colour
     s.ScaleAllSizes(scale);
     ImGui::GetStyle() = s;
 }

@@ -16,53 +16,6 @@ namespace flopscope::app {
 // [SECTION] Numbers
 //-----------------------------------------------------------------------------
 
-namespace {
-
-// Appends a unit to a scaled number: "2.7793 G" + "FLOPs" → "2.7793 GFLOPs"; "512.0000" → "512.0000 FLOPs".
-std::string with_unit(std::string number, const char* unit) {
-    if (!unit || !*unit) {
-        while (!number.empty() && number.back() == ' ') number.pop_back();
-        return number;
-    }
-    if (!number.empty() && std::isdigit(static_cast<unsigned char>(number.back()))) number += ' ';
-    return number + unit;
-}
-
-} // namespace
-
-std::string format_cost(double value, const char* unit, bool exact, int decimals) {
-    return format_cost(value, unit, exact, NumberWidth::Full, decimals);
-}
-
-std::string format_cost_as(double value, double reference, const char* unit, bool exact, int decimals) {
-    return format_cost_as(value, reference, unit, exact, NumberWidth::Full, decimals);
-}
-
-std::string format_cost(double value, const char* unit, bool exact, NumberWidth width, int decimals) {
-    return format_cost_as(value, value, unit, exact, width, decimals);
-}
-
-// Scaled with the prefix `reference` gets, so a difference reads in the unit of what it differs from.
-std::string format_cost_as(double value, double reference, const char* unit, bool exact, NumberWidth width,
-                           int decimals) {
-    if (width == NumberWidth::Tiny) unit = "";
-    if (exact) return with_unit(with_commas_double(value), unit);
-    if (!std::isfinite(value)) return with_unit(format_scaled(value, decimals), unit);
-    ScalePrefix p = scale_prefix(reference);
-    if (p.scale <= 1) p = scale_prefix(value);
-    if (p.scale <= 1 && value == std::floor(value)) return with_unit(format_scaled(value, decimals), unit);
-    if (width != NumberWidth::Full) decimals = decimals_for_significant(value, p.scale, width == NumberWidth::Short ? 4 : 3);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f %s", decimals, value / p.scale, p.name);
-    return with_unit(buf, unit);
-}
-
-std::string format_amount(double value, bool exact, int decimals) {
-    if (exact) return with_commas_double(value);
-    if (std::fabs(value) < 1000 && value == std::floor(value)) return with_commas_double(value);
-    return with_unit(format_scaled(value, decimals), "");
-}
-
 std::optional<std::int64_t> parse_int(std::string_view text) {
     std::string digits;
     for (char c : text) {

@@ -25,24 +25,8 @@ namespace flopscope::app {
 // [SECTION] Numbers
 //-----------------------------------------------------------------------------
 
-// A cost in the chosen unit: "2.7793 GFLOPs" (auto-scaled, 4 decimals) or, exact, "2,779,348,992 FLOPs"
-// ("3,613,153,689.6 FLOPs" when a scenario cost is fractional). `unit` is "FLOPs", "MACs" or "" (bare).
-std::string format_cost(double value, const char* unit, bool exact, int decimals = 4);
-// Like format_cost, but scaled with the unit prefix `reference` would get, so a difference reads in the
-// same unit as what it is a difference of: -833804697.6 next to 2779348992 → "-0.8338 GFLOPs".
-std::string format_cost_as(double value, double reference, const char* unit, bool exact, int decimals = 4);
-// How much room a cost has. Full: "2.7793 GFLOPs" (the decimals asked for); Short: "2.779 GFLOPs" (4
-// significant digits); Tiny: "2.78 G" (3 significant digits, the unit left to the row or axis that
-// names it). Exact values keep every digit at every width; Tiny drops their unit.
-enum class NumberWidth : std::uint8_t { Full, Short, Tiny };
-inline constexpr NumberWidth kNumberWidths[] = {NumberWidth::Full, NumberWidth::Short, NumberWidth::Tiny};
-std::string format_cost(double value, const char* unit, bool exact, NumberWidth width, int decimals = 4);
-std::string format_cost_as(double value, double reference, const char* unit, bool exact, NumberWidth width,
-                           int decimals = 4);
-// A count with thousands separators when exact, else scaled: "11,689,512" / "11.69 M".
-std::string format_amount(double value, bool exact, int decimals = 2);
-// Bytes, percents and thousands separators: core/format.h (format_bytes, format_fraction_percent,
-// with_commas_signed, with_commas_double).
+// Costs, amounts, bytes, percents and thousands separators: core/format.h (format_cost, format_cost_as,
+// NumberWidth, format_amount, format_bytes, format_fraction_percent, with_commas_signed, with_commas_double).
 // Parses a decimal integer, allowing surrounding spaces and thousands separators ("1,024"); nullopt when
 // the text is not a whole number within int64.
 std::optional<std::int64_t> parse_int(std::string_view text);

@@ -68,7 +68,7 @@ std::string cell(Value v, const Column& c, NumberWidth w, double baseline, bool 
 void draw_compare(AppImpl& app) {
     const Derived& d = app.derived;
     const State& s = app.state;
-    if (d.presets.empty() || !d.results.evaluation.ok()) {
+    if (d.curves.presets.empty() || !d.results.evaluation.ok()) {
         text_muted("The comparison needs a valid network.");
         return;
     }
@@ -78,17 +78,17 @@ void draw_compare(AppImpl& app) {
     const bool scenario_on = s.scenario_enabled && d.results.scenario.ok();
     const ScenarioPreset* current_preset = matching_preset(s.scenario);
     bool current_is_preset = false;
-    for (std::size_t i = 0; i < presets.size() && i < d.presets.size(); ++i) {
+    for (std::size_t i = 0; i < presets.size() && i < d.curves.presets.size(); ++i) {
         const bool current = scenario_on && current_preset == &presets[i];
         current_is_preset |= current;
-        cols.push_back({presets[i].name, presets[i].label, &presets[i].scenario, &d.presets[i], current});
+        cols.push_back({presets[i].name, presets[i].label, &presets[i].scenario, &d.curves.presets[i], current});
     }
     if (scenario_on && !current_is_preset)
         cols.push_back({"custom", "your scenario", &s.scenario, &d.results.scenario, true});
 
     // Rows: a name (with its explanation) and each column's value at a number width. The whole table uses
     // one width: the widest whose values fit the columns the room allows (see fit below).
-    const double baseline = d.presets.front().baseline_flops;
+    const double baseline = d.curves.presets.front().baseline_flops;
     const bool exact = s.view.exact;
     const std::string rate_tip = [] {
         std::string t = "The minimum rate for caching to pay off (a cascade's accept rate p, else the hit rate h); "
@@ -117,8 +117,8 @@ void draw_compare(AppImpl& app) {
          "cost (partial reuse).", Value::BreakEvenFraction},
         {"Cache memory / entry", "Per-layer partial cache at the scenario's precision.", Value::Memory},
     };
-    if (!d.presets.front().full_network.empty())
-        rows.push_back({"% of full " + d.presets.front().full_network,
+    if (!d.curves.presets.front().full_network.empty())
+        rows.push_back({"% of full " + d.curves.presets.front().full_network,
                         "With the rest of the full network still running: (cost with caching + the untouched layers) ÷ "
                         "the full network's FLOPs.",
                         Value::PercentOfFull});

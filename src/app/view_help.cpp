@@ -13,14 +13,11 @@ void bullet(const char* text) {
 }
 
 // This network under every peer counter's convention; recomputed only when the results change.
-void draw_conventions_table(const AppImpl& app) {
-    static unsigned generation = 0;
-    static std::vector<ConventionTotals> rows;
+void draw_conventions_table(AppImpl& app) {
     const Derived& d = app.derived;
-    if (generation != d.generation) {
-        generation = d.generation;
-        rows = d.results.evaluation.ok() ? compare_conventions(d.results.network) : std::vector<ConventionTotals>{};
-    }
+    const std::vector<ConventionTotals>& rows = app.caches.conventions.get(d.generation, [&] {
+        return d.results.evaluation.ok() ? compare_conventions(d.results.network) : std::vector<ConventionTotals>{};
+    });
     if (rows.empty()) {
         text_muted("The network does not evaluate, so there is nothing to compare.");
         return;

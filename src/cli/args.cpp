@@ -41,7 +41,9 @@ const Option kOwnOptions[] = {
     {"--onnx", "FILE…", "Analyse ONNX files (or folders of them) instead of a built-in network. One file: the same output as a built-in network plus the import's notes and unsupported ops. Several: one summary row per file.", Section::Network},
     {"--batch", "N", "The value of every symbolic dim of an ONNX file (default 1).", Section::Network},
     {"--symbol", "NAME=N", "The value of one symbolic dim of an ONNX file; repeatable.", Section::Network},
-    {"--format", "FMT", "table (default) | json | csv | md.", Section::Output},
+    {"--format", "FMT", "table (default) | json | csv | md; svg with --chart.", Section::Output},
+    {"--chart", "NAME", "Write a chart as SVG instead of the results: cost | fraction | rate | payoff | layers (the page's charts, drawn the same).", Section::Output},
+    {"--chart-size", "WxH", "The chart's size in pixels (default 720x400; the layer chart's height follows its rows).", Section::Output},
     {"--list-models", nullptr, "The built-in networks.", Section::Output},
     {"--list-conventions", nullptr, "The counting conventions and their rules.", Section::Output},
     {"--help", nullptr, "This text.", Section::Output},
@@ -229,9 +231,29 @@ Args parse_args(const std::vector<std::string>& args) {
                 continue;
             }
             if (name == "--format") {
-                if (value != "table" && value != "json" && value != "csv" && value != "md")
-                    return fail(name + ": unknown format \"" + value + "\" (table, json, csv, md)");
+                if (value != "table" && value != "json" && value != "csv" && value != "md" && value != "svg")
+                    return fail(name + ": unknown format \"" + value + "\" (table, json, csv, md, svg)");
                 run.format = value;
+                continue;
+            }
+            if (name == "--chart") {
+                run.chart = parse_chart_name(value);
+                if (!run.chart) return fail(name + ": unknown chart \"" + value + "\" (cost, fraction, rate, payoff, layers)");
+                continue;
+            }
+            if (name == "--chart-size") {
+                const std::size_t x = value.find('x');
+                const auto side = [](const std::string& t) {
+                    bool digits = !t.empty() && t.size() <= 5;
+                    for (const char c : t) digits = digits && c >= '0' && c <= '9';
+                    return digits ? std::stoi(t) : 0;
+                };
+                const int w = x == std::string::npos ? 0 : side(value.substr(0, x));
+                const int h = x == std::string::npos ? 0 : side(value.substr(x + 1));
+                if (w < 200 || h < 150 || w > 8000 || h > 8000)
+                    return fail(name + ": \"" + value + "\" is not WxH with W from 200 to 8000 and H from 150 to 8000 pixels");
+                run.chart_width = w;
+                run.chart_height = h;
                 continue;
             }
             if (name == "--input") run.input_given = true;
@@ -259,6 +281,10 @@ Args parse_args(const std::vector<std::string>& args) {
             state.scenario.name = "custom";
         }
     }
+    // A chart is an SVG document; the results' formats are tables.
+    if (run.chart && run.format == "table") run.format = "svg";
+    if (run.chart && run.format != "svg") return fail("--chart writes SVG: use --format svg (not " + run.format + ")");
+    if (!run.chart && run.format == "svg") return fail("--format svg needs --chart NAME (cost, fraction, rate, payoff, layers)");
     return run;
 }
 

@@ -3,10 +3,12 @@
 // same syntax, same ranges, same messages ("--hit-rate: 1.5 is outside 0…1").
 #pragma once
 
+#include "core/charts.h"
 #include "core/state.h"
 
 #include <cstdint>
 #include <string>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -16,7 +18,10 @@ struct Args {
     enum class Action { Run, Help, ListModels, ListConventions };
     Action action = Action::Run;
     State state;                  // the state to compute (Action::Run)
-    std::string format = "table"; // table | json | csv | md
+    std::string format = "table"; // table | json | csv | md | svg (svg: a chart, with --chart)
+    // --chart NAME: write that chart as SVG instead of the results; --chart-size WxH (pixels).
+    std::optional<ChartKind> chart;
+    int chart_width = 720, chart_height = 400;
     // --onnx FILE… (files or folders, in order) and the symbolic dims to bind (--batch N, --symbol NAME=N).
     std::vector<std::string> onnx_paths;
     std::vector<std::pair<std::string, std::int64_t>> symbols;

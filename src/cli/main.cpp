@@ -2,6 +2,7 @@
 //
 //   flopscope [--model NAME] [--input N|HxW] [--scenario PRESET] [--format table|json|csv|md] [options]
 //   flopscope --link 'URL-or-fragment' [--format json]
+//   flopscope [options] --chart cost|fraction|rate|payoff|layers [--format svg] > fig.svg
 //   flopscope --list-models
 //
 // The options and their parsing are in args.cpp (from the state-field registry); this file prints.
@@ -9,6 +10,7 @@
 #include "cli/args.h"
 #include "cli/file_source.h"
 #include "core/onnx/import.h"
+#include "core/charts.h"
 #include "core/conventions.h"
 #include "core/report.h"
 #include "core/state.h"
@@ -49,6 +51,17 @@ void list_conventions() {
                     headline_unit(c.headline), c.unit, c.rule, c.source);
 }
 
+// --chart: the chart as the page draws it (the light theme, the UI font's metrics), as SVG.
+int write_chart(const cli::Args& args, const State& state, const Results& results) {
+    const ChartKind kind = *args.chart;
+    const Chart c = build_chart(kind, state, results, print_chart_style(), static_cast<float>(args.chart_width),
+                                static_cast<float>(args.chart_height));
+    if (c.figure.items.empty())
+        fail(std::string("--chart ") + chart_name(kind) + ": " + (c.empty.empty() ? "the chart does not fit --chart-size" : c.empty));
+    std::fputs(figure_svg(c.figure, chart_file_title(kind, state)).c_str(), stdout);
+    return 0;
+}
+
 //-----------------------------------------------------------------------------
 // ONNX files
 //-----------------------------------------------------------------------------
@@ -81,6 +94,10 @@ int run_onnx_file(const cli::Args& args, const std::string& path) {
     if (im.mapped) {
         results = compute(im.state);
         if (!results.ok()) fail(path + ": " + results.error);
+    }
+    if (args.chart) {
+        if (!im.mapped) fail(path + ": no chart: the file did not map onto layers");
+        return write_chart(args, im.state, results);
     }
     if (args.format == "json") {
         const std::string onnx = "\"onnx\": " + onnx::import_json(im, path);
@@ -177,11 +194,13 @@ int main(int argc, char** argv) {
         const std::vector<std::string> files = expand_paths(args.onnx_paths, any_folder);
         if (files.empty()) fail("--onnx: no .onnx files in " + args.onnx_paths.front());
         if (files.size() == 1 && !any_folder) return run_onnx_file(args, files.front());
+        if (args.chart) fail("--chart: one --onnx file at a time");
         return run_onnx_summary(args, files);
     }
     const State& state = args.state;
     const Results results = compute(state);
     if (!results.ok()) fail(results.error);
+    if (args.chart) return write_chart(args, state, results);
     if (args.format == "json") std::printf("%s\n", results_json(state, results).c_str());
     else if (args.format == "csv") std::fputs(results_csv(state, results).c_str(), stdout);
     else if (args.format == "md") std::fputs(results_markdown(state, results).c_str(), stdout);

@@ -1,10 +1,29 @@
 // Flopscope core — figures and their SVG form (see figure.h).
 #include "core/figure.h"
 
+#include "core/text_measure.h"
+
 #include <cmath>
 #include <cstdio>
 
 namespace flopscope {
+
+Figure::Primitive& Figure::add(Kind k, std::vector<float> points, Rgba c, float thickness) {
+    Primitive& p = items.emplace_back();
+    p.kind = k;
+    p.points = std::move(points);
+    p.color = c;
+    p.thickness = thickness;
+    return p;
+}
+
+void Figure::filled_rect(float x0, float y0, float x1, float y1, Rgba c, float rounding) {
+    add(Kind::FilledRect, {x0, y0, x1, y1}, c, rounding);
+}
+void Figure::rect(float x0, float y0, float x1, float y1, Rgba c, float t) { add(Kind::Rect, {x0, y0, x1, y1}, c, t); }
+void Figure::line(float x0, float y0, float x1, float y1, Rgba c, float t) { add(Kind::Line, {x0, y0, x1, y1}, c, t); }
+void Figure::polyline(std::vector<float> xy, Rgba c, float t) { add(Kind::Polyline, std::move(xy), c, t); }
+void Figure::filled_circle(float x, float y, float radius, Rgba c) { add(Kind::FilledCircle, {x, y}, c, radius); }
 
 void Figure::circle(float x, float y, float radius, Rgba c, float t) {
     add(Kind::Circle, {x, y}, c, radius).text_size = t;  // the outline's thickness
@@ -57,16 +76,29 @@ std::string escape(const std::string& s) {
 } // namespace
 
 std::string figure_svg(const Figure& f, const std::string& title) {
-    std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(f.width) + "\" height=\"" + num(f.height) +
-                    "\" viewBox=\"0 0 " + num(f.width) + " " + num(f.height) + "\" font-family=\"" + escape(f.font_family) +
-                    ", sans-serif\">\n<title>" + escape(title) + "</title>\n";
-    o += "<rect width=\"100%\" height=\"100%\" fill=\"" + color(f.background) + "\"" + opacity("fill-opacity", f.background) + "/>\n";
+    // A margin of 0.6 of the largest text around the figure: on screen the window's padding gives it room.
+    float text = 0;
+    for (const Figure::Primitive& p : f.items)
+        if (p.kind == Figure::Kind::Text) text = std::fmax(text, p.text_size);
+    const float m = std::round(text * 0.6f);
+    // Digits tabular and no kerning, as the screen's rasterizer draws them; each text is also given its
+    // measured length, so a renderer whose font metrics differ keeps the layout (nothing overlaps).
+    std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(f.width + 2 * m) + "\" height=\"" +
+                    num(f.height + 2 * m) + "\" viewBox=\"" + num(-m) + " " + num(-m) + " " + num(f.width + 2 * m) + " " +
+                    num(f.height + 2 * m) + "\" font-family=\"" + escape(f.font_family) +
+                    ", sans-serif\" style=\"font-variant-numeric: tabular-nums; font-kerning: none\">\n<title>" + escape(title) +
+                    "</title>\n";
+    o += "<rect x=\"" + num(-m) + "\" y=\"" + num(-m) + "\" width=\"" + num(f.width + 2 * m) + "\" height=\"" +
+         num(f.height + 2 * m) + "\" fill=\"" + color(f.background) + "\"" + opacity("fill-opacity", f.background) + "/>\n";
     for (const Figure::Primitive& p : f.items) {
         const auto& v = p.points;
         switch (p.kind) {
         case Figure::Kind::FilledRect:
             o += "<rect x=\"" + num(v[0]) + "\" y=\"" + num(v[1]) + "\" width=\"" + num(v[2] - v[0]) + "\" height=\"" +
-                 num(v[3] - v[1]) + "\" fill=\"" + color(p.color) + "\"" + opacity("fill-opacity", p.color) + "/>\n";
+                 num(v[3] - v[1]) + "\"" +
+                 // Sharp edges for tiles that touch (a map's cells), rounded corners where asked.
+                 (p.thickness > 0 ? " rx=\"" + num(p.thickness) + "\"" : std::string(" shape-rendering=\"crispEdges\"")) +
+                 " fill=\"" + color(p.color) + "\"" + opacity("fill-opacity", p.color) + "/>\n";
             break;
         case Figure::Kind::Rect:
             o += "<rect x=\"" + num(v[0]) + "\" y=\"" + num(v[1]) + "\" width=\"" + num(v[2] - v[0]) + "\" height=\"" +
@@ -92,8 +124,9 @@ std::string figure_svg(const Figure& f, const std::string& title) {
         case Figure::Kind::Text: {
             const char* anchor = p.anchor == Figure::Anchor::Start ? "start" : p.anchor == Figure::Anchor::Middle ? "middle" : "end";
             // ImGui places text by its top; SVG by its baseline (the font's ascent, ~0.8 em for Inter).
-            o += "<text x=\"" + num(v[0]) + "\" y=\"" + num(v[1] + p.text_size * 0.8f) + "\" font-size=\"" + num(p.text_size) +
-                 "\" text-anchor=\"" + anchor + "\" fill=\"" + color(p.color) + "\"" + opacity("fill-opacity", p.color) + ">" +
+            o += "<text x=\"" + num(v[0]) + "\" y=\"" + num(v[1] + p.text_size * 0.8f) + "\" font-size=\"" + num(ui_font_css_size(p.text_size)) +
+                 "\" text-anchor=\"" + anchor + "\"" +
+                 (p.text_width > 0 ? " textLength=\"" + num(p.text_width) + "\"" : std::string()) + " fill=\"" + color(p.color) + "\"" + opacity("fill-opacity", p.color) + ">" +
                  escape(p.text) + "</text>\n";
             break;
         }

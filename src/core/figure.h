@@ -20,7 +20,7 @@ struct Figure {
         Kind kind = Kind::Line;
         std::vector<float> points;  // x0, y0, x1, y1, ... (a circle: centre; text: top-left of the anchor)
         Rgba color;
-        float thickness = 1;  // lines and outlines; a circle's radius
+        float thickness = 1;  // lines and outlines; a circle's radius; a filled rectangle's corner rounding
         std::string text;
         float text_size = 0;
         Anchor anchor = Anchor::Start;
@@ -31,23 +31,17 @@ struct Figure {
     Rgba background{1, 1, 1, 1};
     std::vector<Primitive> items;
 
-    void filled_rect(float x0, float y0, float x1, float y1, Rgba c) { add(Kind::FilledRect, {x0, y0, x1, y1}, c); }
-    void rect(float x0, float y0, float x1, float y1, Rgba c, float t) { add(Kind::Rect, {x0, y0, x1, y1}, c, t); }
-    void line(float x0, float y0, float x1, float y1, Rgba c, float t) { add(Kind::Line, {x0, y0, x1, y1}, c, t); }
-    void polyline(std::vector<float> xy, Rgba c, float t) { add(Kind::Polyline, std::move(xy), c, t); }
-    void filled_circle(float x, float y, float radius, Rgba c) { add(Kind::FilledCircle, {x, y}, c, radius); }
+    // Out of line (figure.cpp): charts call these many times, and each inlined copy would ship.
+    // A filled rectangle with corners rounded by `rounding` pixels (kept in `thickness`).
+    void filled_rect(float x0, float y0, float x1, float y1, Rgba c, float rounding = 0);
+    void rect(float x0, float y0, float x1, float y1, Rgba c, float t);
+    void line(float x0, float y0, float x1, float y1, Rgba c, float t);
+    void polyline(std::vector<float> xy, Rgba c, float t);
+    void filled_circle(float x, float y, float radius, Rgba c);
     void circle(float x, float y, float radius, Rgba c, float t);
     // `x, y`: the top of the text, at its left edge (Start), centre or right edge; `width` as measured.
     void text(float x, float y, std::string s, Rgba c, float size, float width, Anchor anchor = Anchor::Start);
-    Primitive& add(Kind k, std::vector<float> points, Rgba c, float thickness = 1) {
-        Primitive p;
-        p.kind = k;
-        p.points = std::move(points);
-        p.color = c;
-        p.thickness = thickness;
-        items.push_back(std::move(p));
-        return items.back();
-    }
+    Primitive& add(Kind k, std::vector<float> points, Rgba c, float thickness = 1);
 };
 
 // The figure as a standalone SVG document (`title` in its <title>).

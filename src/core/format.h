@@ -45,4 +45,21 @@ std::string format_percent(double percent, int decimals = 2);
 // 0.125 → "12.5 %"; "n/a" when not finite.
 std::string format_fraction_percent(double fraction, int max_decimals = 2);
 
+// A cost in the chosen unit: "2.7793 GFLOPs" (auto-scaled, 4 decimals) or, exact, "2,779,348,992 FLOPs"
+// ("3,613,153,689.6 FLOPs" when a scenario cost is fractional). `unit` is "FLOPs", "MACs" or "" (bare).
+std::string format_cost(double value, const char* unit, bool exact, int decimals = 4);
+// Like format_cost, but scaled with the unit prefix `reference` would get, so a difference reads in the
+// same unit as what it is a difference of: -833804697.6 next to 2779348992 → "-0.8338 GFLOPs".
+std::string format_cost_as(double value, double reference, const char* unit, bool exact, int decimals = 4);
+// How much room a cost has. Full: "2.7793 GFLOPs" (the decimals asked for); Short: "2.779 GFLOPs" (4
+// significant digits); Tiny: "2.78 G" (3 significant digits, the unit left to the row or axis that
+// names it). Exact values keep every digit at every width; Tiny drops their unit.
+enum class NumberWidth : std::uint8_t { Full, Short, Tiny };
+inline constexpr NumberWidth kNumberWidths[] = {NumberWidth::Full, NumberWidth::Short, NumberWidth::Tiny};
+std::string format_cost(double value, const char* unit, bool exact, NumberWidth width, int decimals = 4);
+std::string format_cost_as(double value, double reference, const char* unit, bool exact, NumberWidth width,
+                           int decimals = 4);
+// A count with thousands separators when exact, else scaled: "11,689,512" / "11.69 M".
+std::string format_amount(double value, bool exact, int decimals = 2);
+
 } // namespace flopscope

@@ -14,17 +14,36 @@ namespace {
 
 bool g_scheme_changed = false;
 
-EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
-    var bytes = HEAPU8.slice(data, data + size);
-    var url = URL.createObjectURL(new Blob([bytes], { type: UTF8ToString(mime) }));
-    var a = document.createElement("a");
-    a.href = url;
-    a.download = UTF8ToString(name);
-    a.style.display = "none";
-    document.body.appendChild(a);
-    a.click();
-    document.body.removeChild(a);
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+// Saves bytes as a file; with png_scale > 0 the bytes are an SVG, first drawn into a canvas at png_scale
+// times its size and saved as PNG (the browser rasterizes it: the same geometry and colours).
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size, float png_scale), {
+    var file = UTF8ToString(name);
+    function save(blob) {
+        var url = URL.createObjectURL(blob);
+        var a = document.createElement("a");
+        a.href = url;
+        a.download = file;
+        a.style.display = "none";
+        document.body.appendChild(a);
+        a.click();
+        document.body.removeChild(a);
+        setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    }
+    var blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
+    if (!(png_scale > 0)) { save(blob); return; }
+    var src = URL.createObjectURL(blob);
+    var img = new Image();
+    img.onload = function () {
+        var c = document.createElement("canvas");
+        c.width = Math.round(img.width * png_scale);
+        c.height = Math.round(img.height * png_scale);
+        var g = c.getContext("2d");
+        g.scale(png_scale, png_scale);
+        g.drawImage(img, 0, 0);
+        URL.revokeObjectURL(src);
+        c.toBlob(save, "image/png");
+    };
+    img.src = src;
 });
 
 EM_JS(void, js_open_in_new_tab, (const char* url), {
@@ -55,7 +74,11 @@ bool WebPlatform::copy_to_clipboard(const std::string& text) { return clipboard:
 
 void WebPlatform::download_file(const std::string& filename, const std::string& mime_type,
                                 const std::string& content) {
-    js_download(filename.c_str(), mime_type.c_str(), content.data(), static_cast<int>(content.size()));
+    js_download(filename.c_str(), mime_type.c_str(), content.data(), static_cast<int>(content.size()), 0.0f);
+}
+
+void WebPlatform::download_svg_as_png(const std::string& filename, const std::string& svg, float scale) {
+    js_download(filename.c_str(), "image/svg+xml", svg.data(), static_cast<int>(svg.size()), scale);
 }
 
 // The app rewrites the fragment when an edit is finished: the moment the page's words change too.

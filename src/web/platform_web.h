@@ -13,6 +13,7 @@ public:
     bool copy_to_clipboard(const std::string& text) override;
     void download_file(const std::string& filename, const std::string& mime_type,
                        const std::string& content) override;
+    void download_svg_as_png(const std::string& filename, const std::string& svg, float scale) override;
     void replace_url_fragment(const std::string& fragment) override;
     std::string page_url_without_fragment() override;
     void open_in_new_tab(const std::string& url) override;

@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "core/link.h"
 #include "core/report.h"
+#include "core/text_measure.h"
 
 #include <doctest/doctest.h>
 #include <imgui_internal.h>
@@ -505,5 +506,57 @@ TEST_CASE("export: LaTeX booktabs tables from the core's report") {
     CHECK(has(p.clipboard, "Scenario & optimistic --- partial reuse (ideal truncation) (partial) \\\\\n\\midrule\n"));
     CHECK(has(p.clipboard, "FLOPs saved & -833.8047 MFLOPs (-30.00 \\%) \\\\\n"));
     CHECK(has(p.clipboard, "\\bottomrule\n\\end{tabular}\n"));
+    check_no_asserts();
+}
+
+TEST_CASE("charts: the core measures text as ImGui does (the CLI's figures lay out like the page's)") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.frames(1);  // a frame sets the current font
+    const float size = ImGui::GetFontSize();
+    for (const char* s : {"Cost per inference", "break-even f = 49.8 %", "1,234,567 FLOPs", "σ × h ≥ 0 · ρ", "Wq (ÄÖ)"})
+        CHECK(ui_font_text_width(s, size) == ImGui::CalcTextSize(s).x);
+}
+
+TEST_CASE("charts: every chart saves as SVG and as PNG at 2x, the same figure the screen draws") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    AppDriver d(h, p);
+    d.app.request_tab = app::Tab::Charts;
+    d.frames(3);
+    for (const std::string name : {"fraction", "rate", "payoff"}) {
+        CAPTURE(name);
+        ImVec2 min, max;
+        REQUIRE(d.rect(name + ":chart", min, max));
+        REQUIRE(d.click(name + ":save"));
+        d.frames(2);
+        REQUIRE(d.click(name + ":png"));
+        d.frames(2);
+        REQUIRE(!p.downloads.empty());
+        CHECK(p.downloads.back() == "flopscope-" + name + ".png");
+        CHECK(p.png_scale == 2.0f);
+        CHECK(has(p.download_content, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        CHECK(has(p.download_content, "<title>Flopscope: "));
+    }
+    d.app.request_tab = app::Tab::Overview;
+    d.frames(3);
+    REQUIRE(d.click("cost:save"));
+    d.frames(2);
+    REQUIRE(d.click("cost:svg"));
+    CHECK(p.downloads.back() == "flopscope-cost.svg");
+    CHECK(has(p.download_content, ">130 %</text>"));
+    // An embed without a scenario shows the layer chart.
+    State s = default_state();
+    s.scenario_enabled = false;
+    s.view.embed = true;
+    d.app.replace_state(s);
+    d.frames(3);
+    REQUIRE(d.click("layers:save"));
+    d.frames(2);
+    REQUIRE(d.click("layers:svg"));
+    CHECK(p.downloads.back() == "flopscope-layers.svg");
+    CHECK(has(p.download_content, ">FLOPs per layer") == false);  // the title is the file's, in <title>
+    CHECK(has(p.download_content, "<title>Flopscope: FLOPs per layer, resnet18_seed</title>"));
     check_no_asserts();
 }

@@ -37,6 +37,12 @@ void FakePlatform::download_file(const std::string& filename, const std::string&
     download_content = content;
 }
 
+void FakePlatform::download_svg_as_png(const std::string& filename, const std::string& svg, float scale) {
+    downloads.push_back(filename);
+    download_content = svg;
+    png_scale = scale;
+}
+
 Harness::Harness(float width, float height, float ratio, bool big_font) : ratio_(ratio) {
     IMGUI_CHECKVERSION();
     ctx_ = ImGui::CreateContext();

@@ -25,10 +25,12 @@ public:
     std::vector<std::string> fragments;  // every replace_url_fragment() call
     std::vector<std::string> downloads;  // file names
     std::string download_content;
+    float png_scale = 0;  // the last PNG download's scale (its SVG is download_content)
     std::vector<std::string> opened;     // open_in_new_tab() URLs
 
     bool copy_to_clipboard(const std::string& text) override;
     void download_file(const std::string& filename, const std::string& mime, const std::string& content) override;
+    void download_svg_as_png(const std::string& filename, const std::string& svg, float scale) override;
     void replace_url_fragment(const std::string& fragment) override { fragments.push_back(fragment); }
     std::string page_url_without_fragment() override { return "https://flopscope.example/"; }
     void open_in_new_tab(const std::string& url) override { opened.push_back(url); }

@@ -1,0 +1,142 @@
+// The charts as the core builds them (core/charts.h): the numbers they draw, and the CLI's --chart.
+#include "cli/args.h"
+#include "core/charts.h"
+#include "core/text_measure.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+using namespace flopscope;
+
+namespace {
+
+// Every text item of a figure, in drawing order.
+std::vector<std::string> texts(const Figure& f) {
+    std::vector<std::string> out;
+    for (const Figure::Primitive& p : f.items)
+        if (p.kind == Figure::Kind::Text) out.push_back(p.text);
+    return out;
+}
+
+bool has_text(const Figure& f, const std::string& s) {
+    const auto t = texts(f);
+    return std::find(t.begin(), t.end(), s) != t.end();
+}
+
+} // namespace
+
+TEST_CASE("text measure: the UI font's advances, snapped to pixels as ImGui does") {
+    CHECK(ui_font_text_width("", 14) == 0);
+    // Tabular digits: every digit is as wide as every other, and widths add up.
+    const float zero = ui_font_text_width("0", 14);
+    CHECK(zero > 0);
+    CHECK(ui_font_text_width("1234567890", 14) == 10 * zero);
+    CHECK(ui_font_text_width("00", 14) == 2 * zero);
+    // A code point the font lacks measures as '?'; multi-byte UTF-8 reads as one code point ("×" is in it).
+    CHECK(ui_font_text_width("\xE4\xB8\xAD", 14) == ui_font_text_width("?", 14));  // U+4E2D
+    CHECK(ui_font_text_width("\xC3\x97", 14) < 2 * ui_font_text_width("?", 14));
+}
+
+TEST_CASE("charts: the cost chart of the seed's scenarios draws the notebook's percentages") {
+    const State s = default_state();
+    const Results r = compute(s);
+    REQUIRE(r.ok());
+    const std::vector<CostBar> bars = cost_bars(s, r, scenario_curves(s, r));
+    REQUIRE(bars.size() == 1 + scenario_presets().size());
+    CHECK(bars[0].name == "no caching");
+    const Chart c = cost_chart(bars, print_chart_style(), 720, 400);
+    // The seed: optimistic 130 %, realistic 150 %, full 50 % of the baseline (its student costs half).
+    CHECK(has_text(c.figure, "100 %"));
+    CHECK(has_text(c.figure, "130 %"));
+    CHECK(has_text(c.figure, "150 %"));
+    CHECK(has_text(c.figure, "50 %"));
+    CHECK(has_text(c.figure, "Cost per inference"));
+    CHECK(c.hovered == -1);
+    // The pointer over the second slot hovers the second bar.
+    const float slot = (c.plot_x1 - c.plot_x0) / static_cast<float>(bars.size());
+    const Chart over = cost_chart(bars, print_chart_style(), 720, 400, ChartPointer{true, c.plot_x0 + slot * 1.5f, 200});
+    CHECK(over.hovered == 1);
+}
+
+TEST_CASE("charts: the sweep over f reads the core's tile-rounded break-even (g = 32, sigma = 0.45: 50 %)") {
+    State s = default_state();
+    s.scenario.channel_granularity = 32;
+    s.scenario.student_fraction = 0.45;
+    s.scenario.name = "custom";
+    const Results r = compute(s);
+    REQUIRE(r.ok());
+    const Chart c = build_chart(ChartKind::Fraction, s, r, print_chart_style(), 720, 400);
+    REQUIRE(c.empty.empty());
+    CHECK(has_text(c.figure, "break-even f = 50 %"));
+    CHECK(has_text(c.figure, "pays off when f ≥ 50 %"));
+}
+
+TEST_CASE("charts: the layer chart has a row per counted layer, its height follows them") {
+    const State s = default_state();
+    const Results r = compute(s);
+    const std::vector<LayerBar> bars = layer_bars(s, r);
+    REQUIRE(!bars.empty());
+    const ChartStyle st = print_chart_style();
+    const Chart c = layer_chart(bars, st, 720);
+    for (const LayerBar& b : bars) CHECK(has_text(c.figure, b.name));
+    // Rows of 1.35 lines (1 more line each when names are stacked) under a 1.6-line legend.
+    const bool stacked = c.figure.height > st.line_height * (1.35f * static_cast<float>(bars.size()) + 1.6f) + 0.01f;
+    const float row = st.line_height * (stacked ? 2.35f : 1.35f);
+    CHECK(c.figure.height == doctest::Approx(row * static_cast<float>(bars.size()) + st.line_height * 1.6f));
+}
+
+TEST_CASE("charts: names, and what a chart that cannot be drawn says") {
+    for (int i = 0; i < static_cast<int>(ChartKind::Count_); ++i) {
+        const auto k = static_cast<ChartKind>(i);
+        CHECK(parse_chart_name(chart_name(k)) == k);
+    }
+    CHECK_FALSE(parse_chart_name("pie"));
+    State s = default_state();
+    s.scenario.mode = ScenarioMode::Cascade;
+    const Results r = compute(s);
+    const Chart c = build_chart(ChartKind::Fraction, s, r, print_chart_style(), 720, 400);
+    CHECK(c.figure.items.empty());
+    CHECK(c.empty == "The cached fraction f does not apply to this mode (Cascade: student answers first).");
+    s = default_state();
+    s.scenario_enabled = false;
+    const Chart off = build_chart(ChartKind::Payoff, s, compute(s), print_chart_style(), 720, 400);
+    CHECK(off.empty == "Turn the caching scenario on to see where it pays off.");
+}
+
+TEST_CASE("cli: --chart NAME [--format svg] [--chart-size WxH]") {
+    using cli::parse_args;
+    const cli::Args a = parse_args({"--chart", "payoff"});
+    REQUIRE(a.ok());
+    CHECK(a.format == "svg");
+    CHECK(a.chart == ChartKind::Payoff);
+    CHECK(parse_args({"--chart", "layers", "--format", "svg", "--chart-size", "1000x300"}).chart_width == 1000);
+    CHECK(parse_args({"--chart", "pie"}).error == "--chart: unknown chart \"pie\" (cost, fraction, rate, payoff, layers)");
+    CHECK(parse_args({"--chart", "cost", "--format", "json"}).error == "--chart writes SVG: use --format svg (not json)");
+    CHECK(parse_args({"--format", "svg"}).error == "--format svg needs --chart NAME (cost, fraction, rate, payoff, layers)");
+    CHECK(parse_args({"--chart", "cost", "--chart-size", "10x10"}).error ==
+          "--chart-size: \"10x10\" is not WxH with W from 200 to 8000 and H from 150 to 8000 pixels");
+    CHECK_FALSE(parse_args({"--chart", "cost", "--chart-size", "-5x300"}).ok());
+    CHECK_FALSE(parse_args({"--chart", "cost", "--chart-size", "720"}).ok());
+}
+
+TEST_CASE("figure SVG: a margin of 0.6 em, tabular digits, measured text lengths, crisp tiles") {
+    Figure f;
+    f.width = 100;
+    f.height = 50;
+    f.background = Rgba{1, 1, 1, 1};
+    f.filled_rect(0, 0, 10, 10, Rgba{0, 0, 0, 0.5f});
+    f.text(50, 20, "1 < 2", Rgba{1, 0, 0, 1}, 10, 24, Figure::Anchor::Middle);
+    // margin: round(0.6 × 10) = 6; the text's baseline 0.8 × 10 below its top; its CSS size is ImGui's
+    // 10 px scaled from Inter's ascent-to-descent height (2728 + 680 units) to its em (2816 units):
+    // 10 × 2816 / 3408 = 8.26.
+    CHECK(figure_svg(f, "T") ==
+          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"112\" height=\"62\" viewBox=\"-6 -6 112 62\" "
+          "font-family=\"Inter, sans-serif\" style=\"font-variant-numeric: tabular-nums; font-kerning: none\">\n"
+          "<title>T</title>\n"
+          "<rect x=\"-6\" y=\"-6\" width=\"112\" height=\"62\" fill=\"#ffffff\"/>\n"
+          "<rect x=\"0\" y=\"0\" width=\"10\" height=\"10\" shape-rendering=\"crispEdges\" fill=\"#000000\" fill-opacity=\"0.5\"/>\n"
+          "<text x=\"50\" y=\"28\" font-size=\"8.26\" text-anchor=\"middle\" textLength=\"24\" fill=\"#ff0000\">1 &lt; 2</text>\n"
+          "</svg>\n");
+}
