@@ -19,6 +19,85 @@ void text_right(const std::string& text, const ImVec4* color = nullptr) {
     else ImGui::TextUnformatted(text.c_str());
 }
 
+// The widest single word of `text`: a wrapped label needs at least that much room, or ImGui breaks the
+// word itself ("truncatio" / "n").
+float widest_word(const char* text) {
+    float most = 0;
+    for (const char* w = text; *w != '\0';) {
+        while (*w == ' ') ++w;
+        const char* e = w;
+        while (*e != '\0' && *e != ' ') ++e;
+        if (e > w) most = std::max(most, ImGui::CalcTextSize(w, e).x);
+        w = e;
+    }
+    return most;
+}
+
+// A button to use a scenario, or "in use" for the current one.
+void use_button(AppImpl& app, const CompareColumn& c, float width) {
+    if (c.current) {
+        ImGui::AlignTextToFramePadding();
+        text_muted("in use");
+        return;
+    }
+    const bool use = ImGui::Button("Use", ImVec2(width, 0));
+    track_item(std::string("use:") + c.title);
+    if (use) {
+        State next = app.state;
+        next.scenario = *c.scenario;
+        next.scenario_enabled = true;
+        app.edit(std::move(next));
+    }
+}
+
+// Too narrow for the scenarios side by side (a phone): one block per scenario, its name and what it
+// is over the whole width, then its rows as "name | value", at the widest number width that fits.
+void draw_compare_stacked(AppImpl& app, const CompareTable (&tables)[std::size(kNumberWidths)], float name_w) {
+    const Palette& pal = palette();
+    const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
+    const float value_room = ImGui::GetContentRegionAvail().x - name_w - pad * 2.0f;
+    const CompareTable* fitted = &tables[0];
+    for (const CompareTable& t : tables) {
+        fitted = &t;
+        float most = 0;
+        for (const CompareRow& r : t.rows)
+            for (const CompareCell& cell : r.cells) most = std::max(most, text_width(cell.text));
+        if (most <= value_room) break;
+    }
+    const std::vector<CompareColumn>& cols = fitted->columns;
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        const CompareColumn& c = cols[i];
+        ImGui::PushID(static_cast<int>(i));
+        if (i > 0) ImGui::Spacing();
+        text_colored(c.current ? pal.accent : ImGui::GetStyleColorVec4(ImGuiCol_Text), c.title);
+        track_item(std::string("compare:") + c.title);
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        paragraph(c.label);
+        ImGui::PopStyleColor();
+        const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
+                                      ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_PadOuterX |
+                                      ImGuiTableFlags_SizingStretchProp;
+        if (ImGui::BeginTable("stacked", 2, flags)) {
+            ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, name_w);
+            ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+            for (const CompareRow& r : fitted->rows) {
+                ImGui::TableNextRow();
+                if (c.current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(pal.accent_soft));
+                ImGui::TableNextColumn();
+                paragraph(r.name.c_str());
+                item_help(r.tooltip.c_str());
+                ImGui::TableNextColumn();
+                const CompareCell& cell = r.cells[i];
+                text_right(cell.text, cell.saving ? (cell.negative ? &pal.warn : &pal.good) : nullptr);
+            }
+            ImGui::EndTable();
+        }
+        use_button(app, c, em(6));
+        ImGui::PopID();
+    }
+}
+
 } // namespace
 
 void draw_compare(AppImpl& app) {
@@ -37,8 +116,8 @@ void draw_compare(AppImpl& app) {
     const std::vector<CompareRow>& rows = tables[0].rows;
 
     // Fit: row names take the room they need up to ~40 % (longer ones wrap); the value columns share the
-    // rest. Numbers get shorter until they fit; when even the shortest don't, the table keeps its natural
-    // width and scrolls sideways (by touch too, see touch_scroll.cpp).
+    // rest. Numbers get shorter until they fit; when even the shortest (or a word of a scenario's
+    // description) don't, the scenarios are stacked instead of side by side.
     const float avail = ImGui::GetContentRegionAvail().x;
     const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
     float name_w = text_width("per inference");
@@ -47,7 +126,7 @@ void draw_compare(AppImpl& app) {
     const float value_room = (avail - name_w - pad * static_cast<float>(cols.size() + 1)) / static_cast<float>(cols.size());
     auto needed = [&](const CompareTable& t) {
         float most = em(3.5f);  // room for the "Use" button
-        for (const CompareColumn& c : t.columns) most = std::max(most, text_width(c.title));
+        for (const CompareColumn& c : t.columns) most = std::max({most, text_width(c.title), widest_word(c.label)});
         for (const CompareRow& r : t.rows)
             for (const CompareCell& cell : r.cells) most = std::max(most, text_width(cell.text));
         return most;
@@ -59,22 +138,19 @@ void draw_compare(AppImpl& app) {
         value_w = needed(t);
         if (value_w <= value_room) break;
     }
-    const bool scroll = value_w > value_room;
-    if (scroll) ImGui::BeginChild("compare_scroll", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_HorizontalScrollbar);
+    if (value_w > value_room) {
+        draw_compare_stacked(app, tables, name_w);
+        return;
+    }
 
     const int ncols = static_cast<int>(cols.size()) + 1;
     ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_NoSavedSettings |
                             ImGuiTableFlags_PadOuterX;
-    flags |= scroll ? ImGuiTableFlags_SizingFixedFit : ImGuiTableFlags_SizingStretchProp;
-    const float natural_w = name_w + value_w * static_cast<float>(cols.size()) + pad * static_cast<float>(ncols);
-    if (!ImGui::BeginTable("compare", ncols, flags, ImVec2(scroll ? natural_w : 0.0f, 0.0f))) {
-        if (scroll) ImGui::EndChild();
-        return;
-    }
+    flags |= ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("compare", ncols, flags)) return;
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, name_w);
     for (const CompareColumn& c : cols)
-        ImGui::TableSetupColumn(c.title, scroll ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
-                                scroll ? value_w : 1.0f);
+        ImGui::TableSetupColumn(c.title, ImGuiTableColumnFlags_WidthStretch, 1.0f);
 
     // Header: the scenario names, what each really is, and a button to use it.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -111,26 +187,12 @@ void draw_compare(AppImpl& app) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     for (std::size_t i = 0; i < cols.size(); ++i) {
-        const CompareColumn& c = cols[i];
         ImGui::TableNextColumn();
         ImGui::PushID(static_cast<int>(i));
-        if (c.current) {
-            ImGui::AlignTextToFramePadding();
-            text_muted("in use");
-        } else {
-            const bool use = ImGui::Button("Use", ImVec2(-FLT_MIN, 0));
-            track_item(std::string("use:") + c.title);
-            if (use) {
-                State next = s;
-                next.scenario = *c.scenario;
-                next.scenario_enabled = true;
-                app.edit(std::move(next));
-            }
-        }
+        use_button(app, cols[i], -FLT_MIN);
         ImGui::PopID();
     }
     ImGui::EndTable();
-    if (scroll) ImGui::EndChild();
 }
 
 } // namespace flopscope::app
