@@ -1,10 +1,12 @@
 // A tiny static file server for the built page (build/web): correct MIME types (the .wasm must be
-// application/wasm for streaming compilation), no caching, nothing outside the root. Used by
+// application/wasm for streaming compilation), revalidated on every load (an ETag and 304, like a
+// static host: the browser's caches, and V8's code caches for index.js and index.wasm, work, and a
+// rebuilt file is never served stale), nothing outside the root. Used by
 // tools/serve.sh and by the browser tests' harness.
 //
 //   node web/static-server.mjs <root> [port] [host]     (defaults: 8080, 127.0.0.1)
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +28,15 @@ export async function serveDirectory(root, { port = 0, host = '127.0.0.1' } = {}
       const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
       const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
       if (!file.startsWith(root + sep)) throw new Error('outside the root');
+      const info = await stat(file);
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' });
+        res.end();
+        return;
+      }
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': MIME[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+      res.writeHead(200, { 'Content-Type': MIME[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache', ETag: etag });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -183,20 +183,24 @@ bool tab(const char* label, ImGuiTabItemFlags flags) {
     return open;
 }
 
+// The panels' child windows take part in the parent's keyboard navigation: Tab and the arrows walk from
+// the header through the inputs into the tabs and their contents (ImGui otherwise tabs within one window).
+constexpr ImGuiWindowFlags kTabThrough = ImGuiWindowFlags_NavFlattened;
+
 // The comparison of the three presets with the current scenario, and the stacked bars beside it.
 void draw_overview(AppImpl& app) {
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > em(50)) {
         const float table_w = std::max(em(32), avail * 0.62f);
-        ImGui::BeginChild("compare", ImVec2(table_w, 0));
+        ImGui::BeginChild("compare", ImVec2(table_w, 0), ImGuiChildFlags_None, kTabThrough);
         draw_compare(app);
         ImGui::EndChild();
         ImGui::SameLine();
-        ImGui::BeginChild("overview_chart", ImVec2(0, 0));
+        ImGui::BeginChild("overview_chart", ImVec2(0, 0), ImGuiChildFlags_None, kTabThrough);
         draw_overview_chart(app, ImVec2(ImGui::GetContentRegionAvail().x, std::min(ImGui::GetContentRegionAvail().y, em(24))));
         ImGui::EndChild();
     } else {
-        ImGui::BeginChild("overview", ImVec2(0, 0));
+        ImGui::BeginChild("overview", ImVec2(0, 0), ImGuiChildFlags_None, kTabThrough);
         draw_compare(app);
         ImGui::Spacing();
         draw_overview_chart(app, ImVec2(ImGui::GetContentRegionAvail().x, em(18)));
@@ -205,7 +209,7 @@ void draw_overview(AppImpl& app) {
 }
 
 void draw_scrolling(const char* id, void (*fn)(AppImpl&), AppImpl& app) {
-    ImGui::BeginChild(id, ImVec2(0, 0));
+    ImGui::BeginChild(id, ImVec2(0, 0), ImGuiChildFlags_None, kTabThrough);
     fn(app);
     ImGui::EndChild();
 }
@@ -219,11 +223,11 @@ void draw_inputs(AppImpl& app) {
 void draw_wide(AppImpl& app) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float left = std::clamp(em(25), em(20), avail * 0.38f);
-    ImGui::BeginChild("inputs", ImVec2(left, 0), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+    ImGui::BeginChild("inputs", ImVec2(left, 0), ImGuiChildFlags_None, kTabThrough);
     draw_inputs(app);
     ImGui::EndChild();
     ImGui::SameLine(0, em(1));
-    ImGui::BeginChild("main", ImVec2(0, 0));
+    ImGui::BeginChild("main", ImVec2(0, 0), ImGuiChildFlags_None, kTabThrough);
     draw_results(app, false);
     ImGui::Spacing();
     if (ImGui::BeginTabBar("views")) {
@@ -267,7 +271,7 @@ void draw_narrow(AppImpl& app) {
     ImGui::PopStyleVar();
     if (tabs) {
         if (tab("Results", tab_flags(app, Tab::Overview))) {
-            ImGui::BeginChild("results_tab", ImVec2(0, 0));
+            ImGui::BeginChild("results_tab", ImVec2(0, 0), ImGuiChildFlags_None, kTabThrough);
             draw_results(app, false);
             ImGui::Spacing();
             draw_compare(app);

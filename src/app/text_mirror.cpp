@@ -5,21 +5,14 @@
 #include "app/app.h"
 
 #include "app/app_internal.h"
+#include "app/compare_table.h"
 
-#include <cmath>
-#include <limits>
 
 namespace flopscope::app {
 namespace {
 
-constexpr double kNotANumber = std::numeric_limits<double>::quiet_NaN();
-
 TextMirror::Figure figure(std::string label, std::string text, double value) {
     return {std::move(label), std::move(text), value};
-}
-
-TextMirror::Figure fraction(const std::optional<double>& v) {
-    return v ? figure("", format_fraction_percent(*v, 1), *v) : figure("", "never", kNotANumber);
 }
 
 void add_network_only(TextMirror& m, const State& s, const Derived& d) {
@@ -43,48 +36,18 @@ void add_scenario(TextMirror& m, const State& s, const ScenarioResult& r) {
     m.sentences.push_back(break_even_sentence(s.scenario, r));
 }
 
-// The comparison of the presets (and the current scenario when it is none of them), as in the view.
+// The comparison of the scenarios: the Compare view's own table (compare_table) at full width.
 void add_comparison(TextMirror& m, const State& s, const Derived& d) {
-    if (d.curves.presets.empty() || !d.results.evaluation.ok()) return;
-    struct Column {
-        std::string title;
-        const Scenario* scenario;
-        const ScenarioResult* result;
-    };
-    std::vector<Column> cols;
-    const auto& presets = scenario_presets();
-    const bool scenario_on = s.scenario_enabled && d.results.scenario.ok();
-    const ScenarioPreset* current = matching_preset(s.scenario);
-    for (std::size_t i = 0; i < presets.size() && i < d.curves.presets.size(); ++i)
-        cols.push_back({std::string(presets[i].name) + (scenario_on && current == &presets[i] ? " (in use)" : ""),
-                        &presets[i].scenario, &d.curves.presets[i]});
-    if (scenario_on && current == nullptr) cols.push_back({"custom (in use)", &s.scenario, &d.results.scenario});
-
-    const bool exact = s.view.exact;
-    const double baseline = d.curves.presets.front().baseline_flops;
+    const CompareTable t = compare_table(s, d, NumberWidth::Full);
+    if (t.rows.empty()) return;
     m.table_caption = "Caching scenarios compared, per inference";
     m.columns.push_back("");
-    for (const Column& c : cols) m.columns.push_back(c.title);
-    auto row = [&](const char* label, auto&& cell) {
-        TextMirror::Row out{label, {}};
-        for (const Column& c : cols) out.cells.push_back(cell(c));
+    for (const CompareColumn& c : t.columns) m.columns.push_back(std::string(c.title) + (c.current ? " (in use)" : ""));
+    for (const CompareRow& r : t.rows) {
+        TextMirror::Row out{r.name, {}};
+        for (const CompareCell& c : r.cells) out.cells.push_back(figure("", c.text, c.value));
         m.rows.push_back(std::move(out));
-    };
-    auto flops = [&](double v) { return figure("", format_cost(v, "FLOPs", exact), v); };
-    row("Cached fraction f", [&](const Column& c) { return fraction(c.scenario->cached_fraction); });
-    row("Hit rate h", [&](const Column& c) { return fraction(c.scenario->hit_rate); });
-    row("FLOPs before caching", [&](const Column&) { return flops(baseline); });
-    row("FLOPs still computed", [&](const Column& c) { return flops(c.result->computed_flops); });
-    row("Student model", [&](const Column& c) { return flops(c.result->student_flops); });
-    row("Lookup", [&](const Column& c) { return flops(c.result->lookup_flops); });
-    row("FLOPs after caching", [&](const Column& c) { return flops(c.result->total_flops); });
-    row("% of the baseline", [&](const Column& c) {
-        return figure("", format_percent(c.result->percent_of_baseline), c.result->percent_of_baseline);
-    });
-    row("FLOPs saved", [&](const Column& c) {
-        return figure("", format_cost_as(c.result->saved_flops, baseline, "FLOPs", exact), c.result->saved_flops);
-    });
-    row("Break-even rate h* / p*", [&](const Column& c) { return fraction(c.result->break_even_rate); });
+    }
 }
 
 } // namespace

@@ -1,21 +1,15 @@
 // Flopscope app — scenarios side by side: the three presets (the seed notebook's three sections) and the
 // current custom scenario, on the current network, with a button to switch to any of them.
+#include "app/compare_table.h"
 #include "app/widgets.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 namespace flopscope::app {
 
 namespace {
-
-struct Column {
-    const char* title;
-    const char* label;
-    const Scenario* scenario;
-    const ScenarioResult* result;
-    bool current;
-};
 
 void text_right(const std::string& text, const ImVec4* color = nullptr) {
     const float w = ImGui::CalcTextSize(text.c_str()).x;
@@ -25,42 +19,83 @@ void text_right(const std::string& text, const ImVec4* color = nullptr) {
     else ImGui::TextUnformatted(text.c_str());
 }
 
-std::string optional_fraction(const std::optional<double>& v) {
-    return v ? format_fraction_percent(*v, 1) : std::string("never");
+// The widest single word of `text`: a wrapped label needs at least that much room, or ImGui breaks the
+// word itself ("truncatio" / "n").
+float widest_word(const char* text) {
+    float most = 0;
+    for (const char* w = text; *w != '\0';) {
+        while (*w == ' ') ++w;
+        const char* e = w;
+        while (*e != '\0' && *e != ' ') ++e;
+        if (e > w) most = std::max(most, ImGui::CalcTextSize(w, e).x);
+        w = e;
+    }
+    return most;
 }
 
-enum class Value {
-    CachedFraction, HitRate, Truncation, Before, Computed, Student, Lookup, After, PercentOfBaseline, Saved,
-    BreakEvenRate, BreakEvenFraction, Memory, PercentOfFull
-};
-
-struct Row {
-    std::string name;
-    const char* tooltip;
-    Value value;
-};
-
-// A row's value in a column, at a number width (percentages: 2, 1 or 0 decimals).
-std::string cell(Value v, const Column& c, NumberWidth w, double baseline, bool exact) {
-    const int percent_decimals = w == NumberWidth::Full ? 2 : w == NumberWidth::Short ? 1 : 0;
-    const ScenarioResult& r = *c.result;
-    switch (v) {
-    case Value::CachedFraction: return format_fraction_percent(c.scenario->cached_fraction, 1);
-    case Value::HitRate: return format_fraction_percent(c.scenario->hit_rate, 1);
-    case Value::Truncation: return format_double(c.scenario->truncation_efficiency);
-    case Value::Before: return format_cost(baseline, "FLOPs", exact, w);
-    case Value::Computed: return format_cost(r.computed_flops, "FLOPs", exact, w);
-    case Value::Student: return format_cost(r.student_flops, "FLOPs", exact, w);
-    case Value::Lookup: return format_cost(r.lookup_flops, "FLOPs", exact, w);
-    case Value::After: return format_cost(r.total_flops, "FLOPs", exact, w);
-    case Value::PercentOfBaseline: return format_percent(r.percent_of_baseline, percent_decimals);
-    case Value::Saved: return format_cost_as(r.saved_flops, baseline, "FLOPs", exact, w);
-    case Value::BreakEvenRate: return optional_fraction(r.break_even_rate);
-    case Value::BreakEvenFraction: return optional_fraction(r.break_even_cached_fraction);
-    case Value::Memory: return format_bytes(r.partial_cache_bytes_per_entry);
-    case Value::PercentOfFull: return format_percent(r.percent_of_full_network, std::min(1, percent_decimals));
+// A button to use a scenario, or "in use" for the current one.
+void use_button(AppImpl& app, const CompareColumn& c, float width) {
+    if (c.current) {
+        ImGui::AlignTextToFramePadding();
+        text_muted("in use");
+        return;
     }
-    return {};
+    const bool use = ImGui::Button("Use", ImVec2(width, 0));
+    track_item(std::string("use:") + c.title);
+    if (use) {
+        State next = app.state;
+        next.scenario = *c.scenario;
+        next.scenario_enabled = true;
+        app.edit(std::move(next));
+    }
+}
+
+// Too narrow for the scenarios side by side (a phone): one block per scenario, its name and what it
+// is over the whole width, then its rows as "name | value", at the widest number width that fits.
+void draw_compare_stacked(AppImpl& app, const CompareTable (&tables)[std::size(kNumberWidths)], float name_w) {
+    const Palette& pal = palette();
+    const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
+    const float value_room = ImGui::GetContentRegionAvail().x - name_w - pad * 2.0f;
+    const CompareTable* fitted = &tables[0];
+    for (const CompareTable& t : tables) {
+        fitted = &t;
+        float most = 0;
+        for (const CompareRow& r : t.rows)
+            for (const CompareCell& cell : r.cells) most = std::max(most, text_width(cell.text));
+        if (most <= value_room) break;
+    }
+    const std::vector<CompareColumn>& cols = fitted->columns;
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        const CompareColumn& c = cols[i];
+        ImGui::PushID(static_cast<int>(i));
+        if (i > 0) ImGui::Spacing();
+        text_colored(c.current ? pal.accent : ImGui::GetStyleColorVec4(ImGuiCol_Text), c.title);
+        track_item(std::string("compare:") + c.title);
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        paragraph(c.label);
+        ImGui::PopStyleColor();
+        const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
+                                      ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_PadOuterX |
+                                      ImGuiTableFlags_SizingStretchProp;
+        if (ImGui::BeginTable("stacked", 2, flags)) {
+            ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, name_w);
+            ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+            for (const CompareRow& r : fitted->rows) {
+                ImGui::TableNextRow();
+                if (c.current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(pal.accent_soft));
+                ImGui::TableNextColumn();
+                paragraph(r.name.c_str());
+                item_help(r.tooltip.c_str());
+                ImGui::TableNextColumn();
+                const CompareCell& cell = r.cells[i];
+                text_right(cell.text, cell.saving ? (cell.negative ? &pal.warn : &pal.good) : nullptr);
+            }
+            ImGui::EndTable();
+        }
+        use_button(app, c, em(6));
+        ImGui::PopID();
+    }
 }
 
 } // namespace
@@ -73,103 +108,55 @@ void draw_compare(AppImpl& app) {
         return;
     }
     const Palette& pal = palette();
-    const auto& presets = scenario_presets();
-    std::vector<Column> cols;
-    const bool scenario_on = s.scenario_enabled && d.results.scenario.ok();
-    const ScenarioPreset* current_preset = matching_preset(s.scenario);
-    bool current_is_preset = false;
-    for (std::size_t i = 0; i < presets.size() && i < d.curves.presets.size(); ++i) {
-        const bool current = scenario_on && current_preset == &presets[i];
-        current_is_preset |= current;
-        cols.push_back({presets[i].name, presets[i].label, &presets[i].scenario, &d.curves.presets[i], current});
-    }
-    if (scenario_on && !current_is_preset)
-        cols.push_back({"custom", "your scenario", &s.scenario, &d.results.scenario, true});
-
-    // Rows: a name (with its explanation) and each column's value at a number width. The whole table uses
-    // one width: the widest whose values fit the columns the room allows (see fit below).
-    const double baseline = d.curves.presets.front().baseline_flops;
-    const bool exact = s.view.exact;
-    const std::string rate_tip = [] {
-        std::string t = "The minimum rate for caching to pay off (a cascade's accept rate p, else the hit rate h); "
-                        "\"never\" when no rate below 100 % is enough.";
-        for (int m = 0; m < kScenarioModeCount; ++m) {
-            const ModeInfo& info = mode_info(static_cast<ScenarioMode>(m));
-            t += std::string("\n") + info.label + ": " + info.break_even_formula;
-        }
-        return t;
-    }();
-    std::vector<Row> rows = {
-        {"Cached fraction f", "f: share of each eligible layer's output channels served from the cache.", Value::CachedFraction},
-        {"Hit rate h", "h: how often the cache has a usable entry.", Value::HitRate},
-        {"Truncation ρ", "ρ = 1: skipped channels cost nothing (ideal truncation); ρ = 0: everything is still computed.",
-         Value::Truncation},
-        {"FLOPs before caching", "The baseline: the network without caching.", Value::Before},
-        {"FLOPs still computed", "The network's FLOPs that still run with caching: Σ (1 − ρ·h·f_l)·C_l (the seed "
-         "notebook printed this as \"FLOPs of cached layers\").", Value::Computed},
-        {"Student model", "S: the student's FLOPs, run on every input.", Value::Student},
-        {"Lookup", "L: key computation and search per query.", Value::Lookup},
-        {"FLOPs after caching", "S + L + the FLOPs still computed.", Value::After},
-        {"% of the baseline", "FLOPs after caching ÷ FLOPs before caching.", Value::PercentOfBaseline},
-        {"FLOPs saved", "Before − after; negative when caching costs more than not caching.", Value::Saved},
-        {"Break-even rate h* / p*", rate_tip.c_str(), Value::BreakEvenRate},
-        {"Break-even fraction f*", "The minimum global cached fraction f for caching to pay off, on the tile-rounded "
-         "cost (partial reuse).", Value::BreakEvenFraction},
-        {"Cache memory / entry", "Per-layer partial cache at the scenario's precision.", Value::Memory},
-    };
-    if (!d.curves.presets.front().full_network.empty())
-        rows.push_back({"% of full " + d.curves.presets.front().full_network,
-                        "With the rest of the full network still running: (cost with caching + the untouched layers) ÷ "
-                        "the full network's FLOPs.",
-                        Value::PercentOfFull});
-    auto value = [&](const Row& r, const Column& c, NumberWidth w) { return cell(r.value, c, w, baseline, exact); };
+    // The rows and every cell's text come from compare_table (the text mirror reads the same), at one
+    // number width for the whole table: the widest whose values fit the columns the room allows.
+    CompareTable tables[std::size(kNumberWidths)];
+    for (std::size_t i = 0; i < std::size(kNumberWidths); ++i) tables[i] = compare_table(s, d, kNumberWidths[i]);
+    const std::vector<CompareColumn>& cols = tables[0].columns;
+    const std::vector<CompareRow>& rows = tables[0].rows;
 
     // Fit: row names take the room they need up to ~40 % (longer ones wrap); the value columns share the
-    // rest. Numbers get shorter until they fit; when even the shortest don't, the table keeps its natural
-    // width and scrolls sideways (by touch too, see touch_scroll.cpp).
+    // rest. Numbers get shorter until they fit; when even the shortest (or a word of a scenario's
+    // description) don't, the scenarios are stacked instead of side by side.
     const float avail = ImGui::GetContentRegionAvail().x;
     const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
     float name_w = text_width("per inference");
-    for (const Row& r : rows) name_w = std::max(name_w, text_width(r.name));
+    for (const CompareRow& r : rows) name_w = std::max(name_w, text_width(r.name));
     name_w = std::min(name_w, std::max(em(6.5f), avail * 0.4f));
     const float value_room = (avail - name_w - pad * static_cast<float>(cols.size() + 1)) / static_cast<float>(cols.size());
-    auto needed = [&](NumberWidth w) {
+    auto needed = [&](const CompareTable& t) {
         float most = em(3.5f);  // room for the "Use" button
-        for (const Column& c : cols) {
-            most = std::max(most, text_width(c.title));
-            for (const Row& r : rows) most = std::max(most, text_width(value(r, c, w)));
-        }
+        for (const CompareColumn& c : t.columns) most = std::max({most, text_width(c.title), widest_word(c.label)});
+        for (const CompareRow& r : t.rows)
+            for (const CompareCell& cell : r.cells) most = std::max(most, text_width(cell.text));
         return most;
     };
-    NumberWidth width = NumberWidth::Tiny;
+    const CompareTable* fitted = &tables[0];
     float value_w = 0;
-    for (NumberWidth w : kNumberWidths) {
-        width = w;
-        value_w = needed(w);
+    for (const CompareTable& t : tables) {
+        fitted = &t;
+        value_w = needed(t);
         if (value_w <= value_room) break;
     }
-    const bool scroll = value_w > value_room;
-    if (scroll) ImGui::BeginChild("compare_scroll", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_HorizontalScrollbar);
+    if (value_w > value_room) {
+        draw_compare_stacked(app, tables, name_w);
+        return;
+    }
 
     const int ncols = static_cast<int>(cols.size()) + 1;
     ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_NoSavedSettings |
                             ImGuiTableFlags_PadOuterX;
-    flags |= scroll ? ImGuiTableFlags_SizingFixedFit : ImGuiTableFlags_SizingStretchProp;
-    const float natural_w = name_w + value_w * static_cast<float>(cols.size()) + pad * static_cast<float>(ncols);
-    if (!ImGui::BeginTable("compare", ncols, flags, ImVec2(scroll ? natural_w : 0.0f, 0.0f))) {
-        if (scroll) ImGui::EndChild();
-        return;
-    }
+    flags |= ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("compare", ncols, flags)) return;
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, name_w);
-    for (const Column& c : cols)
-        ImGui::TableSetupColumn(c.title, scroll ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
-                                scroll ? value_w : 1.0f);
+    for (const CompareColumn& c : cols)
+        ImGui::TableSetupColumn(c.title, ImGuiTableColumnFlags_WidthStretch, 1.0f);
 
     // Header: the scenario names, what each really is, and a button to use it.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     ImGui::TableNextColumn();
     text_muted("per inference");
-    for (const Column& c : cols) {
+    for (const CompareColumn& c : cols) {
         ImGui::TableNextColumn();
         if (c.current) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(pal.accent_soft));
         text_colored(c.current ? pal.accent : ImGui::GetStyleColorVec4(ImGuiCol_Text), c.title);
@@ -181,18 +168,18 @@ void draw_compare(AppImpl& app) {
         ImGui::PopStyleColor();
     }
 
-    for (const Row& r : rows) {
+    for (const CompareRow& r : fitted->rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(r.name.c_str());
         ImGui::PopTextWrapPos();
-        item_help(r.tooltip);
-        for (const Column& c : cols) {
+        item_help(r.tooltip.c_str());
+        for (std::size_t i = 0; i < cols.size(); ++i) {
             ImGui::TableNextColumn();
-            if (c.current) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(pal.accent_soft));
-            const bool saving = r.value == Value::PercentOfBaseline || r.value == Value::Saved;
-            text_right(value(r, c, width), saving ? (c.result->saved_flops < 0 ? &pal.warn : &pal.good) : nullptr);
+            if (cols[i].current) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(pal.accent_soft));
+            const CompareCell& cell = r.cells[i];
+            text_right(cell.text, cell.saving ? (cell.negative ? &pal.warn : &pal.good) : nullptr);
         }
     }
 
@@ -200,26 +187,12 @@ void draw_compare(AppImpl& app) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     for (std::size_t i = 0; i < cols.size(); ++i) {
-        const Column& c = cols[i];
         ImGui::TableNextColumn();
         ImGui::PushID(static_cast<int>(i));
-        if (c.current) {
-            ImGui::AlignTextToFramePadding();
-            text_muted("in use");
-        } else {
-            const bool use = ImGui::Button("Use", ImVec2(-FLT_MIN, 0));
-            track_item(std::string("use:") + c.title);
-            if (use) {
-                State next = s;
-                next.scenario = *c.scenario;
-                next.scenario_enabled = true;
-                app.edit(std::move(next));
-            }
-        }
+        use_button(app, cols[i], -FLT_MIN);
         ImGui::PopID();
     }
     ImGui::EndTable();
-    if (scroll) ImGui::EndChild();
 }
 
 } // namespace flopscope::app

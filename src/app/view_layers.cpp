@@ -55,12 +55,12 @@ void draw_toolbar(AppImpl& app) {
         app.edit(std::move(next));
     }
     item_help("Exact counts with thousands separators instead of K/M/G with fixed decimals.");
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
     const std::string summary = std::to_string(d.results.network.layers.size()) + " layers · " +
                                 format_cost(d.total_cost, s.view.unit == Unit::MACs ? "MACs" : "FLOPs", s.view.exact) + " · " +
                                 format_amount(static_cast<double>(d.results.evaluation.totals.params.value), s.view.exact) +
                                 " params";
+    same_line_if_fits(text_width(summary));  // on a phone, a line of its own
+    ImGui::AlignTextToFramePadding();
     text_muted(summary.c_str());
 
     const bool custom = s.model == kCustomModel;

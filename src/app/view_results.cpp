@@ -187,7 +187,7 @@ void draw_results(AppImpl& app, bool compact) {
         ImGui::PopStyleColor();
         bool of_full = s.view.full_network_view;
         const std::string label = "Show the cost with caching as a percentage of the full " + r.full_network;
-        if (ImGui::Checkbox(label.c_str(), &of_full)) {
+        if (checkbox_wrapped(label.c_str(), &of_full)) {
             State next = s;
             next.view.full_network_view = of_full;
             app.edit(std::move(next));

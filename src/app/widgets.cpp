@@ -235,4 +235,28 @@ bool amount_input(const char* id, double* value, const char* unit) {
     return changed;
 }
 
+bool checkbox_wrapped(const char* label, bool* value) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float box = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
+    if (box + ImGui::CalcTextSize(label, nullptr, true).x <= ImGui::GetContentRegionAvail().x)
+        return ImGui::Checkbox(label, value);
+    ImGui::PushID(label);
+    bool changed = ImGui::Checkbox("##box", value);
+    ImGui::SameLine(0.0f, style.ItemInnerSpacing.x);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(label);
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemClicked()) {
+        *value = !*value;
+        changed = true;
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+void same_line_if_fits(float width) {
+    const float line_end = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= line_end) ImGui::SameLine();
+}
+
 } // namespace flopscope::app

@@ -52,4 +52,11 @@ bool amount_input(const char* id, double* value, const char* unit);
 // Wrapped plain text with a colour for the whole paragraph.
 void paragraph(const char* text);
 
+// A checkbox whose label wraps onto more lines when the window is too narrow for it (ImGui's own
+// label never wraps: on a phone it was cut at the window's edge). A click on the label toggles it too.
+bool checkbox_wrapped(const char* label, bool* value);
+// SameLine() when an item `width` wide still fits on the current line after the last item; otherwise
+// the next item starts a line of its own.
+void same_line_if_fits(float width);
+
 } // namespace flopscope::app

@@ -31,6 +31,16 @@ std::string item_rect(const std::string& name) {
            std::to_string(r[3]) + "]";
 }
 
+// "[x, y, width, height]" in device pixels of ImGui's keyboard-navigation cursor (the item Tab or the
+// arrows moved to), or "null" when there is none.
+std::string nav_rect() {
+    const ImGuiContext& g = *GImGui;
+    if (g.NavWindow == nullptr || g.NavId == 0) return "null";
+    const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+    return "[" + std::to_string(r.Min.x) + ", " + std::to_string(r.Min.y) + ", " + std::to_string(r.GetWidth()) + ", " +
+           std::to_string(r.GetHeight()) + "]";
+}
+
 // The selected tab of every tab bar drawn in the last frame, as a JSON array of labels (ImGui's own
 // record: a click counts only once the tab bar has selected the tab).
 std::string selected_tabs() {
@@ -60,6 +70,7 @@ EM_JS(void, js_publish_test_hook, (), {
         frameCount: function () { return Module["flopscope_frameCount"](); },
         isPaused: function () { return Module["flopscope_isPaused"](); },
         itemRect: function (name) { return JSON.parse(Module["flopscope_itemRect"](name)); },
+        navRect: function () { return JSON.parse(Module["flopscope_navRect"]()); },
         messages: function () { return JSON.stringify(Module["flopscope_messages"]()); },
         selectedTabs: function () { return JSON.parse(Module["flopscope_selectedTabs"]()); },
         textMirror: function () { return Module["flopscope_textMirror"](); },
@@ -80,6 +91,7 @@ EMSCRIPTEN_BINDINGS(flopscope_test_hook) {
     emscripten::function("flopscope_frameCount", &frame_count);
     emscripten::function("flopscope_isPaused", &is_paused);
     emscripten::function("flopscope_itemRect", &item_rect);
+    emscripten::function("flopscope_navRect", &nav_rect);
     emscripten::function("flopscope_messages", &messages);
     emscripten::function("flopscope_selectedTabs", &selected_tabs);
 }

@@ -140,6 +140,7 @@ int main() {
     io.IniFilename = nullptr;                    // no file system; state lives in the URL
     io.ConfigInputTextCursorBlink = false;       // a blinking caret would keep the loop awake
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // 3.1.6 GLFW cursors are stubs: cursor.cpp
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;    // Tab, arrows, Space/Enter reach every control
     io.ConfigMacOSXBehaviors = js_is_apple() != 0;
 
     glfwSetCursorPosCallback(g_window, on_cursor_pos);

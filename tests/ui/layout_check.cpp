@@ -37,6 +37,9 @@ void record(ImDrawList* list, const ImFont* font, float size, const ImVec2& pos,
     t.min = pos;
     t.max = ImVec2(pos.x + sz.x, pos.y + sz.y);
     t.clip = list->_CmdHeader.ClipRect;
+    t.wrap_width = wrap_width;
+    t.font = font;
+    t.size = size;
     if (fine_clip) {
         t.clip.x = std::max(t.clip.x, fine_clip->x);
         t.clip.y = std::max(t.clip.y, fine_clip->y);
@@ -46,7 +49,8 @@ void record(ImDrawList* list, const ImFont* font, float size, const ImVec2& pos,
     if (const ImGuiWindow* w = GImGui ? GImGui->CurrentWindow : nullptr) {
         t.window = w->Name;
         t.root = w->RootWindow ? w->RootWindow->Name : w->Name;
-        t.may_scroll_x = w->ScrollMax.x > 0.0f;
+        // Content wider than a window without a horizontal scrollbar is cut, not reachable.
+        t.may_scroll_x = w->ScrollMax.x > 0.0f && w->ScrollbarX;
         t.window_clip = ImVec4(w->InnerClipRect.Min.x, w->InnerClipRect.Min.y, w->InnerClipRect.Max.x, w->InnerClipRect.Max.y);
     }
     g_texts.push_back(std::move(t));
@@ -57,6 +61,27 @@ std::string describe(const DrawnText& t) {
     std::snprintf(buf, sizeof buf, " [%.0f..%.0f × %.0f..%.0f, clip %.0f..%.0f] in %s", t.min.x, t.max.x, t.min.y, t.max.y,
                   t.clip.x, t.clip.z, t.window.c_str());
     return "\"" + t.text + "\"" + buf;
+}
+
+bool blank_char(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Where ImGui's word wrap (ImFont::RenderText) breaks `t` inside a word: the first such line end, or
+// nullptr. ImGui may break after a space or after . , ; ! ? " ; a word wider than the line is cut anywhere.
+const char* mid_word_break(const DrawnText& t) {
+    if (t.wrap_width <= 0.0f || t.font == nullptr) return nullptr;
+    const char* begin = t.text.c_str();
+    const char* end = begin + t.text.size();
+    const float scale = t.size / t.font->FontSize;
+    for (const char* s = begin; s < end;) {
+        const char* eol = t.font->CalcWordWrapPositionA(scale, s, end, t.wrap_width);
+        if (eol >= end) break;
+        const char before = eol[-1];
+        if (!blank_char(*eol) && !blank_char(before) && std::strchr(".,;!?\"", before) == nullptr) return eol;
+        s = eol;  // the next line starts after the blanks and one line return (CalcWordWrapNextLineStartA)
+        while (s < end && (*s == ' ' || *s == '\t')) ++s;
+        if (s < end && *s == '\n') ++s;
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -82,6 +107,12 @@ std::vector<std::string> layout_problems(float min_gap) {
         const bool at_scroll_edge_right = t.may_scroll_x && t.clip.z >= t.window_clip.z - tol;
         const bool at_scroll_edge_left = t.may_scroll_x && t.clip.x <= t.window_clip.x + tol;
         if ((cut_right && !at_scroll_edge_right) || (cut_left && !at_scroll_edge_left)) out.push_back("cut off: " + describe(t));
+        if (const char* at = mid_word_break(t)) {
+            const std::size_t i = static_cast<std::size_t>(at - t.text.c_str());
+            const std::size_t from = t.text.rfind(' ', i) == std::string::npos ? 0 : t.text.rfind(' ', i) + 1;
+            out.push_back("broken mid-word: \"" + t.text.substr(from, i - from) + "|" + t.text.substr(i, t.text.find(' ', i) - i) +
+                          "\" in " + describe(t));
+        }
         visible.push_back({&t, ImVec4(std::max(t.min.x, t.clip.x), std::max(t.min.y, t.clip.y), std::min(t.max.x, t.clip.z),
                                       std::min(t.max.y, t.clip.w))});
     }

@@ -96,3 +96,27 @@ TEST_CASE("the layout check sees a number cut by its column and labels drawn on 
     CHECK(problems[0].find("cut off: \"2.7793 GFLOPs\"") == 0);
     CHECK(problems[1].find("overlap: \"no caching\"") == 0);
 }
+
+TEST_CASE("the layout check sees a word broken by wrapping and a checkbox label cut by its window") {
+    Harness h(400, 300);
+    bool on = true;
+    h.frame([&] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(200, 300));
+        ImGui::Begin("narrow", nullptr, ImGuiWindowFlags_NoDecoration);
+        // "partial reuse (ideal" fits a line; "truncation)" is wider than the 60-pixel line: ImGui cuts it.
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 60.0f);
+        ImGui::TextUnformatted("partial reuse (ideal truncation)");
+        ImGui::PopTextWrapPos();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 150.0f);
+        ImGui::TextUnformatted("words that all fit, wrapped between them");
+        ImGui::PopTextWrapPos();
+        ImGui::Checkbox("Show the cost with caching as a percentage of the full resnet18", &on);
+        ImGui::End();
+    });
+    const std::vector<std::string> problems = layout_problems(2.0f);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].find("broken mid-word: \"") == 0);
+    CHECK(problems[0].find("\"partial reuse (ideal truncation)\"") != std::string::npos);
+    CHECK(problems[1].find("cut off: \"Show the cost with caching") == 0);
+}

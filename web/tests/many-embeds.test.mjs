@@ -156,8 +156,9 @@ test('40 embeds scrolled to the bottom and back: all draw, never more than 8 liv
   await sleep(500);
   const log = await page.evaluate(() => window.flopscopeSampler);
   const times = [...draws.values()].sort((a, b) => a - b);
+  const slowest = [...draws].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([key, ms]) => `embed ${key.split(':')[0]} ${ms} ms`);
   t.diagnostic(`${checked.size} embeds checked; ${times.length} times an embed came into view and drew after ` +
-               `${times[0]}..${times[times.length - 1]} ms (median ${times[times.length >> 1]} ms); ` +
+               `${times[0]}..${times[times.length - 1]} ms (median ${times[times.length >> 1]} ms; slowest ${slowest.join(', ')}); ` +
                `at most ${log.maxLive} live contexts in ${log.samples} samples`);
   assert.equal(checked.size, EMBEDS.length, 'some embeds never came into view');
   if (log.problems.length) t.diagnostic(log.problems.join('; '));
