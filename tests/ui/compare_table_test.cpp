@@ -32,7 +32,7 @@ TEST_CASE("the comparison table: the presets' columns, the seed's numbers at eac
     const State& s = d.app.state;
     const app::Derived& der = d.app.derived;
 
-    const app::CompareTable full = app::compare_table(s, der, app::NumberWidth::Full);
+    const app::CompareTable full = app::compare_table(s, der, NumberWidth::Full);
     REQUIRE(full.columns.size() == 3);
     CHECK(std::string(full.columns[0].title) == "optimistic");
     CHECK(full.columns[0].current);  // the default scenario is the optimistic preset
@@ -53,8 +53,8 @@ TEST_CASE("the comparison table: the presets' columns, the seed's numbers at eac
     CHECK(percent.cells[0].saving);
     CHECK(percent.cells[0].negative);      // optimistic costs more than it saves
     CHECK_FALSE(percent.cells[2].negative);
-    CHECK(row_named(app::compare_table(s, der, app::NumberWidth::Short), "% of the baseline").cells[0].text == "130.0 %");
-    CHECK(row_named(app::compare_table(s, der, app::NumberWidth::Tiny), "% of the baseline").cells[0].text == "130 %");
+    CHECK(row_named(app::compare_table(s, der, NumberWidth::Short), "% of the baseline").cells[0].text == "130.0 %");
+    CHECK(row_named(app::compare_table(s, der, NumberWidth::Tiny), "% of the baseline").cells[0].text == "130 %");
     CHECK(std::isnan(row_named(full, "Break-even rate h* / p*").cells[0].value) ==
           (row_named(full, "Break-even rate h* / p*").cells[0].text == "never"));
 }
@@ -71,7 +71,7 @@ TEST_CASE("the text mirror's comparison is the Compare view's table, row for row
     State s = default_state();
     REQUIRE(decode_link(link, s).problems.empty());
     d.app.replace_state(s);
-    const app::CompareTable t = app::compare_table(d.app.state, d.app.derived, app::NumberWidth::Full);
+    const app::CompareTable t = app::compare_table(d.app.state, d.app.derived, NumberWidth::Full);
 
     // The three presets and the custom cascade in use, every row of the view with the same texts.
     REQUIRE(t.columns.size() == 4);
