@@ -9,38 +9,18 @@
 
 #include <emscripten.h>
 
+// Defined in platform_web.js (a --js-library: its code stays out of the wasm's data).
+extern "C" {
+void js_download(const char* name, const char* mime, const char* data, int size);
+void js_open_in_new_tab(const char* url);
+int js_prefers_dark();
+void js_watch_color_scheme();
+}
+
 namespace flopscope::web {
 namespace {
 
 bool g_scheme_changed = false;
-
-EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
-    var bytes = HEAPU8.slice(data, data + size);
-    var url = URL.createObjectURL(new Blob([bytes], { type: UTF8ToString(mime) }));
-    var a = document.createElement("a");
-    a.href = url;
-    a.download = UTF8ToString(name);
-    a.style.display = "none";
-    document.body.appendChild(a);
-    a.click();
-    document.body.removeChild(a);
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-});
-
-EM_JS(void, js_open_in_new_tab, (const char* url), {
-    window.open(UTF8ToString(url), "_blank", "noopener");
-});
-
-EM_JS(int, js_prefers_dark, (), {
-    return (window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches) ? 1 : 0;
-});
-
-EM_JS(void, js_watch_color_scheme, (), {
-    if (!window.matchMedia) return;
-    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () {
-        _flopscope_on_color_scheme_change();
-    });
-});
 
 } // namespace
 
