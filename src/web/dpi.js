@@ -11,7 +11,7 @@ mergeInto(LibraryManager.library, {
   // a resolution media query does. Re-armed for the new ratio each time it fires.
   js_watch_pixel_ratio: function () {
     function arm() {
-        var mql = matchMedia("(resolution: " + window.devicePixelRatio + "dppx)");
+        var mql = window.matchMedia("(resolution: " + window.devicePixelRatio + "dppx)");
         mql.addEventListener("change", function () { _flopscope_on_pixel_ratio_change(); arm(); }, { once: true });
     }
     arm();

@@ -3,17 +3,17 @@
 mergeInto(LibraryManager.library, {
   js_install_input_filter: function () {
     var canvas = Module["canvas"];
-    var want = Module["flopscopeWants"] = { mouse: true, keyboard: false, wheel: 0, mac: false };
+    var want = Module["flopscopeWants"] = { "mouse": true, "keyboard": false, "wheel": 0, "mac": false };
     function isFormField(t) {
         if (!t || t === canvas || !t.tagName) return false;
         return t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable;
     }
     function onKey(e) {
         var soft = Module["flopscopeSoftKeyboard"];
-        if (soft && e.target === soft.element) { soft.onKey(e); e.stopImmediatePropagation(); return; }
+        if (soft && e.target === soft["element"]) { soft["onKey"](e); e.stopImmediatePropagation(); return; }
         if (isFormField(e.target)) { e.stopImmediatePropagation(); return; }
         var k = e.key;
-        if (k === "Tab" && !want.keyboard) { e.stopImmediatePropagation(); return; }
+        if (k === "Tab" && !want["keyboard"]) { e.stopImmediatePropagation(); return; }
         if ((e.ctrlKey || e.metaKey) && (k === "v" || k === "V")) { e.stopImmediatePropagation(); return; }
         if (k === "Escape" && e.type === "keydown") _flopscope_on_escape();
     }
@@ -27,10 +27,10 @@ mergeInto(LibraryManager.library, {
     function onWheel(e) {
         if (e.target !== canvas) return;
         var dx = e.deltaX || 0, dy = e.deltaY || 0;
-        if (e.shiftKey && !want.mac) { dx = dy; dy = 0; }
-        var w = want.wheel;
+        if (e.shiftKey && !want["mac"]) { dx = dy; dy = 0; }
+        var w = want["wheel"];
         var scrolls = (dy < 0 && (w & 1)) || (dy > 0 && (w & 2)) || (dx < 0 && (w & 4)) || (dx > 0 && (w & 8));
-        if (!want.mouse || e.ctrlKey || !scrolls) e.stopImmediatePropagation();
+        if (!want["mouse"] || e.ctrlKey || !scrolls) e.stopImmediatePropagation();
     }
     window.addEventListener("wheel", onWheel, { capture: true, passive: true });
     window.addEventListener("mousewheel", onWheel, { capture: true, passive: true });
@@ -45,9 +45,9 @@ mergeInto(LibraryManager.library, {
 
   js_publish_wants: function (mouse, keyboard, wheel, mac) {
     var want = Module["flopscopeWants"];
-    want.mouse = !!mouse;
-    want.keyboard = !!keyboard;
-    want.wheel = wheel;
-    want.mac = !!mac;
+    want["mouse"] = !!mouse;
+    want["keyboard"] = !!keyboard;
+    want["wheel"] = wheel;
+    want["mac"] = !!mac;
   }
 });

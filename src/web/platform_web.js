@@ -19,12 +19,12 @@ mergeInto(LibraryManager.library, {
   },
 
   js_prefers_dark: function () {
-    return (window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches) ? 1 : 0;
+    return (window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches) ? 1 : 0;
   },
 
   js_watch_color_scheme: function () {
     if (!window.matchMedia) return;
-    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () {
+    window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () {
         _flopscope_on_color_scheme_change();
     });
   }

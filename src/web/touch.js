@@ -18,14 +18,14 @@ mergeInto(LibraryManager.library, {
             // While the on-screen keyboard's field has the focus, a tap (say, to move the caret) keeps it;
             // soft_keyboard.js releases it when ImGui stops wanting text.
             var soft = Module["flopscopeSoftKeyboard"];
-            var typing = soft && document.activeElement === soft.element;
+            var typing = soft && document.activeElement === soft["element"];
             if (phase === 0 && !typing) canvas.focus({ preventScroll: true });
             var r = canvas.getBoundingClientRect();
             var x = (t.clientX - r.left) * (canvas.width / r.width);
             var y = (t.clientY - r.top) * (canvas.height / r.height);
             if (phase === 2) primary = null;
             _flopscope_on_touch(phase, x, y);
-            if (phase === 2 && soft) soft.onTouchEnd();  // inside the gesture: iOS shows the keyboard
+            if (phase === 2 && soft) soft["onTouchEnd"]();  // inside the gesture: iOS shows the keyboard
         }
     }
     ["touchstart", "touchmove", "touchend", "touchcancel"].forEach(function (type) {
