@@ -4,7 +4,8 @@
 #   - Debian packages (emscripten, cmake, doctest, chromium, node/npm, fonts, clang for fuzzing, ...)
 #   - Dear ImGui 1.90.1 sources from Debian's source archive (suite trixie), unpacked into
 #     third_party/imgui-1.90.1 (git-ignored). Skipped when IMGUI_DIR points at an ImGui tree.
-#   - playwright-core for the browser tests (web/package-lock.json, `npm ci`).
+#   - playwright-core for the browser tests and google-closure-compiler-java for the web build
+#     (web/package-lock.json, `npm ci`).
 #
 # Idempotent: a second run checks and changes nothing. Non-interactive; runs as root (or through sudo).
 # Only Debian's archive and the npm registry are contacted.
@@ -34,6 +35,8 @@ done
 # node and npm: any install is fine (Debian's, or a vendor's nodejs that bundles npm).
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# java: runs the Closure Compiler (npm google-closure-compiler-java) that the web build's emcc --closure 1 uses.
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 
 apt_lists_fresh() {
   # Package lists exist and were refreshed within the last 6 hours.
@@ -95,7 +98,7 @@ EOF
   say "ImGui 1.90.1 unpacked into third_party/imgui-1.90.1"
 fi
 
-# ---- npm: playwright-core for the browser tests ------------------------------------------------
+# ---- npm: playwright-core (browser tests), google-closure-compiler-java (web build) -----------
 lock="$root/web/package-lock.json"
 stamp="$root/web/node_modules/.flopscope-lock.sha256"
 want=$(sha256sum "$lock" | cut -d' ' -f1)

@@ -13,6 +13,12 @@
 
 #include <string>
 
+// Defined in bindings.js (a --js-library: its code stays out of the wasm's data).
+extern "C" {
+void js_publish_test_hook();
+void js_mark_test_hook_ready();
+}
+
 namespace flopscope::web::bindings {
 namespace {
 
@@ -63,25 +69,6 @@ emscripten::val messages() {
     return out;
 }
 
-EM_JS(void, js_publish_test_hook, (), {
-    Module["flopscope"] = {
-        stateJson: function () { return Module["flopscope_stateJson"](); },
-        resultsJson: function () { return Module["flopscope_resultsJson"](); },
-        frameCount: function () { return Module["flopscope_frameCount"](); },
-        isPaused: function () { return Module["flopscope_isPaused"](); },
-        itemRect: function (name) { return JSON.parse(Module["flopscope_itemRect"](name)); },
-        navRect: function () { return JSON.parse(Module["flopscope_navRect"]()); },
-        messages: function () { return JSON.stringify(Module["flopscope_messages"]()); },
-        selectedTabs: function () { return JSON.parse(Module["flopscope_selectedTabs"]()); },
-        textMirror: function () { return Module["flopscope_textMirror"](); },
-        ready: false
-    };
-});
-
-EM_JS(void, js_mark_test_hook_ready, (), {
-    Module["flopscope"].ready = true;
-    if (typeof Module["onFlopscopeReady"] === "function") Module["onFlopscopeReady"](Module["flopscope"]);
-});
 
 } // namespace
 

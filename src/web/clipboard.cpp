@@ -8,46 +8,16 @@
 #include <emscripten.h>
 #include <emscripten/val.h>
 
+// Defined in clipboard.js (a --js-library: its code stays out of the wasm's data).
+extern "C" {
+int js_copy(const char* utf8);
+void js_install_paste_listener();
+}
+
 namespace flopscope::web::clipboard {
 namespace {
 
 std::string g_text;  // what ImGui reads on paste: the last text copied or pasted
-
-EM_JS(int, js_copy, (const char* utf8), {
-    var text = UTF8ToString(utf8);
-    function viaTextarea() {
-        var active = document.activeElement;
-        var ta = document.createElement("textarea");
-        ta.value = text;
-        ta.setAttribute("readonly", "");
-        ta.style.position = "fixed";
-        ta.style.left = "-10000px";
-        document.body.appendChild(ta);
-        ta.select();
-        var ok = false;
-        try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-        document.body.removeChild(ta);
-        if (active && active.focus) active.focus({ preventScroll: true });
-        return ok;
-    }
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).catch(viaTextarea);
-        return 1;
-    }
-    return viaTextarea() ? 1 : 0;
-});
-
-EM_JS(void, js_install_paste_listener, (), {
-    var canvas = Module["canvas"];
-    window.addEventListener("paste", function (e) {
-        var t = e.target;
-        if (t !== canvas && t !== document.body && t !== document.documentElement) return;
-        var text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
-        e.preventDefault();
-        Module["flopscopePastedText"] = text;
-        _flopscope_on_paste();
-    }, true);
-});
 
 const char* get_text(void*) { return g_text.c_str(); }
 

@@ -5,12 +5,13 @@
 
 #include <emscripten.h>
 
+// Defined in cursor.js (a --js-library: its code stays out of the wasm's data).
+extern "C" {
+void js_set_cursor(const char* css);
+}
+
 namespace flopscope::web::cursor {
 namespace {
-
-EM_JS(void, js_set_cursor, (const char* css), {
-    Module["canvas"].style.cursor = UTF8ToString(css);
-});
 
 const char* css_for(ImGuiMouseCursor c) {
     switch (c) {

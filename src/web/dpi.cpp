@@ -9,27 +9,17 @@
 
 #include <cmath>
 
+// Defined in dpi.js (a --js-library: its code stays out of the wasm's data).
+extern "C" {
+int js_is_screen_size(int w, int h);
+void js_watch_pixel_ratio();
+}
+
 namespace flopscope::web::dpi {
 namespace {
 
 GLFWwindow* g_window = nullptr;
 float g_ratio = 0.0f;  // the ratio the app was last told about (0: never)
-
-// 3.1.6's glfwSetWindowSize requests fullscreen when asked for exactly screen.width × screen.height
-// (library_glfw.js setWindowSize; removed upstream in 3.1.49). Report whether a size would trip that.
-EM_JS(int, js_is_screen_size, (int w, int h), {
-    return (typeof screen !== "undefined" && w === screen.width && h === screen.height) ? 1 : 0;
-});
-
-// A devicePixelRatio change without a resize (window moved to another screen) fires no resize event;
-// a resolution media query does. Re-armed for the new ratio each time it fires.
-EM_JS(void, js_watch_pixel_ratio, (), {
-    function arm() {
-        var mql = matchMedia("(resolution: " + window.devicePixelRatio + "dppx)");
-        mql.addEventListener("change", function () { _flopscope_on_pixel_ratio_change(); arm(); }, { once: true });
-    }
-    arm();
-});
 
 void resize_to_canvas() {
     Size s = canvas_device_size();

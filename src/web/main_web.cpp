@@ -26,6 +26,12 @@
 
 #include <emscripten.h>
 
+// Defined in main_web.js (a --js-library: its code stays out of the wasm's data).
+extern "C" {
+void js_fail(const char* message);
+int js_is_apple();
+}
+
 namespace {
 
 using namespace flopscope;
@@ -34,17 +40,6 @@ GLFWwindow* g_window = nullptr;
 web::WebPlatform* g_platform = nullptr;
 app::App* g_app = nullptr;
 bool g_ready = false;
-
-// Shown by the shell in place of the canvas.
-EM_JS(void, js_fail, (const char* message), {
-    var text = UTF8ToString(message);
-    if (typeof Module["flopscopeFail"] === "function") Module["flopscopeFail"](text);
-    else console.error(text);
-});
-
-EM_JS(int, js_is_apple, (), {
-    return /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent) ? 1 : 0;
-});
 
 // Our GLFW callbacks only wake the loop; ImGui's backend (installed after them) chains to them and
 // then queues the input for ImGui.

@@ -9,57 +9,18 @@
 
 #include <emscripten.h>
 
+// Defined in platform_web.js (a --js-library: its code stays out of the wasm's data).
+extern "C" {
+void js_download(const char* name, const char* mime, const char* data, int size, float png_scale);
+void js_open_in_new_tab(const char* url);
+int js_prefers_dark();
+void js_watch_color_scheme();
+}
+
 namespace flopscope::web {
 namespace {
 
 bool g_scheme_changed = false;
-
-// Saves bytes as a file; with png_scale > 0 the bytes are an SVG, first drawn into a canvas at png_scale
-// times its size and saved as PNG (the browser rasterizes it: the same geometry and colours).
-EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size, float png_scale), {
-    var file = UTF8ToString(name);
-    function save(blob) {
-        var url = URL.createObjectURL(blob);
-        var a = document.createElement("a");
-        a.href = url;
-        a.download = file;
-        a.style.display = "none";
-        document.body.appendChild(a);
-        a.click();
-        document.body.removeChild(a);
-        setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    }
-    var blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
-    if (!(png_scale > 0)) { save(blob); return; }
-    var src = URL.createObjectURL(blob);
-    var img = new Image();
-    img.onload = function () {
-        var c = document.createElement("canvas");
-        c.width = Math.round(img.width * png_scale);
-        c.height = Math.round(img.height * png_scale);
-        var g = c.getContext("2d");
-        g.scale(png_scale, png_scale);
-        g.drawImage(img, 0, 0);
-        URL.revokeObjectURL(src);
-        c.toBlob(save, "image/png");
-    };
-    img.src = src;
-});
-
-EM_JS(void, js_open_in_new_tab, (const char* url), {
-    window.open(UTF8ToString(url), "_blank", "noopener");
-});
-
-EM_JS(int, js_prefers_dark, (), {
-    return (window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches) ? 1 : 0;
-});
-
-EM_JS(void, js_watch_color_scheme, (), {
-    if (!window.matchMedia) return;
-    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () {
-        _flopscope_on_color_scheme_change();
-    });
-});
 
 } // namespace
 

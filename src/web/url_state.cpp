@@ -6,20 +6,16 @@
 #include <emscripten.h>
 #include <emscripten/val.h>
 
+// Defined in url_state.js (a --js-library: its code stays out of the wasm's data).
+extern "C" {
+void js_install_hashchange();
+void js_replace_fragment(const char* fragment);
+}
+
 namespace flopscope::web::url_state {
 namespace {
 
 bool g_changed = false;
-
-EM_JS(void, js_install_hashchange, (), {
-    window.addEventListener("hashchange", function () { _flopscope_on_hashchange(); });
-});
-
-EM_JS(void, js_replace_fragment, (const char* fragment), {
-    var f = UTF8ToString(fragment);
-    var base = location.href.split("#")[0];
-    history.replaceState(history.state, "", f ? base + "#" + f : base);
-});
 
 } // namespace
 
