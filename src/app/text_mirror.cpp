@@ -25,7 +25,7 @@ TextMirror::Figure fraction(const std::optional<double>& v) {
 void add_network_only(TextMirror& m, const State& s, const Derived& d) {
     const Totals& t = d.results.evaluation.totals;
     const bool exact = s.view.exact;
-    const char* unit = s.view.unit == Unit::MACs ? "MACs" : "FLOPs";
+    const char* unit = unit_label(s.view.unit);
     m.headline.push_back(figure(std::string(unit) + " per inference", format_cost(d.total_cost, unit, exact), d.total_cost));
     m.headline.push_back(figure("Parameters", format_amount(static_cast<double>(t.params.value), exact),
                                 static_cast<double>(t.params.value)));

@@ -234,7 +234,6 @@ Count headline_value(const Totals& totals, const Convention& convention) {
     return convention.headline == Headline::FLOPs ? totals.flops : totals.macs;
 }
 
-const char* headline_unit(Headline h) { return h == Headline::FLOPs ? "FLOPs" : "MACs"; }
 
 std::vector<ConventionTotals> compare_conventions(const Network& net) {
     std::vector<ConventionTotals> rows;

@@ -48,7 +48,8 @@ namespace flopscope {
 //            element, rounded down (thop's count_avgpool / count_adap_avgpool)
 //   Stride2  2 per output element × stride_h·stride_w ("two flops per location", convnet-burden);
 //            adaptive pooling as the fixed pool it stands for, stride = input size / output size
-enum class PoolRule : std::uint8_t { Window, Input, Thop, Stride2 };
+enum class PoolRule : std::uint8_t { Window, Input, Thop, Stride2, Count_ };
+inline constexpr EnumNames<PoolRule> kPoolRuleNames{"window", "input", "thop", "stride2"};  // links, JSON
 
 inline constexpr std::uint32_t kAllActivationKinds = (1u << kActivationKindCount) - 1;
 inline constexpr std::uint32_t kAllPoolKinds = (1u << kPoolKindCount) - 1;
