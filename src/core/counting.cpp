@@ -84,6 +84,11 @@ CountedOps counted_ops(const LayerCost& c, const Counting& counting) {
     return ops;
 }
 
+CountedOps& CountedOps::operator+=(const CountedOps& o) {
+    for (const OpClassInfo& oc : kOpClasses) this->*oc.ops += o.*oc.ops;
+    return *this;
+}
+
 Count counted_extra_ops(const LayerCost& c, const Counting& counting) { return counted_ops(c, counting).total(); }
 
 Count counted_macs(const LayerCost& c, const Counting& counting) { return c.macs + counted_extra_ops(c, counting); }
@@ -131,13 +136,11 @@ std::string rule_notes(const Counting& c) {
 
 std::string describe(const Counting& counting) {
     std::string s = "MACs of conv, linear and matmul layers";
-    const char* names[] = {"bias", "normalization", "activations", "pooling", "element-wise add/multiply"};
-    const bool on[] = {counting.bias, counting.batchnorm, counting.activations, counting.pooling, counting.elementwise};
     std::string added, left;
-    for (int i = 0; i < 5; ++i) {
-        std::string& list = on[i] ? added : left;
+    for (const OpClassInfo& oc : kOpClasses) {
+        std::string& list = counting.*oc.flag ? added : left;
         if (!list.empty()) list += ", ";
-        list += names[i];
+        list += oc.counted;
     }
     if (!added.empty()) s += " plus " + added;
     if (const std::string notes = rule_notes(counting); !notes.empty()) s += " (" + notes + ")";

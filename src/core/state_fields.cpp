@@ -216,13 +216,8 @@ bool read_show(std::string_view raw, ViewOptions& v, Reader& r) {
     return true;
 }
 
-// The Counting switch of a link key (the rows FLOPSCOPE_COUNTING_FLAG makes).
+// The Counting switch of a finer rule's link key (the rows FLOPSCOPE_COUNTING_FLAG makes).
 bool Counting::*counting_flag(std::string_view key) {
-    if (key == "bias") return &Counting::bias;
-    if (key == "bn") return &Counting::batchnorm;
-    if (key == "act") return &Counting::activations;
-    if (key == "pool") return &Counting::pooling;
-    if (key == "elt") return &Counting::elementwise;
     if (key == "lbias") return &Counting::linear_bias;
     if (key == "bnch") return &Counting::batchnorm_per_channel;
     return &Counting::elementwise_mul;  // "eltmul"
@@ -302,6 +297,17 @@ using G = FieldGroup;
             [](const State& s, const State&) { return bool_text(s.counting.*counting_flag(KEY)); },               \
             [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.counting.*counting_flag(KEY)); }, \
             [](const State& s, JsonObject& o) { o.add(JSON, json_bool(s.counting.*counting_flag(KEY))); }, nullptr  \
+    }
+
+// A row for one of the five op classes' switches (kOpClasses in core/counting.h).
+#define FLOPSCOPE_OP_CLASS_FLAG(OP)                                                                                \
+    StateField {                                                                                                   \
+        op_class(OP).key, G::Counting, "0 | 1", op_class(OP).cli_help, nullptr,                                    \
+            {{op_class(OP).cli, nullptr, nullptr, nullptr}},                                                       \
+            [](const State& s, const State&) { return bool_text(s.counting.*op_class(OP).flag); },                \
+            [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.counting.*op_class(OP).flag); }, \
+            [](const State& s, JsonObject& o) { o.add(op_class(OP).json, json_bool(s.counting.*op_class(OP).flag)); }, \
+            nullptr                                                                                                \
     }
 
 const StateField kFields[] = {
@@ -393,11 +399,11 @@ const StateField kFields[] = {
      },
      [](const State& s, JsonObject& o) { o.add("convention", counting_json(s)); }, nullptr},
 
-    FLOPSCOPE_COUNTING_FLAG("bias", "bias", "--count-bias", "Count the bias additions of conv and linear layers."),
-    FLOPSCOPE_COUNTING_FLAG("bn", "batchnorm", "--count-batchnorm", "Count batch norm's element-wise work."),
-    FLOPSCOPE_COUNTING_FLAG("act", "activations", "--count-activations", "Count the activation functions' work."),
-    FLOPSCOPE_COUNTING_FLAG("pool", "pooling", "--count-pooling", "Count the pooling layers' work."),
-    FLOPSCOPE_COUNTING_FLAG("elt", "elementwise", "--count-elementwise", "Count element-wise additions (and products)."),
+    FLOPSCOPE_OP_CLASS_FLAG(OpClass::Bias),
+    FLOPSCOPE_OP_CLASS_FLAG(OpClass::Normalization),
+    FLOPSCOPE_OP_CLASS_FLAG(OpClass::Activations),
+    FLOPSCOPE_OP_CLASS_FLAG(OpClass::Pooling),
+    FLOPSCOPE_OP_CLASS_FLAG(OpClass::Elementwise),
     {"fpm", G::Counting, "1 | 2", "FLOPs per multiply-accumulate.", nullptr, {},
      [](const State& s, const State&) { return num(s.counting.flops_per_mac); },
      [](std::string_view raw, State& s, Reader& r) { return r.integer(raw, 1, 2, s.counting.flops_per_mac); },
@@ -592,6 +598,7 @@ const StateField kFields[] = {
      [](std::string_view raw, State& s, Reader& r) { return read_show(raw, s.view, r); }, nullptr, nullptr},
 };
 
+#undef FLOPSCOPE_OP_CLASS_FLAG
 #undef FLOPSCOPE_COUNTING_FLAG
 
 } // namespace
