@@ -27,15 +27,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-names=() results=() seconds=()
-failed=0
-step() {
-  local name=$1; shift
-  printf '\n==== quality: %s ====\n' "$name"
-  local start=$SECONDS
-  if "$@"; then results+=(PASS); else results+=(FAIL); failed=$((failed + 1)); fi
-  names+=("$name"); seconds+=($((SECONDS - start)))
-}
+steps_label="quality: "
+source tools/lib/steps.sh
 
 # fuzz_one TARGET SEED_DIR SECONDS [DICT]
 fuzz_one() {
@@ -83,6 +76,5 @@ web() {
 [ $do_web = 1 ] && step "web budgets (measure.mjs)" web
 
 printf '\n==== quality: summary ====\n'
-for i in "${!names[@]}"; do printf '%s  %-32s %4ss\n' "${results[$i]}" "${names[$i]}" "${seconds[$i]}"; done
-echo "quality: $(( ${#names[@]} - failed )) passed, ${failed} failed"
-[ "$failed" -eq 0 ]
+steps_table
+steps_result "quality: "

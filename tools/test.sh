@@ -8,23 +8,8 @@ set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-names=() results=() seconds=()
-failed=0
-
-# step NAME COMMAND...: runs a step, records PASS/FAIL and its time.
-step() {
-  local name=$1; shift
-  printf '\n==== %s ====\n' "$name"
-  local start=$SECONDS
-  if "$@"; then results+=(PASS); else results+=(FAIL); failed=$((failed + 1)); fi
-  names+=("$name"); seconds+=($((SECONDS - start)))
-}
-# skip NAME REASON: a step that could not run because an earlier one failed (counts as failed).
-skip() {
-  printf '\n==== %s ====\nnot run: %s\n' "$1" "$2"
-  names+=("$1"); results+=(FAIL); seconds+=(0); failed=$((failed + 1))
-}
-last_passed() { [ "${results[${#results[@]}-1]}" = PASS ]; }
+# step, skip, last_passed and the summary table (shared with tools/quality.sh).
+source tools/lib/steps.sh
 
 step "setup (tools/setup.sh)" bash tools/setup.sh
 if last_passed; then
@@ -55,11 +40,10 @@ else
 fi
 
 printf '\n==== summary ====\n'
-for i in "${!names[@]}"; do printf '%s  %-32s %4ss\n' "${results[$i]}" "${names[$i]}" "${seconds[$i]}"; done
+steps_table
 for f in build/web/index.html build/web/index.js build/web/index.wasm; do
   [ -f "$f" ] && printf 'size  %-32s %7s bytes gzipped\n' "$f" "$(gzip -9c "$f" | wc -c)"
 done
 [ -f build/web-test/smoke.png ] && echo "screenshot: build/web-test/smoke.png"
 echo
-echo "$(( ${#names[@]} - failed )) passed, ${failed} failed"
-[ "$failed" -eq 0 ]
+steps_result

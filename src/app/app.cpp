@@ -119,6 +119,7 @@ bool AppImpl::dark() const {
     case Theme::Light: return false;
     case Theme::Dark: return true;
     case Theme::System: break;
+    case Theme::Count_: break;
     }
     return platform.prefers_dark();
 }

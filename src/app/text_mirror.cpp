@@ -18,7 +18,7 @@ TextMirror::Figure figure(std::string label, std::string text, double value) {
 void add_network_only(TextMirror& m, const State& s, const Derived& d) {
     const Totals& t = d.results.evaluation.totals;
     const bool exact = s.view.exact;
-    const char* unit = s.view.unit == Unit::MACs ? "MACs" : "FLOPs";
+    const char* unit = unit_label(s.view.unit);
     m.headline.push_back(figure(std::string(unit) + " per inference", format_cost(d.total_cost, unit, exact), d.total_cost));
     m.headline.push_back(figure("Parameters", format_amount(static_cast<double>(t.params.value), exact),
                                 static_cast<double>(t.params.value)));

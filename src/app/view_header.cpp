@@ -108,7 +108,6 @@ void draw_header(AppImpl& app) {
     }
 
     // Right-aligned actions.
-    static const char* themes[] = {"System", "Light", "Dark"};
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float theme_w = em(6.0f);
     const float total = button_width("Copy link") + button_width("Embed…") + button_width("Export…") + theme_w + spacing * 3;
@@ -143,7 +142,7 @@ void draw_header(AppImpl& app) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(theme_w);
     int theme = static_cast<int>(app.state.view.theme);
-    const bool theme_changed = ImGui::Combo("##theme", &theme, themes, 3);
+    const bool theme_changed = ImGui::Combo("##theme", &theme, kThemeLabels.data(), static_cast<int>(kThemeLabels.size()));
     track_item("theme");
     if (theme_changed) {
         State next = app.state;

@@ -83,12 +83,7 @@ void draw_help(AppImpl& app) {
         "anything from 1.81 G to 3.64 G. Every total on this page says which convention it follows.");
 
     section("What each switch adds (Network → Counting convention)");
-    bullet("Bias: 1 op per output element of a convolution or linear layer that has a bias.");
-    bullet("Batch norm: 2 ops per element (inference: one multiply, one add).");
-    bullet("Activations: 1 op per element, whatever the function (ReLU, hardswish, sigmoid…).");
-    bullet("Pooling: 1 op per element of each pooling window (K_h·K_w per output element; adaptive pooling reads "
-           "every input element once).");
-    bullet("Element-wise: an add costs 1 op per output element per extra operand, a multiply 1 per output element.");
+    for (const OpClassInfo& oc : kOpClasses) bullet(oc.rule);
     bullet("FLOPs = MACs instead of 2 × MACs, for counters that call MACs FLOPs.");
     ImGui::Spacing();
     ImGui::TextUnformatted("Each switch adds its ops to both MACs and FLOPs.");

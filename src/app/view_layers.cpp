@@ -39,11 +39,10 @@ bool structural_edit(AppImpl& app, const char* what, Fn&& fn) {
 void draw_toolbar(AppImpl& app) {
     const State& s = app.state;
     const Derived& d = app.derived;
-    static const char* units[] = {"FLOPs", "MACs"};
-    int unit = s.view.unit == Unit::MACs ? 1 : 0;
-    if (segmented("unit", units, 2, &unit, em(8))) {
+    int unit = static_cast<int>(s.view.unit);
+    if (segmented("unit", kUnitLabels.data(), static_cast<int>(kUnitLabels.size()), &unit, em(8))) {
         State next = s;
-        next.view.unit = unit == 1 ? Unit::MACs : Unit::FLOPs;
+        next.view.unit = static_cast<Unit>(unit);
         app.edit(std::move(next));
     }
     item_help("Count in FLOPs or MACs (see \"About the counting\"). Scenario costs are always in FLOPs.");
@@ -56,7 +55,7 @@ void draw_toolbar(AppImpl& app) {
     }
     item_help("Exact counts with thousands separators instead of K/M/G with fixed decimals.");
     const std::string summary = std::to_string(d.results.network.layers.size()) + " layers · " +
-                                format_cost(d.total_cost, s.view.unit == Unit::MACs ? "MACs" : "FLOPs", s.view.exact) + " · " +
+                                format_cost(d.total_cost, unit_label(s.view.unit), s.view.exact) + " · " +
                                 format_amount(static_cast<double>(d.results.evaluation.totals.params.value), s.view.exact) +
                                 " params";
     same_line_if_fits(text_width(summary));  // on a phone, a line of its own
@@ -315,7 +314,7 @@ void draw_layers(AppImpl& app) {
         case kKind: ImGui::TableSetupColumn("Kind", 0, em(6.5f), id); break;
         case kOutput: ImGui::TableSetupColumn("Output C×H×W", 0, em(7), id); break;
         case kCost:
-            ImGui::TableSetupColumn(s.view.unit == Unit::MACs ? "MACs" : "FLOPs", ImGuiTableColumnFlags_PreferSortDescending,
+            ImGui::TableSetupColumn(unit_label(s.view.unit), ImGuiTableColumnFlags_PreferSortDescending,
                                     em(exact ? 9 : 6.5f), id);
             break;
         case kShare: ImGui::TableSetupColumn("Share", ImGuiTableColumnFlags_PreferSortDescending, em(7.5f), id); break;

@@ -222,12 +222,10 @@ void draw_counting(AppImpl& app) {
         ImGui::EndCombo();
     }
     item_help("Count as a widely used FLOP counter does. About the counting shows this network under every one.");
-    changed |= ImGui::Checkbox("Bias (1 op per output element)", &c.bias);
-    changed |= ImGui::Checkbox("Batch norm (2 ops per element)", &c.batchnorm);
-    changed |= ImGui::Checkbox("Activations (1 op per element)", &c.activations);
-    changed |= ImGui::Checkbox("Pooling (1 op per window element)", &c.pooling);
-    changed |= ImGui::Checkbox("Element-wise add / multiply", &c.elementwise);
-    item_help("Add: 1 op per output element per extra operand; multiply: 1 per output element.");
+    for (const OpClassInfo& oc : kOpClasses) {
+        changed |= ImGui::Checkbox(oc.label, &(c.*oc.flag));
+        if (oc.label_help) item_help(oc.label_help);
+    }
     static const char* fpm[] = {"FLOPs = 2 × MACs", "FLOPs = MACs"};
     int which = c.flops_per_mac == 1 ? 1 : 0;
     if (segmented("fpm", fpm, 2, &which, ImGui::GetContentRegionAvail().x)) {

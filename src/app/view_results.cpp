@@ -3,20 +3,11 @@
 // the network is a part of a larger one. `compact` is the one-line strip shown above the narrow tabs.
 #include "app/widgets.h"
 
-#include <cctype>
 #include <array>
 
 namespace flopscope::app {
 
 namespace {
-
-const char* unit_name(const State& s) { return s.view.unit == Unit::MACs ? "MACs" : "FLOPs"; }
-
-std::string precision_label(Precision p) {
-    std::string s = precision_name(p);
-    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
 
 // A number at each NumberWidth (kNumberWidths' order), for a card to pick the widest that fits.
 using Widths = std::array<std::string, 3>;
@@ -63,8 +54,8 @@ void draw_network_only(AppImpl& app) {
     const bool exact = s.view.exact;
     if (ImGui::BeginTable("totals_cards", 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_NoSavedSettings)) {
         ImGui::TableNextColumn();
-        card(s.view.unit == Unit::MACs ? "MACs per inference" : "FLOPs per inference",
-             cost_widths(d.total_cost, d.total_cost, unit_name(s), exact), std::to_string(d.results.network.layers.size()) + " layers",
+        card((std::string(unit_label(s.view.unit)) + " per inference").c_str(),
+             cost_widths(d.total_cost, d.total_cost, unit_label(s.view.unit), exact), std::to_string(d.results.network.layers.size()) + " layers",
              nullptr, describe(s.counting).c_str());
         ImGui::TableNextColumn();
         card("Parameters", format_amount(static_cast<double>(t.params.value), exact), "learnable weights", nullptr,
@@ -91,7 +82,7 @@ void draw_results(AppImpl& app, bool compact) {
     }
     if (!s.scenario_enabled || !res.scenario.ok()) {
         if (!compact) draw_network_only(app);
-        else text_muted((format_cost(d.total_cost, unit_name(s), s.view.exact) + " per inference").c_str());
+        else text_muted((format_cost(d.total_cost, unit_label(s.view.unit), s.view.exact) + " per inference").c_str());
         return;
     }
 
@@ -161,7 +152,7 @@ void draw_results(AppImpl& app, bool compact) {
         const ModeInfo& mode = mode_info(s.scenario.mode);
         if (mode.caches_channels) {
             card("Cache memory per entry", format_bytes(r.partial_cache_bytes_per_entry),
-                 precision_label(s.scenario.precision) + " · cut point " + format_bytes(r.cut_point_bytes_per_entry),
+                 std::string(precision_label(s.scenario.precision)) + " · cut point " + format_bytes(r.cut_point_bytes_per_entry),
                  nullptr, "Per-layer partial cache: Σ f_l·H_l·W_l·C_l·b bytes per entry over the eligible layers.\n"
                           "Cut-point cache: the tensor crossing the cut after the last eligible layer, × b.\n"
                           "b = bytes per element of the chosen precision.");

@@ -124,9 +124,8 @@ void draw_eligible(AppImpl& app, Scenario& sc, bool& changed) {
 
 void draw_student(AppImpl& app, Scenario& sc, bool& changed) {
     param_label("Student", kHelpStudent);
-    static const char* kinds[] = {"fraction σ", "FLOPs", "model"};
     int kind = static_cast<int>(sc.student_kind);
-    if (segmented("student_kind", kinds, 3, &kind, ImGui::GetContentRegionAvail().x)) {
+    if (segmented("student_kind", kStudentKindLabels.data(), static_cast<int>(kStudentKindLabels.size()), &kind, ImGui::GetContentRegionAvail().x)) {
         sc.student_kind = static_cast<StudentKind>(kind);
         if (sc.student_kind == StudentKind::Model && sc.student_model.empty()) sc.student_model = "mobilenet_v3_small";
         if (sc.student_kind == StudentKind::Model && !find_model(sc.student_model)) sc.student_model = model_zoo().front().name;
@@ -177,14 +176,14 @@ void draw_student(AppImpl& app, Scenario& sc, bool& changed) {
         }
         break;
     }
+    case StudentKind::Count_: break;
     }
 }
 
 void draw_lookup(AppImpl& app, Scenario& sc, bool& changed, std::string& key, std::string& shown) {
     param_label("Lookup", kHelpLookup);
-    static const char* kinds[] = {"FLOPs", "nearest neighbour"};
     int kind = static_cast<int>(sc.lookup_kind);
-    if (segmented("lookup_kind", kinds, 2, &kind, ImGui::GetContentRegionAvail().x)) {
+    if (segmented("lookup_kind", kLookupKindLabels.data(), static_cast<int>(kLookupKindLabels.size()), &kind, ImGui::GetContentRegionAvail().x)) {
         sc.lookup_kind = static_cast<LookupKind>(kind);
         changed = true;
     }
@@ -291,9 +290,8 @@ void draw_scenario_panel(AppImpl& app) {
         changed |= int_param(app, "scenario.E", "##entries", sc.cache_entries, key, shown);
         param_label("Precision b", kHelpPrecision);
         {
-            static const char* labels[] = {"FP32", "FP16", "INT8"};
             int p = static_cast<int>(sc.precision);
-            if (segmented("precision", labels, 3, &p, ImGui::GetContentRegionAvail().x)) {
+            if (segmented("precision", kPrecisionLabels.data(), static_cast<int>(kPrecisionLabels.size()), &p, ImGui::GetContentRegionAvail().x)) {
                 sc.precision = static_cast<Precision>(p);
                 changed = true;
             }

@@ -234,7 +234,6 @@ Count headline_value(const Totals& totals, const Convention& convention) {
     return convention.headline == Headline::FLOPs ? totals.flops : totals.macs;
 }
 
-const char* headline_unit(Headline h) { return h == Headline::FLOPs ? "FLOPs" : "MACs"; }
 
 std::vector<ConventionTotals> compare_conventions(const Network& net) {
     std::vector<ConventionTotals> rows;
@@ -251,14 +250,7 @@ std::vector<ConventionTotals> compare_conventions(const Network& net) {
         row.flops = ev.totals.flops;
         row.dense_macs = ev.totals.dense_macs;
         row.value = headline_value(ev.totals, c);
-        for (const LayerCost& l : ev.layers) {
-            const CountedOps ops = counted_ops(l, c.counting);
-            row.extra.bias += ops.bias;
-            row.extra.batchnorm += ops.batchnorm;
-            row.extra.activations += ops.activations;
-            row.extra.pooling += ops.pooling;
-            row.extra.elementwise += ops.elementwise;
-        }
+        for (const LayerCost& l : ev.layers) row.extra += counted_ops(l, c.counting);
         rows.push_back(row);
     }
     return rows;
@@ -269,15 +261,11 @@ std::string explain_difference(const ConventionTotals& row) {
     std::string s;
     if (row.convention->headline == Headline::FLOPs && row.convention->counting.flops_per_mac == 2)
         s = "× 2 (multiply and add counted apart)";
-    const std::pair<const char*, Count> parts[] = {{"bias", row.extra.bias},
-                                                   {"normalization", row.extra.batchnorm},
-                                                   {"activations", row.extra.activations},
-                                                   {"pooling", row.extra.pooling},
-                                                   {"element-wise", row.extra.elementwise}};
-    for (const auto& [name, n] : parts) {
+    for (const OpClassInfo& oc : kOpClasses) {
+        const Count n = row.extra.*oc.ops;
         if (n.value == 0 && n.ok()) continue;
         if (!s.empty()) s += " ";
-        s += "+ " + std::string(name) + " " + with_commas(n);
+        s += "+ " + std::string(oc.name) + " " + with_commas(n);
     }
     return s;
 }

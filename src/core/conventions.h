@@ -21,7 +21,8 @@
 
 namespace flopscope {
 
-enum class Headline : std::uint8_t { MACs, FLOPs };
+enum class Headline : std::uint8_t { MACs, FLOPs, Count_ };
+inline constexpr EnumNames<Headline> kHeadlineUnits{"MACs", "FLOPs"};
 
 struct Convention {
     const char* name;       // "torchvision", "fvcore", "ptflops", "thop", "torchinfo", "calflops", ...
@@ -39,7 +40,7 @@ const Convention* find_convention(std::string_view name);
 
 // The number the convention's tool would print for these totals (evaluated under its counting).
 Count headline_value(const Totals& totals, const Convention& convention);
-const char* headline_unit(Headline h);  // "MACs" or "FLOPs"
+inline const char* headline_unit(Headline h) { return kHeadlineUnits.name(h); }
 
 // One network under one preset: the headline and its breakdown by op class.
 struct ConventionTotals {

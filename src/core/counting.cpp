@@ -40,6 +40,7 @@ Count pool_ops(const LayerCost& c, PoolRule rule) {
         }
         return out * 2 * count_of(sh) * count_of(sw) * rep;
     }
+    case PoolRule::Count_: break;
     }
     return {};
 }
@@ -83,6 +84,11 @@ CountedOps counted_ops(const LayerCost& c, const Counting& counting) {
     return ops;
 }
 
+CountedOps& CountedOps::operator+=(const CountedOps& o) {
+    for (const OpClassInfo& oc : kOpClasses) this->*oc.ops += o.*oc.ops;
+    return *this;
+}
+
 Count counted_extra_ops(const LayerCost& c, const Counting& counting) { return counted_ops(c, counting).total(); }
 
 Count counted_macs(const LayerCost& c, const Counting& counting) { return c.macs + counted_extra_ops(c, counting); }
@@ -93,18 +99,18 @@ Count counted_flops(const LayerCost& c, const Counting& counting) {
 
 namespace {
 
-std::string kinds_list(std::uint32_t mask, int count, const char* (*name)(int)) {
-    std::string s;
-    for (int i = 0; i < count; ++i) {
-        if ((mask & (1u << i)) == 0) continue;
-        if (!s.empty()) s += "/";
-        s += name(i);
-    }
+// "relu/gelu", or "none".
+template <typename E>
+std::string kinds_list(std::uint32_t mask, const EnumNames<E>& names) {
+    const std::string s = names.names_of_bits(mask, "/");
     return s.empty() ? "none" : s;
 }
 
-const char* activation_at(int i) { return activation_name(static_cast<ActivationKind>(i)); }
-const char* pool_at(int i) { return pool_name(static_cast<PoolKind>(i)); }
+// How describe() words each pooling rule (Window is the default, which it does not mention).
+constexpr EnumNames<PoolRule> kPoolRuleNotes{
+    "per window element", "1 per input element",
+    "average 1 per output element, adaptive (area ratio + 1) per output element",
+    "2 per output element × stride area (adaptive: input/output size)"};
 
 // The finer rules that differ from their defaults, for the switches that are on.
 std::string rule_notes(const Counting& c) {
@@ -118,15 +124,10 @@ std::string rule_notes(const Counting& c) {
     if (c.activations && c.activation_ops != d.activation_ops)
         note("activations " + std::to_string(c.activation_ops) + " per element");
     if (c.activations && c.activation_kinds != kAllActivationKinds)
-        note("activations counted: " + kinds_list(c.activation_kinds, kActivationKindCount, activation_at));
-    if (c.pooling && c.pool_rule != PoolRule::Window) {
-        const char* rules[] = {"per window element", "1 per input element",
-                               "average 1 per output element, adaptive (area ratio + 1) per output element",
-                               "2 per output element × stride area (adaptive: input/output size)"};
-        note(std::string("pooling ") + rules[static_cast<int>(c.pool_rule)]);
-    }
+        note("activations counted: " + kinds_list(c.activation_kinds, kActivationNames));
+    if (c.pooling && c.pool_rule != PoolRule::Window) note(std::string("pooling ") + kPoolRuleNotes.name(c.pool_rule));
     if (c.pooling && c.pool_kinds != kAllPoolKinds)
-        note("pooling counted: " + kinds_list(c.pool_kinds, kPoolKindCount, pool_at));
+        note("pooling counted: " + kinds_list(c.pool_kinds, kPoolNames));
     if (c.elementwise && !c.elementwise_mul) note("adds only, not multiplies");
     return s;
 }
@@ -135,13 +136,11 @@ std::string rule_notes(const Counting& c) {
 
 std::string describe(const Counting& counting) {
     std::string s = "MACs of conv, linear and matmul layers";
-    const char* names[] = {"bias", "normalization", "activations", "pooling", "element-wise add/multiply"};
-    const bool on[] = {counting.bias, counting.batchnorm, counting.activations, counting.pooling, counting.elementwise};
     std::string added, left;
-    for (int i = 0; i < 5; ++i) {
-        std::string& list = on[i] ? added : left;
+    for (const OpClassInfo& oc : kOpClasses) {
+        std::string& list = counting.*oc.flag ? added : left;
         if (!list.empty()) list += ", ";
-        list += names[i];
+        list += oc.counted;
     }
     if (!added.empty()) s += " plus " + added;
     if (const std::string notes = rule_notes(counting); !notes.empty()) s += " (" + notes + ")";

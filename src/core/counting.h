@@ -37,6 +37,7 @@
 #include "core/layer.h"
 
 #include <cstdint>
+#include <iterator>
 #include <string>
 
 namespace flopscope {
@@ -48,7 +49,8 @@ namespace flopscope {
 //            element, rounded down (thop's count_avgpool / count_adap_avgpool)
 //   Stride2  2 per output element × stride_h·stride_w ("two flops per location", convnet-burden);
 //            adaptive pooling as the fixed pool it stands for, stride = input size / output size
-enum class PoolRule : std::uint8_t { Window, Input, Thop, Stride2 };
+enum class PoolRule : std::uint8_t { Window, Input, Thop, Stride2, Count_ };
+inline constexpr EnumNames<PoolRule> kPoolRuleNames{"window", "input", "thop", "stride2"};  // links, JSON
 
 inline constexpr std::uint32_t kAllActivationKinds = (1u << kActivationKindCount) - 1;
 inline constexpr std::uint32_t kAllPoolKinds = (1u << kPoolKindCount) - 1;
@@ -83,8 +85,54 @@ struct Counting {
 struct CountedOps {
     Count bias, batchnorm, activations, pooling, elementwise;
     Count total() const { return bias + batchnorm + activations + pooling + elementwise; }
+    CountedOps& operator+=(const CountedOps& o);  // class by class
 };
 CountedOps counted_ops(const LayerCost& c, const Counting& counting);
+
+// The five op classes whose element-wise work a convention switches on or off, one row each: every
+// place that names, counts or offers them (describe(), the convention comparison, the link keys, the
+// state JSON, the CLI options, the Network panel's switches and the help) loops over this table.
+enum class OpClass : std::uint8_t { Bias, Normalization, Activations, Pooling, Elementwise, Count_ };
+struct OpClassInfo {
+    OpClass op;
+    const char* key;         // the link key
+    const char* json;        // the member in the state JSON's "convention"
+    const char* cli;         // the CLI switch
+    const char* cli_help;    // its --help line
+    const char* name;        // in explain_difference(): "+ normalization 4,967,424"
+    const char* counted;     // in describe(): "… plus bias, normalization; not counted: element-wise add/multiply"
+    const char* label;       // the Network panel's checkbox
+    const char* label_help;  // its tooltip, or nullptr
+    const char* rule;        // the help's bullet: what the switch adds
+    bool Counting::*flag;    // the switch
+    Count CountedOps::*ops;  // the ops it adds
+};
+inline constexpr OpClassInfo kOpClasses[] = {
+    {OpClass::Bias, "bias", "bias", "--count-bias", "Count the bias additions of conv and linear layers.", "bias",
+     "bias", "Bias (1 op per output element)", nullptr,
+     "Bias: 1 op per output element of a convolution or linear layer that has a bias.", &Counting::bias,
+     &CountedOps::bias},
+    {OpClass::Normalization, "bn", "batchnorm", "--count-batchnorm", "Count batch norm's element-wise work.",
+     "normalization", "normalization", "Batch norm (2 ops per element)", nullptr,
+     "Batch norm: 2 ops per element (inference: one multiply, one add).", &Counting::batchnorm,
+     &CountedOps::batchnorm},
+    {OpClass::Activations, "act", "activations", "--count-activations", "Count the activation functions' work.",
+     "activations", "activations", "Activations (1 op per element)", nullptr,
+     "Activations: 1 op per element, whatever the function (ReLU, hardswish, sigmoid…).", &Counting::activations,
+     &CountedOps::activations},
+    {OpClass::Pooling, "pool", "pooling", "--count-pooling", "Count the pooling layers' work.", "pooling", "pooling",
+     "Pooling (1 op per window element)", nullptr,
+     "Pooling: 1 op per element of each pooling window (K_h·K_w per output element; adaptive pooling reads every "
+     "input element once).",
+     &Counting::pooling, &CountedOps::pooling},
+    {OpClass::Elementwise, "elt", "elementwise", "--count-elementwise", "Count element-wise additions (and products).",
+     "element-wise", "element-wise add/multiply", "Element-wise add / multiply",
+     "Add: 1 op per output element per extra operand; multiply: 1 per output element.",
+     "Element-wise: an add costs 1 op per output element per extra operand, a multiply 1 per output element.",
+     &Counting::elementwise, &CountedOps::elementwise},
+};
+static_assert(std::size(kOpClasses) == static_cast<std::size_t>(OpClass::Count_), "one row per op class");
+constexpr const OpClassInfo& op_class(OpClass c) { return kOpClasses[static_cast<std::size_t>(c)]; }
 
 // The element-wise ops of `c` that this convention includes.
 Count counted_extra_ops(const LayerCost& c, const Counting& counting);

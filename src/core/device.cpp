@@ -218,8 +218,6 @@ const Device* find_device(std::string_view name) {
 // [SECTION] Validation
 //-----------------------------------------------------------------------------
 
-const char* precision_label(Precision p) { return p == Precision::FP32 ? "FP32" : p == Precision::FP16 ? "FP16" : "INT8"; }
-
 namespace {
 
 // "" when v is finite, ≥ 0 and ≤ max; else a message naming the field.

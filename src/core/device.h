@@ -34,7 +34,7 @@ struct Figure {
     friend bool operator==(const Figure&, const Figure&) = default;
 };
 
-inline constexpr int kPrecisionCount = 3;  // FP32, FP16 (and BF16), INT8, in Precision's order
+inline constexpr int kPrecisionCount = static_cast<int>(Precision::Count_);  // FP32, FP16 (and BF16), INT8
 
 // What one precision runs at on a device.
 struct PrecisionPeak {
@@ -89,9 +89,6 @@ inline constexpr double kMaxPower = 1e6;             // 1 MW
 inline constexpr double kMaxClock = 1e12;            // 1 THz
 inline constexpr std::int64_t kMaxDeviceGranularity = 4096;
 inline constexpr std::size_t kMaxDeviceText = 200;   // name, label, mode, source: bytes
-
-// "FP32", "FP16", "INT8": a precision as messages and the UI show it (precision_name() is the link/CLI form).
-const char* precision_label(Precision p);
 
 // "" when every field is in range; else one message naming the field, e.g. "DRAM bandwidth must be
 // above 0 bytes/s", "FP16 dense peak is not a number", "INT8 sparse peak 1e+12 is below its dense

@@ -1,41 +1,7 @@
-// Flopscope core — layer kinds, names and the output-size formula.
+// Flopscope core — the output-size formula and the layer constructors (names: layer.h).
 #include "core/layer.h"
 
-#include <array>
-
 namespace flopscope {
-
-namespace {
-// Sized by the enums' Count_ and checked, so a missing (or extra) name fails to compile.
-constexpr std::array kKindNames = {"conv",      "linear",      "batchnorm", "activation",   "pool",
-                                   "add",       "mul",         "concat",    "flatten",      "layernorm",
-                                   "layernorm2d", "matmul",    "token_linear", "reshape",   "select",
-                                   "param"};
-static_assert(kKindNames.size() == kLayerKindCount, "every LayerKind needs a name");
-constexpr std::array kActivationNames = {"relu",    "relu6", "hardswish", "hardsigmoid", "sigmoid",
-                                         "silu",    "tanh",  "gelu",      "softmax"};
-static_assert(kActivationNames.size() == kActivationKindCount, "every ActivationKind needs a name");
-constexpr std::array kPoolNames = {"max", "avg", "adaptive_avg", "adaptive_max"};
-static_assert(kPoolNames.size() == kPoolKindCount, "every PoolKind needs a name");
-
-template <typename E, std::size_t N>
-bool parse_name(std::string_view s, const std::array<const char*, N>& names, E& out) {
-    for (std::size_t i = 0; i < N; ++i) {
-        if (s == names[i]) {
-            out = static_cast<E>(i);
-            return true;
-        }
-    }
-    return false;
-}
-} // namespace
-
-const char* kind_name(LayerKind k) { return kKindNames[static_cast<std::size_t>(k)]; }
-const char* activation_name(ActivationKind a) { return kActivationNames[static_cast<std::size_t>(a)]; }
-const char* pool_name(PoolKind p) { return kPoolNames[static_cast<std::size_t>(p)]; }
-bool parse_kind(std::string_view s, LayerKind& out) { return parse_name(s, kKindNames, out); }
-bool parse_activation(std::string_view s, ActivationKind& out) { return parse_name(s, kActivationNames, out); }
-bool parse_pool(std::string_view s, PoolKind& out) { return parse_name(s, kPoolNames, out); }
 
 std::int64_t conv_output_size(std::int64_t in, std::int64_t kernel, std::int64_t stride, std::int64_t pad,
                               std::int64_t dilation, bool ceil_mode) {

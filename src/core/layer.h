@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/count.h"
+#include "core/enum_names.h"
 
 #include <cstdint>
 #include <string>
@@ -20,9 +21,9 @@ namespace flopscope {
 // [SECTION] Kinds
 //-----------------------------------------------------------------------------
 
-// Count_ ends each enum: its name table is sized by it and static_asserts it, so a kind without a
-// name fails to compile. New values go at the end: links and JSON read kinds by name or letter, and
-// counting masks by bit (1 << value).
+// Count_ ends each enum: its name table (core/enum_names.h) is built from exactly that many names, so a
+// kind without a name fails to compile. New values go at the end: links and JSON read kinds by name or
+// letter, and counting masks by bit (1 << value).
 //
 // The kinds transformers need (ViT, Swin, ConvNeXt), in the tensor form of [SECTION] Shape:
 //   LayerNorm    normalizes over the last dimension (w) at every c, h; affine: 2·w params
@@ -51,12 +52,18 @@ enum class ActivationKind : std::uint8_t { ReLU, ReLU6, HardSwish, HardSigmoid, 
 enum class PoolKind : std::uint8_t { Max, Avg, AdaptiveAvg, AdaptiveMax, Count_ };
 
 // Names as used in JSON, links and the CLI ("conv", "linear", ... / "relu", "hardswish", ... / "max", ...).
-const char* kind_name(LayerKind k);
-const char* activation_name(ActivationKind a);
-const char* pool_name(PoolKind p);
-bool parse_kind(std::string_view s, LayerKind& out);
-bool parse_activation(std::string_view s, ActivationKind& out);
-bool parse_pool(std::string_view s, PoolKind& out);
+inline constexpr EnumNames<LayerKind> kLayerKindNames{
+    "conv",      "linear",      "batchnorm",   "activation",   "pool",    "add",    "mul",    "concat", "flatten",
+    "layernorm", "layernorm2d", "matmul",      "token_linear", "reshape", "select", "param"};
+inline constexpr EnumNames<ActivationKind> kActivationNames{"relu", "relu6", "hardswish", "hardsigmoid", "sigmoid",
+                                                            "silu", "tanh",  "gelu",      "softmax"};
+inline constexpr EnumNames<PoolKind> kPoolNames{"max", "avg", "adaptive_avg", "adaptive_max"};
+inline const char* kind_name(LayerKind k) { return kLayerKindNames.name(k); }
+inline const char* activation_name(ActivationKind a) { return kActivationNames.name(a); }
+inline const char* pool_name(PoolKind p) { return kPoolNames.name(p); }
+inline bool parse_kind(std::string_view s, LayerKind& out) { return kLayerKindNames.parse(s, out); }
+inline bool parse_activation(std::string_view s, ActivationKind& out) { return kActivationNames.parse(s, out); }
+inline bool parse_pool(std::string_view s, PoolKind& out) { return kPoolNames.parse(s, out); }
 inline constexpr int kLayerKindCount = static_cast<int>(LayerKind::Count_);
 inline constexpr int kActivationKindCount = static_cast<int>(ActivationKind::Count_);
 inline constexpr int kPoolKindCount = static_cast<int>(PoolKind::Count_);

@@ -97,7 +97,6 @@
 #include "core/text.h"
 #include "core/value_reader.h"
 
-#include <array>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -117,9 +116,8 @@ std::string num(std::int64_t v) { return std::to_string(v); }
 std::string hw(std::int64_t h, std::int64_t w) { return h == w ? num(h) : num(h) + "x" + num(w); }
 
 // One letter per LayerKind, in enum order; letters are never reused or reordered (links keep them).
-constexpr std::array kKindLetters = {'C', 'L', 'B', 'A', 'P', 'S', 'M', 'K', 'F',
-                                     'N', 'O', 'X', 'T', 'R', 'G', 'W'};
-static_assert(kKindLetters.size() == kLayerKindCount, "every LayerKind needs a link letter");
+constexpr EnumNames<LayerKind> kKindLetters{"C", "L", "B", "A", "P", "S", "M", "K", "F",
+                                            "N", "O", "X", "T", "R", "G", "W"};
 
 } // namespace
 
@@ -131,7 +129,7 @@ std::string encode_layer(const Layer& l) {
     static const Layer d;
     std::string t;
     if (!l.name.empty()) t += percent_encode(l.name, kKeep) + ":";
-    t += kKindLetters[static_cast<std::size_t>(l.kind)];
+    t += kKindLetters.name(l.kind);
     auto field = [&](std::string f) { t += '.'; t += f; };
     if (l.activation != d.activation) field(activation_name(l.activation));
     if (l.pool != d.pool) field(pool_name(l.pool));
@@ -185,25 +183,6 @@ std::string encode_link(const State& s) {
 //-----------------------------------------------------------------------------
 
 namespace {
-
-// "C, L, B, …, G or W": the letters a layer may start with.
-std::string kind_letter_list() {
-    std::string s;
-    for (std::size_t i = 0; i < kKindLetters.size(); ++i)
-        s += (i == 0 ? "" : i + 1 == kKindLetters.size() ? " or " : ", ") + std::string(1, kKindLetters[i]);
-    return s;
-}
-
-bool parse_kind_letter(std::string_view s, LayerKind& out) {
-    if (s.size() != 1) return false;
-    for (std::size_t i = 0; i < kKindLetters.size(); ++i) {
-        if (s[0] == kKindLetters[i]) {
-            out = static_cast<LayerKind>(i);
-            return true;
-        }
-    }
-    return false;
-}
 
 // Applies one field ("c64", "k3x1", "relu6", "b", …) to `l`; reports and returns false when it is bad.
 bool apply_layer_field(std::string_view field, Layer& l, Reader& r, unsigned& seen) {
@@ -288,8 +267,8 @@ bool decode_layer(std::string_view token, std::size_t number, Layer& l, Problems
     }
     const std::size_t dot = token.find('.');
     const std::string_view kind = token.substr(0, dot);
-    if (!parse_kind_letter(kind, l.kind)) {
-        static const std::string letters = kind_letter_list();  // built once: junk links have many bad layers
+    if (!kKindLetters.parse(kind, l.kind)) {
+        static const std::string letters = kKindLetters.choices();  // built once: junk links have many bad layers
         r.fail((kind.empty() ? std::string("no kind") : "unknown kind " + quoted(kind)) +
                " (" + letters + "); the layer is left out");
         return false;

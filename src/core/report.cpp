@@ -83,6 +83,7 @@ std::string break_even_sentence(const Scenario& s, const ScenarioResult& r) {
         if (r.break_even_rate)
             return "Pays off only when more than " + pct(*r.break_even_rate) + " of the inputs hit the cache.";
         return "Never pays off: the lookup costs at least as much as the whole network.";
+    case ScenarioMode::Count_: break;
     }
     return {};
 }
@@ -243,6 +244,7 @@ std::string student_json(const Scenario& s) {
     case StudentKind::Fraction: return "{\"fraction\": " + json_number(s.student_fraction) + "}";
     case StudentKind::Flops: return "{\"flops\": " + json_number(s.student_flops) + "}";
     case StudentKind::Model: return "{\"model\": " + json_string(s.student_model) + "}";
+    case StudentKind::Count_: break;
     }
     return "null";
 }
@@ -288,8 +290,6 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
     if (w >= width) return s;
     return right ? std::string(width - w, ' ') + s : s + std::string(width - w, ' ');
 }
-
-const char* unit_name(const State& state) { return state.view.unit == Unit::FLOPs ? "FLOPs" : "MACs"; }
 
 std::string count_text(const State& state, Count c) {
     if (!c.ok()) return "overflow";
@@ -447,7 +447,7 @@ std::string results_markdown(const State& state, const Results& res) {
     std::string out = "### Flopscope: " + md_escape(state.model) + " (input " + shape_text(res.network.input) + ")\n\n";
     out += "Counting: " + md_escape(describe(state.counting)) + ".\n\n";
     if (!res.evaluation.ok()) return out + "Error: " + md_escape(res.error) + "\n";
-    out += std::string("| # | layer | kind | output | ") + unit_name(state) + " | params | activations |\n";
+    out += std::string("| # | layer | kind | output | ") + unit_label(state.view.unit) + " | params | activations |\n";
     out += "|---:|---|---|---|---:|---:|---:|\n";
     const bool flops = state.view.unit == Unit::FLOPs;
     for (std::size_t i = 0; i < res.evaluation.layers.size(); ++i) {
@@ -510,7 +510,7 @@ std::string results_latex(const State& state, const Results& res) {
     std::string out = "% Flopscope: " + tex_escape(state.model) + " (input " + tex_escape(shape_text(res.network.input)) +
                       "). Needs \\usepackage{booktabs}.\n% Counting: " + tex_escape(describe(state.counting)) + ".\n";
     if (!res.evaluation.ok()) return out + "% Error: " + tex_escape(res.error) + "\n";
-    out += "\\begin{tabular}{rlllrrr}\n\\toprule\n\\# & layer & kind & output & " + std::string(unit_name(state)) +
+    out += "\\begin{tabular}{rlllrrr}\n\\toprule\n\\# & layer & kind & output & " + std::string(unit_label(state.view.unit)) +
            " & params & activations \\\\\n\\midrule\n";
     const bool flops = state.view.unit == Unit::FLOPs;
     for (std::size_t i = 0; i < res.evaluation.layers.size(); ++i) {

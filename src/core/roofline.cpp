@@ -26,6 +26,7 @@ double mac_energy_pj(Precision p) {
     case Precision::FP32: return 3.7 + 0.9;  // 32-bit FP mult + add
     case Precision::FP16: return 1.1 + 0.4;  // 16-bit FP mult + add
     case Precision::INT8: return 0.2 + 0.1;  // 8-bit int mult + 32-bit int add (accumulator)
+    case Precision::Count_: break;
     }
     return 0.0;
 }
@@ -60,25 +61,6 @@ std::string validate_roofline_options(const RooflineOptions& o) {
 //-----------------------------------------------------------------------------
 // [SECTION] Per-layer roofline
 //-----------------------------------------------------------------------------
-
-const char* bound_name(Bound b) {
-    switch (b) {
-    case Bound::Compute: return "compute";
-    case Bound::Memory: return "memory";
-    case Bound::Overhead: return "overhead";
-    }
-    return "";
-}
-
-const char* verdict_name(Verdict v) {
-    switch (v) {
-    case Verdict::None: return "";
-    case Verdict::Fetch: return "fetch";
-    case Verdict::Recompute: return "recompute";
-    case Verdict::Even: return "even";
-    }
-    return "";
-}
 
 namespace {
 
@@ -226,6 +208,7 @@ RooflineResult evaluate_roofline(const Network& net, const Evaluation& ev, const
         case Bound::Compute: t.compute_s += L.time_s; ++t.compute_bound_layers; break;
         case Bound::Memory: t.memory_s += L.time_s; ++t.memory_bound_layers; break;
         case Bound::Overhead: t.overhead_s += L.time_s; ++t.overhead_bound_layers; break;
+        case Bound::Count_: break;
         }
     }
     t.bound = t.compute_s >= t.memory_s ? (t.compute_s >= t.overhead_s ? Bound::Compute : Bound::Overhead)
@@ -376,6 +359,7 @@ CachingTime evaluate_caching_time(const Network& net, const Evaluation& ev, cons
             c.student_energy_j = sr2.totals.energy_j;
             break;
         }
+        case StudentKind::Count_: break;
         }
     }
     const Cost lookup = kernel_cost(m, sr.lookup_flops, sr.lookup_bytes_read);
@@ -390,6 +374,7 @@ CachingTime evaluate_caching_time(const Network& net, const Evaluation& ev, cons
         case ScenarioMode::PartialReuse: return fixed_sum + x * hit_sum + (1 - x) * miss_sum;
         case ScenarioMode::Cascade: return (1 - x) * base.totals.time_s;
         case ScenarioMode::ResultCache: return (1 - x) * base.totals.time_s + out_time;  // read on a hit, write on a miss
+        case ScenarioMode::Count_: break;
         }
         return 0.0;
     };
@@ -413,6 +398,7 @@ CachingTime evaluate_caching_time(const Network& net, const Evaluation& ev, cons
         c.network_energy_j = (1 - rate) * base.totals.energy_j + out_bytes * m.dram_j;
         c.network_bytes = (1 - rate) * base.totals.bytes + out_bytes;
         break;
+    case ScenarioMode::Count_: break;
     }
     c.total_time_s = c.network_time_s + others;
     c.total_energy_j = c.network_energy_j + c.student_energy_j + c.lookup_energy_j;
@@ -461,6 +447,7 @@ std::vector<double> sweep_time(const CachingTime& ct, const Scenario& s, SweepPa
         case ScenarioMode::PartialReuse: network = fixed + r * hit + (1 - r) * miss; break;
         case ScenarioMode::Cascade: network = (1 - r) * base; break;
         case ScenarioMode::ResultCache: network = (1 - r) * base + result_io; break;
+        case ScenarioMode::Count_: break;
         }
         out.push_back(network + (ct.mode == ScenarioMode::ResultCache ? 0.0 : student) + ct.lookup_time_s);
     }

@@ -74,14 +74,16 @@ std::string validate_roofline_options(const RooflineOptions& o);
 // [SECTION] Per-layer roofline
 //-----------------------------------------------------------------------------
 
-enum class Bound : std::uint8_t { Compute, Memory, Overhead };
-const char* bound_name(Bound b);  // "compute", "memory", "overhead"
+enum class Bound : std::uint8_t { Compute, Memory, Overhead, Count_ };
+inline constexpr EnumNames<Bound> kBoundNames{"compute", "memory", "overhead"};
+inline const char* bound_name(Bound b) { return kBoundNames.name(b); }
 
 // Fetching a cached output element versus recomputing it (§3.7). Time: fetch wins iff the recompute
 // intensity 2·K²·C_in/b (FLOPs per output element per byte) exceeds the ridge η_c·P/(η_m·B). Energy:
 // fetch wins iff K²·C_in·E_MAC > b·E_DRAM.
-enum class Verdict : std::uint8_t { None, Fetch, Recompute, Even };  // None: the layer has no MACs
-const char* verdict_name(Verdict v);  // "", "fetch", "recompute", "even"
+enum class Verdict : std::uint8_t { None, Fetch, Recompute, Even, Count_ };  // None: the layer has no MACs
+inline constexpr EnumNames<Verdict> kVerdictNames{"", "fetch", "recompute", "even"};
+inline const char* verdict_name(Verdict v) { return kVerdictNames.name(v); }
 
 struct LayerRoofline {
     double flops = 0;          // 2·MACs + counted element-wise ops

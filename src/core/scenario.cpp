@@ -25,8 +25,6 @@ namespace flopscope {
 //-----------------------------------------------------------------------------
 
 namespace {
-constexpr std::array<const char*, 3> kPrecisionNames = {"fp32", "fp16", "int8"};
-
 std::string describe_value(double v) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.17g", v);
@@ -52,26 +50,10 @@ std::string check_count(const char* field, std::int64_t v, std::int64_t lo, std:
 }
 } // namespace
 
-const char* mode_name(ScenarioMode m) { return mode_info(m).name; }
-const char* precision_name(Precision p) { return kPrecisionNames[static_cast<std::size_t>(p)]; }
 std::int64_t bytes_per_element(Precision p) { return p == Precision::FP32 ? 4 : p == Precision::FP16 ? 2 : 1; }
 
 double activation_bytes(std::int64_t elements) {
     return static_cast<double>(elements) * static_cast<double>(bytes_per_element(kActivationPrecision));
-}
-
-bool parse_mode(std::string_view s, ScenarioMode& out) {
-    for (int i = 0; i < kScenarioModeCount; ++i) {
-        const ModeInfo& info = mode_info(static_cast<ScenarioMode>(i));
-        if (s == info.name) { out = info.mode; return true; }
-    }
-    return false;
-}
-
-bool parse_precision(std::string_view s, Precision& out) {
-    for (std::size_t i = 0; i < kPrecisionNames.size(); ++i)
-        if (s == kPrecisionNames[i]) { out = static_cast<Precision>(i); return true; }
-    return false;
 }
 
 std::string validate(const Scenario& s) {
@@ -109,14 +91,14 @@ namespace {
 constexpr const char* kHitRateHelp = "h: the fraction of inputs for which the cache holds a usable entry.";
 
 constexpr ModeInfo kModes[] = {
-    {ScenarioMode::PartialReuse, "partial", "Partial reuse inside the network",
+    {ScenarioMode::PartialReuse, kScenarioModeNames.name(ScenarioMode::PartialReuse), "Partial reuse inside the network",
      "Part of the network's outputs come from a cache inside it (the seed's scenarios).", true, true, "h", "hit rate",
      kHitRateHelp, "cost = S + L + Σ_l (1 − ρ·h·f_l)·C_l", "Break-even hit rate", "h* = (S + L) / (ρ·Σ_l f_l·C_l)"},
-    {ScenarioMode::Cascade, "cascade", "Cascade: student answers first",
+    {ScenarioMode::Cascade, kScenarioModeNames.name(ScenarioMode::Cascade), "Cascade: student answers first",
      "The student runs first and answers alone for a fraction p of inputs.", false, true, "p", "accept rate",
      "p: the fraction of inputs the student answers alone (the network runs for the rest).",
      "cost = S + L + (1 − p)·B", "Break-even accept rate", "p* = (S + L) / B"},
-    {ScenarioMode::ResultCache, "result_cache", "Result cache in front of the model",
+    {ScenarioMode::ResultCache, kScenarioModeNames.name(ScenarioMode::ResultCache), "Result cache in front of the model",
      "A cache in front of the model answers a fraction h of inputs.", false, false, "h", "hit rate", kHitRateHelp,
      "cost = L + (1 − h)·B", "Break-even hit rate", "h* = L / B"},
 };
@@ -219,6 +201,7 @@ double student_cost(const Network& net, const Counting& counting, const Scenario
         }
         return static_cast<double>(ev.totals.flops.value);
     }
+    case StudentKind::Count_: break;
     }
     return 0.0;
 }
@@ -321,6 +304,7 @@ ModeCost mode_total(ScenarioMode mode, const EligibleCosts& c, const ModeParams&
     case ScenarioMode::PartialReuse: return partial_reuse_total(c, m);
     case ScenarioMode::Cascade: return cascade_total(c, m);
     case ScenarioMode::ResultCache: return result_cache_total(c, m);
+    case ScenarioMode::Count_: break;
     }
     return {};
 }
@@ -415,6 +399,7 @@ void break_even_values(ScenarioResult& r, const EligibleCosts& c, const Scenario
     case ScenarioMode::ResultCache:
         r.break_even_rate = inside_range(m.lookup / B);
         break;
+    case ScenarioMode::Count_: break;
     }
 }
 

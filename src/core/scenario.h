@@ -21,6 +21,7 @@
 // [SECTION] Evaluation and sweeps
 #pragma once
 
+#include "core/enum_names.h"
 #include "core/network.h"
 
 #include <cstdint>
@@ -35,20 +36,31 @@ namespace flopscope {
 // [SECTION] Parameters
 //-----------------------------------------------------------------------------
 
-enum class ScenarioMode : std::uint8_t { PartialReuse, Cascade, ResultCache };
-enum class StudentKind : std::uint8_t { Fraction, Flops, Model };
-enum class LookupKind : std::uint8_t { Flops, NearestNeighbour };
-enum class Precision : std::uint8_t { FP32, FP16, INT8 };
+// Count_ ends each enum (core/enum_names.h).
+enum class ScenarioMode : std::uint8_t { PartialReuse, Cascade, ResultCache, Count_ };
+enum class StudentKind : std::uint8_t { Fraction, Flops, Model, Count_ };
+enum class LookupKind : std::uint8_t { Flops, NearestNeighbour, Count_ };
+enum class Precision : std::uint8_t { FP32, FP16, INT8, Count_ };
 
-const char* mode_name(ScenarioMode m);          // "partial", "cascade", "result_cache" (mode_info(m).name)
-const char* precision_name(Precision p);        // "fp32", "fp16", "int8"
+// As links, the CLI and JSON write them (mode_info(m).name); what the pickers call them (a mode's
+// label is mode_info(m).label).
+inline constexpr EnumNames<ScenarioMode> kScenarioModeNames{"partial", "cascade", "result_cache"};
+inline constexpr EnumNames<StudentKind> kStudentKindLabels{"fraction σ", "FLOPs", "model"};
+inline constexpr EnumNames<LookupKind> kLookupKindLabels{"FLOPs", "nearest neighbour"};
+// A precision in links, the CLI and JSON, and as messages and the UI show it.
+inline constexpr EnumNames<Precision> kPrecisionNames{"fp32", "fp16", "int8"};
+inline constexpr EnumNames<Precision> kPrecisionLabels{"FP32", "FP16", "INT8"};
+
+inline const char* mode_name(ScenarioMode m) { return kScenarioModeNames.name(m); }
+inline const char* precision_name(Precision p) { return kPrecisionNames.name(p); }
+inline const char* precision_label(Precision p) { return kPrecisionLabels.name(p); }
 std::int64_t bytes_per_element(Precision p);    // 4, 2, 1
 // Activations (the model tab, the layer table, the CLI's table, CSV and JSON) are counted at FP32.
 inline constexpr Precision kActivationPrecision = Precision::FP32;
 // Bytes of `elements` activations at kActivationPrecision, for display.
 double activation_bytes(std::int64_t elements);
-bool parse_mode(std::string_view s, ScenarioMode& out);
-bool parse_precision(std::string_view s, Precision& out);
+inline bool parse_mode(std::string_view s, ScenarioMode& out) { return kScenarioModeNames.parse(s, out); }
+inline bool parse_precision(std::string_view s, Precision& out) { return kPrecisionNames.parse(s, out); }
 
 struct LayerFraction {
     int layer = 0;          // index into the network's layers
@@ -117,7 +129,7 @@ struct ModeInfo {
     const char* break_even_formula;// "h* = (S + L) / (ρ·Σ_l f_l·C_l)"
 };
 const ModeInfo& mode_info(ScenarioMode m);
-inline constexpr int kScenarioModeCount = 3;
+inline constexpr int kScenarioModeCount = static_cast<int>(ScenarioMode::Count_);
 // The mode's rate as set in `s`: the accept rate p in cascade mode, else the hit rate h.
 double mode_rate(const Scenario& s);
 

@@ -3,6 +3,7 @@
 // the same numbers from the same code.
 #pragma once
 
+#include "core/enum_names.h"
 #include "core/network.h"
 #include "core/scenario.h"
 #include "core/zoo.h"
@@ -13,8 +14,14 @@
 
 namespace flopscope {
 
-enum class Unit : std::uint8_t { FLOPs, MACs };
-enum class Theme : std::uint8_t { System, Light, Dark };
+enum class Unit : std::uint8_t { FLOPs, MACs, Count_ };
+enum class Theme : std::uint8_t { System, Light, Dark, Count_ };
+// As links, the CLI and JSON write them, and as the page and the tables show them.
+inline constexpr EnumNames<Unit> kUnitNames{"flops", "macs"};
+inline constexpr EnumNames<Unit> kUnitLabels{"FLOPs", "MACs"};
+inline constexpr EnumNames<Theme> kThemeNames{"system", "light", "dark"};
+inline constexpr EnumNames<Theme> kThemeLabels{"System", "Light", "Dark"};
+inline const char* unit_label(Unit u) { return kUnitLabels.name(u); }
 
 // How numbers are shown; carried in links so a shared view looks the same.
 struct ViewOptions {

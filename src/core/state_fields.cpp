@@ -59,32 +59,15 @@ const Counting* named_counting(std::string_view name) {
 
 namespace {
 
-// A list of enum names for a bit set ("relu,relu6,gelu"; "" for none), and back.
+// A bit set (1 << value) read from a list of names ("relu,relu6,gelu"; "" for none).
 template <typename E>
-std::string names_of_bits(std::uint32_t bits, int count, const char* (*name)(E)) {
-    std::string out;
-    for (int i = 0; i < count; ++i)
-        if (bits & (1u << i)) out += (out.empty() ? "" : ",") + std::string(name(static_cast<E>(i)));
-    return out;
-}
-
-template <typename E>
-std::string json_names_of_bits(std::uint32_t bits, int count, const char* (*name)(E)) {
-    std::string out;
-    for (int i = 0; i < count; ++i)
-        if (bits & (1u << i)) out += (out.empty() ? "" : ", ") + json_string(name(static_cast<E>(i)));
-    return "[" + out + "]";
-}
-
-template <typename E>
-bool bits_of_names(std::string_view raw, bool (*parse)(std::string_view, E&), const char* what, std::uint32_t& out,
-                   Reader& r) {
+bool bits_of_names(std::string_view raw, const EnumNames<E>& names, const char* what, std::uint32_t& out, Reader& r) {
     std::uint32_t bits = 0;
     bool ok = true;
     if (!raw.empty()) {
         split(raw, ',', [&](std::string_view item) {
             E e;
-            if (parse(item, e)) bits |= 1u << static_cast<unsigned>(e);
+            if (names.parse(item, e)) bits |= 1u << static_cast<unsigned>(e);
             else ok = false, r.fail("unknown " + std::string(what) + " " + quoted(item));
         });
     }
@@ -92,11 +75,11 @@ bool bits_of_names(std::string_view raw, bool (*parse)(std::string_view, E&), co
     return ok;
 }
 
-constexpr std::array<const char*, 4> kPoolRuleNames = {"window", "input", "thop", "stride2"};
-const char* pool_rule_name(PoolRule r) { return kPoolRuleNames[static_cast<std::size_t>(r)]; }
-
-const char* unit_key(Unit u) { return u == Unit::MACs ? "macs" : "flops"; }
-const char* theme_key(Theme t) { return t == Theme::Light ? "light" : t == Theme::Dark ? "dark" : "system"; }
+// ["relu", "gelu"]
+template <typename E>
+std::string json_names_of_bits(std::uint32_t bits, const EnumNames<E>& names) {
+    return "[" + names.names_of_bits(bits, ", ", json_string) + "]";
+}
 
 // "3:0.5,7:1": layer numbers strictly increasing; a bad item is skipped, the others apply.
 std::string overrides_text(const Scenario& s) {
@@ -153,6 +136,7 @@ std::string student_items(const Scenario& s, const Scenario& base) {
         case StudentKind::Fraction: return dec(s.student_fraction);
         case StudentKind::Flops: return "f:" + dec(s.student_flops);
         case StudentKind::Model: return "m:" + text(s.student_model);
+        case StudentKind::Count_: break;
         }
         return {};
     };
@@ -232,13 +216,8 @@ bool read_show(std::string_view raw, ViewOptions& v, Reader& r) {
     return true;
 }
 
-// The Counting switch of a link key (the rows FLOPSCOPE_COUNTING_FLAG makes).
+// The Counting switch of a finer rule's link key (the rows FLOPSCOPE_COUNTING_FLAG makes).
 bool Counting::*counting_flag(std::string_view key) {
-    if (key == "bias") return &Counting::bias;
-    if (key == "bn") return &Counting::batchnorm;
-    if (key == "act") return &Counting::activations;
-    if (key == "pool") return &Counting::pooling;
-    if (key == "elt") return &Counting::elementwise;
     if (key == "lbias") return &Counting::linear_bias;
     if (key == "bnch") return &Counting::batchnorm_per_channel;
     return &Counting::elementwise_mul;  // "eltmul"
@@ -267,6 +246,7 @@ bool read_student(StudentKind kind, std::string_view value, Scenario& c, Reader&
         c.student_model = name;
         return true;
     }
+    case StudentKind::Count_: break;
     }
     return false;
 }
@@ -317,6 +297,17 @@ using G = FieldGroup;
             [](const State& s, const State&) { return bool_text(s.counting.*counting_flag(KEY)); },               \
             [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.counting.*counting_flag(KEY)); }, \
             [](const State& s, JsonObject& o) { o.add(JSON, json_bool(s.counting.*counting_flag(KEY))); }, nullptr  \
+    }
+
+// A row for one of the five op classes' switches (kOpClasses in core/counting.h).
+#define FLOPSCOPE_OP_CLASS_FLAG(OP)                                                                                \
+    StateField {                                                                                                   \
+        op_class(OP).key, G::Counting, "0 | 1", op_class(OP).cli_help, nullptr,                                    \
+            {{op_class(OP).cli, nullptr, nullptr, nullptr}},                                                       \
+            [](const State& s, const State&) { return bool_text(s.counting.*op_class(OP).flag); },                \
+            [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.counting.*op_class(OP).flag); }, \
+            [](const State& s, JsonObject& o) { o.add(op_class(OP).json, json_bool(s.counting.*op_class(OP).flag)); }, \
+            nullptr                                                                                                \
     }
 
 const StateField kFields[] = {
@@ -408,11 +399,11 @@ const StateField kFields[] = {
      },
      [](const State& s, JsonObject& o) { o.add("convention", counting_json(s)); }, nullptr},
 
-    FLOPSCOPE_COUNTING_FLAG("bias", "bias", "--count-bias", "Count the bias additions of conv and linear layers."),
-    FLOPSCOPE_COUNTING_FLAG("bn", "batchnorm", "--count-batchnorm", "Count batch norm's element-wise work."),
-    FLOPSCOPE_COUNTING_FLAG("act", "activations", "--count-activations", "Count the activation functions' work."),
-    FLOPSCOPE_COUNTING_FLAG("pool", "pooling", "--count-pooling", "Count the pooling layers' work."),
-    FLOPSCOPE_COUNTING_FLAG("elt", "elementwise", "--count-elementwise", "Count element-wise additions (and products)."),
+    FLOPSCOPE_OP_CLASS_FLAG(OpClass::Bias),
+    FLOPSCOPE_OP_CLASS_FLAG(OpClass::Normalization),
+    FLOPSCOPE_OP_CLASS_FLAG(OpClass::Activations),
+    FLOPSCOPE_OP_CLASS_FLAG(OpClass::Pooling),
+    FLOPSCOPE_OP_CLASS_FLAG(OpClass::Elementwise),
     {"fpm", G::Counting, "1 | 2", "FLOPs per multiply-accumulate.", nullptr, {},
      [](const State& s, const State&) { return num(s.counting.flops_per_mac); },
      [](std::string_view raw, State& s, Reader& r) { return r.integer(raw, 1, 2, s.counting.flops_per_mac); },
@@ -432,37 +423,26 @@ const StateField kFields[] = {
      },
      [](const State& s, JsonObject& o) { o.add("activation_ops", json_int(s.counting.activation_ops)); }, nullptr},
     {"acts", G::Counting, "relu,relu6,gelu  (\"\" = none)", "The activation functions that count.", nullptr, {},
-     [](const State& s, const State&) {
-         return names_of_bits(s.counting.activation_kinds, kActivationKindCount, activation_name);
-     },
+     [](const State& s, const State&) { return kActivationNames.names_of_bits(s.counting.activation_kinds, ","); },
      [](std::string_view raw, State& s, Reader& r) {
-         return bits_of_names(raw, parse_activation, "activation", s.counting.activation_kinds, r);
+         return bits_of_names(raw, kActivationNames, "activation", s.counting.activation_kinds, r);
      },
      [](const State& s, JsonObject& o) {
-         o.add("activation_kinds", json_names_of_bits(s.counting.activation_kinds, kActivationKindCount, activation_name));
+         o.add("activation_kinds", json_names_of_bits(s.counting.activation_kinds, kActivationNames));
      },
      nullptr},
     {"poolrule", G::Counting, "window | input | thop | stride2", "How a pooling layer's work is counted.", nullptr, {},
-     [](const State& s, const State&) { return std::string(pool_rule_name(s.counting.pool_rule)); },
+     [](const State& s, const State&) { return std::string(kPoolRuleNames.name(s.counting.pool_rule)); },
      [](std::string_view raw, State& s, Reader& r) {
-         for (std::size_t i = 0; i < kPoolRuleNames.size(); ++i) {
-             if (raw == kPoolRuleNames[i]) {
-                 s.counting.pool_rule = static_cast<PoolRule>(i);
-                 return true;
-             }
-         }
-         return r.fail("unknown pooling rule " + quoted(raw) + " (window, input, thop or stride2)"), false;
+         if (kPoolRuleNames.parse(raw, s.counting.pool_rule)) return true;
+         return r.fail("unknown pooling rule " + quoted(raw) + " (" + kPoolRuleNames.choices() + ")"), false;
      },
-     [](const State& s, JsonObject& o) { o.add("pool_rule", json_string(pool_rule_name(s.counting.pool_rule))); },
+     [](const State& s, JsonObject& o) { o.add("pool_rule", json_string(kPoolRuleNames.name(s.counting.pool_rule))); },
      nullptr},
     {"pools", G::Counting, "adaptive_avg     (\"\" = none)", "The pooling types that count.", nullptr, {},
-     [](const State& s, const State&) { return names_of_bits(s.counting.pool_kinds, kPoolKindCount, pool_name); },
-     [](std::string_view raw, State& s, Reader& r) {
-         return bits_of_names(raw, parse_pool, "pooling", s.counting.pool_kinds, r);
-     },
-     [](const State& s, JsonObject& o) {
-         o.add("pool_kinds", json_names_of_bits(s.counting.pool_kinds, kPoolKindCount, pool_name));
-     },
+     [](const State& s, const State&) { return kPoolNames.names_of_bits(s.counting.pool_kinds, ","); },
+     [](std::string_view raw, State& s, Reader& r) { return bits_of_names(raw, kPoolNames, "pooling", s.counting.pool_kinds, r); },
+     [](const State& s, JsonObject& o) { o.add("pool_kinds", json_names_of_bits(s.counting.pool_kinds, kPoolNames)); },
      nullptr},
     FLOPSCOPE_COUNTING_FLAG("eltmul", "elementwise_mul", nullptr, "Count element-wise products."),
 
@@ -491,7 +471,7 @@ const StateField kFields[] = {
      [](const State& s, const State&) { return std::string(mode_name(s.scenario.mode)); },
      [](std::string_view raw, State& s, Reader& r) {
          if (parse_mode(raw, s.scenario.mode)) return true;
-         return r.fail("unknown mode " + quoted(raw) + " (partial, cascade or result_cache)"), false;
+         return r.fail("unknown mode " + quoted(raw) + " (" + kScenarioModeNames.choices() + ")"), false;
      },
      [](const State& s, JsonObject& o) { o.add("mode", json_string(mode_name(s.scenario.mode))); }, nullptr},
     {"f", G::Scenario, "0…1", "The fraction of output channels served from the cache.", "Cached fraction f",
@@ -581,20 +561,18 @@ const StateField kFields[] = {
      [](const State& s, const State&) { return std::string(precision_name(s.scenario.precision)); },
      [](std::string_view raw, State& s, Reader& r) {
          if (parse_precision(raw, s.scenario.precision)) return true;
-         return r.fail("unknown precision " + quoted(raw) + " (fp32, fp16 or int8)"), false;
+         return r.fail("unknown precision " + quoted(raw) + " (" + kPrecisionNames.choices() + ")"), false;
      },
      [](const State& s, JsonObject& o) { o.add("precision", json_string(precision_name(s.scenario.precision))); }, nullptr},
 
     {"u", G::View, "macs | flops", "The unit of the counts shown (the table and Markdown columns).", nullptr,
      {{"--unit", "flops|macs"}},
-     [](const State& s, const State&) { return std::string(unit_key(s.view.unit)); },
+     [](const State& s, const State&) { return std::string(kUnitNames.name(s.view.unit)); },
      [](std::string_view raw, State& s, Reader& r) {
-         if (raw == "macs") s.view.unit = Unit::MACs;
-         else if (raw == "flops") s.view.unit = Unit::FLOPs;
-         else return r.fail("unknown unit " + quoted(raw) + " (macs or flops)"), false;
-         return true;
+         if (kUnitNames.parse(raw, s.view.unit)) return true;
+         return r.fail("unknown unit " + quoted(raw) + " (macs or flops)"), false;
      },
-     [](const State& s, JsonObject& o) { o.add("unit", json_string(unit_key(s.view.unit))); }, nullptr},
+     [](const State& s, JsonObject& o) { o.add("unit", json_string(kUnitNames.name(s.view.unit))); }, nullptr},
     {"x", G::View, "0 | 1", "Exact integers instead of K/M/G.", nullptr,
      {{"--exact"}},
      [](const State& s, const State&) { return bool_text(s.view.exact); },
@@ -605,15 +583,12 @@ const StateField kFields[] = {
      [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.view.full_network_view); },
      [](const State& s, JsonObject& o) { o.add("full_network_view", json_bool(s.view.full_network_view)); }, nullptr},
     {"th", G::View, "system | light | dark", "The colour theme.", nullptr, {},
-     [](const State& s, const State&) { return std::string(theme_key(s.view.theme)); },
+     [](const State& s, const State&) { return std::string(kThemeNames.name(s.view.theme)); },
      [](std::string_view raw, State& s, Reader& r) {
-         if (raw == "light") s.view.theme = Theme::Light;
-         else if (raw == "dark") s.view.theme = Theme::Dark;
-         else if (raw == "system") s.view.theme = Theme::System;
-         else return r.fail("unknown theme " + quoted(raw) + " (light, dark or system)"), false;
-         return true;
+         if (kThemeNames.parse(raw, s.view.theme)) return true;
+         return r.fail("unknown theme " + quoted(raw) + " (light, dark or system)"), false;
      },
-     [](const State& s, JsonObject& o) { o.add("theme", json_string(theme_key(s.view.theme))); }, nullptr},
+     [](const State& s, JsonObject& o) { o.add("theme", json_string(kThemeNames.name(s.view.theme))); }, nullptr},
     {"embed", G::View, "0 | 1", "The compact iframe view.", nullptr, {},
      [](const State& s, const State&) { return bool_text(s.view.embed); },
      [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.view.embed); },
@@ -623,6 +598,7 @@ const StateField kFields[] = {
      [](std::string_view raw, State& s, Reader& r) { return read_show(raw, s.view, r); }, nullptr, nullptr},
 };
 
+#undef FLOPSCOPE_OP_CLASS_FLAG
 #undef FLOPSCOPE_COUNTING_FLAG
 
 } // namespace

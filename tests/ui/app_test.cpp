@@ -2,7 +2,7 @@
 // pixel ratio of 2, in both themes) without an ImGui assertion, the seed's numbers on the default view,
 // the page's results JSON equal to the core's, and edits driven by clicks and typing at the positions the
 // app reports for its items.
-#include "harness.h"
+#include "app_fixture.h"
 #include "layout_check.h"
 
 #include "app/app.h"
@@ -50,6 +50,12 @@ void render_every_view(AppDriver& d) {
         check_no_asserts();
     }
 }
+
+// The fixtures (app_fixture.h) of the tests below that are not DesktopApp or NarrowApp: a window tall
+// enough that the student picker is on screen, and apps whose state is set before the first frame.
+using TallApp = AppAt<1280, 1600>;
+using UnsettledDesktopApp = AppAt<1280, 720, false>;
+using UnsettledEmbedApp = AppAt<640, 520, false>;
 
 } // namespace
 
@@ -147,11 +153,7 @@ TEST_CASE("every view renders without an ImGui assertion: sizes, pixel ratios, t
     }
 }
 
-TEST_CASE("choosing presets by clicking updates the numbers and the URL fragment once") {
-    Harness h(1280, 720);
-    FakePlatform p;
-    AppDriver d(h, p);
-    d.frames(2);
+TEST_CASE_FIXTURE(DesktopApp, "choosing presets by clicking updates the numbers and the URL fragment once") {
     REQUIRE(d.click("presets:full"));
     CHECK(d.app.state.scenario.name == "full");
     CHECK(has(d.frame(), "50.00 % of the baseline"));
@@ -165,11 +167,7 @@ TEST_CASE("choosing presets by clicking updates the numbers and the URL fragment
     check_no_asserts();
 }
 
-TEST_CASE("dragging a slider recomputes live and writes the fragment only when the drag ends") {
-    Harness h(1280, 720);
-    FakePlatform p;
-    AppDriver d(h, p);
-    d.frames(2);
+TEST_CASE_FIXTURE(DesktopApp, "dragging a slider recomputes live and writes the fragment only when the drag ends") {
     ImVec2 min, max;
     REQUIRE(d.rect("slider:f", min, max));
     // Press and drag without releasing: the state follows, the URL does not.
@@ -191,11 +189,7 @@ TEST_CASE("dragging a slider recomputes live and writes the fragment only when t
     check_no_asserts();
 }
 
-TEST_CASE("typing an exact percentage") {
-    Harness h(1280, 720);
-    FakePlatform p;
-    AppDriver d(h, p);
-    d.frames(2);
+TEST_CASE_FIXTURE(DesktopApp, "typing an exact percentage") {
     REQUIRE(d.type_into("input:f", "50"));
     CHECK(d.app.state.scenario.cached_fraction == 0.5);
     // f = 50 % at σ = 50 %: exactly the break-even, 100 % of the baseline.
@@ -203,11 +197,7 @@ TEST_CASE("typing an exact percentage") {
     check_no_asserts();
 }
 
-TEST_CASE("a custom network: edit in place, a bad value is marked and the last good one keeps counting") {
-    Harness h(1280, 720);
-    FakePlatform p;
-    AppDriver d(h, p);
-    d.frames(2);
+TEST_CASE_FIXTURE(DesktopApp, "a custom network: edit in place, a bad value is marked and the last good one keeps counting") {
     REQUIRE(d.click("Edit a copy"));
     REQUIRE(d.app.state.model == kCustomModel);
     REQUIRE(d.app.state.custom.layers.size() == 13);
@@ -236,11 +226,7 @@ TEST_CASE("a custom network: edit in place, a bad value is marked and the last g
     check_no_asserts();
 }
 
-TEST_CASE("Copy link: the clipboard with a confirmation, or a selectable fallback") {
-    Harness h(1280, 720);
-    FakePlatform p;
-    AppDriver d(h, p);
-    d.frames(2);
+TEST_CASE_FIXTURE(DesktopApp, "Copy link: the clipboard with a confirmation, or a selectable fallback") {
     REQUIRE(d.click("Copy link"));
     CHECK(p.clipboard == "https://flopscope.example/" + encode_link(d.app.state));
     CHECK(has(d.frame(), "Link copied"));
@@ -267,11 +253,7 @@ TEST_CASE("a link with problems opens with each problem shown as plain text") {
     CHECK(a.results_json() == results_json(decoded));
 }
 
-TEST_CASE("export: CSV, Markdown and JSON from the core's reports") {
-    Harness h(1280, 720);
-    FakePlatform p;
-    AppDriver d(h, p);
-    d.frames(2);
+TEST_CASE_FIXTURE(DesktopApp, "export: CSV, Markdown and JSON from the core's reports") {
     REQUIRE(d.click("Export"));
     d.frames(2);
     REQUIRE(d.click("export:CSV:Download"));
@@ -285,11 +267,7 @@ TEST_CASE("export: CSV, Markdown and JSON from the core's reports") {
     check_no_asserts();
 }
 
-TEST_CASE("the model picker: search and choose a built-in network") {
-    Harness h(1280, 720);
-    FakePlatform p;
-    AppDriver d(h, p);
-    d.frames(2);
+TEST_CASE_FIXTURE(DesktopApp, "the model picker: search and choose a built-in network") {
     auto pick = [&](const char* search, const char* model) {
         d.app.model_filter[0] = '\0';
         REQUIRE(d.click("model picker"));
@@ -318,11 +296,7 @@ TEST_CASE("the model picker: search and choose a built-in network") {
     check_no_asserts();
 }
 
-TEST_CASE("narrow layout: tabs switch by clicking") {
-    Harness h(800, 600);
-    FakePlatform p;
-    AppDriver d(h, p);
-    d.frames(2);
+TEST_CASE_FIXTURE(NarrowApp, "narrow layout: tabs switch by clicking") {
     ImVec2 min, max;
     CHECK_FALSE(d.rect("Edit a copy", min, max));
     REQUIRE(d.click("tab:Model"));
@@ -333,10 +307,7 @@ TEST_CASE("narrow layout: tabs switch by clicking") {
     check_no_asserts();
 }
 
-TEST_CASE("touch: dragging on a table's rows scrolls it; dragging a slider still moves the slider") {
-    Harness h(1280, 720);
-    FakePlatform p;
-    AppDriver d(h, p);
+TEST_CASE_FIXTURE(UnsettledDesktopApp, "touch: dragging on a table's rows scrolls it; dragging a slider still moves the slider") {
     State s = default_state();
     s.model = "resnet18";
     d.app.replace_state(s);
@@ -376,11 +347,7 @@ TEST_CASE("touch: dragging on a table's rows scrolls it; dragging a slider still
 // Tabs (and the layer table's row numbers) allow overlap, so ImGui presses them only when they were
 // already hovered the frame before: a pointer arrives, then clicks — as a mouse or ImGui's touch-screen
 // input trickling (position, then button) do.
-TEST_CASE("a quick click (press and release before the next frame) selects a tab") {
-    Harness h(800, 600);
-    FakePlatform p;
-    AppDriver d(h, p);
-    d.frames(2);
+TEST_CASE_FIXTURE(NarrowApp, "a quick click (press and release before the next frame) selects a tab") {
     ImVec2 min, max;
     REQUIRE(d.rect("tab:Model", min, max));
     h.mouse_move((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
@@ -391,15 +358,11 @@ TEST_CASE("a quick click (press and release before the next frame) selects a tab
     CHECK(d.rect("Edit a copy", min, max));
 }
 
-TEST_CASE("with channel tiles the chart and the sentence give the same break-even, the core's") {
+TEST_CASE_FIXTURE(DesktopApp, "with channel tiles the chart and the sentence give the same break-even, the core's") {
     // The seed with g = 32 and σ= 0.45. Its 64-, 128- and 256-channel layers keep whole tiles of 32, so
     // below f = 50 % the 64-channel layers skip nothing; at f = 50 % every layer skips exactly half:
     // ρ·h·0.5·B > 0.45·B pays, while at f = 49 % only 0.25·C128 + 0.375·C256 = 505,774,080 FLOPs are
     // skipped, less than S = 0.45·B = 1,250,707,046.4. So the break-even is the step at f = 50 %.
-    Harness h(1280, 720);
-    FakePlatform p;
-    AppDriver d(h, p);
-    d.frames(2);
     State s = d.app.state;
     s.scenario.name = "custom";
     s.scenario.channel_granularity = 32;
@@ -423,13 +386,9 @@ TEST_CASE("with channel tiles the chart and the sentence give the same break-eve
     check_no_asserts();
 }
 
-TEST_CASE("switching the student from a fraction to FLOPs keeps the core's S (σ of the whole network)") {
+TEST_CASE_FIXTURE(TallApp, "switching the student from a fraction to FLOPs keeps the core's S (σ of the whole network)") {
     // Eligible layers 1–3 of the seed, σ = 0.5: S = 0.5 × B = 0.5 × 2,779,348,992 = 1,389,674,496, not
     // 0.5 × the eligible layers' 698,449,920. The total stays B − 0.2·T + S = 4,029,333,504.
-    Harness h(1280, 1600);  // tall enough that the student picker is on screen
-    FakePlatform p;
-    AppDriver d(h, p);
-    d.frames(2);
     State s = d.app.state;
     s.scenario.name = "custom";
     s.scenario.eligible_first = 0;
@@ -446,10 +405,7 @@ TEST_CASE("switching the student from a fraction to FLOPs keeps the core's S (σ
     check_no_asserts();
 }
 
-TEST_CASE("where it pays off: the map on the Charts tab, its numbers on hover, and its SVG") {
-    Harness h(1280, 720);
-    FakePlatform p;
-    AppDriver d(h, p);
+TEST_CASE_FIXTURE(UnsettledDesktopApp, "where it pays off: the map on the Charts tab, its numbers on hover, and its SVG") {
     d.app.request_tab = app::Tab::Charts;
     d.frames(3);
     ImVec2 min, max;
@@ -474,10 +430,7 @@ TEST_CASE("where it pays off: the map on the Charts tab, its numbers on hover, a
     check_no_asserts();
 }
 
-TEST_CASE("where it pays off in an embed: show=payoff") {
-    Harness h(640, 520);
-    FakePlatform p;
-    AppDriver d(h, p);
+TEST_CASE_FIXTURE(UnsettledEmbedApp, "where it pays off in an embed: show=payoff") {
     State s = default_state();
     s.scenario.mode = ScenarioMode::Cascade;
     s.scenario.accept_rate = 0.7;
@@ -491,11 +444,7 @@ TEST_CASE("where it pays off in an embed: show=payoff") {
     check_no_asserts();
 }
 
-TEST_CASE("export: LaTeX booktabs tables from the core's report") {
-    Harness h(1280, 720);
-    FakePlatform p;
-    AppDriver d(h, p);
-    d.frames(2);
+TEST_CASE_FIXTURE(DesktopApp, "export: LaTeX booktabs tables from the core's report") {
     REQUIRE(d.click("Export"));
     d.frames(2);
     REQUIRE(d.click("export:LaTeX:Copy"));
