@@ -90,10 +90,10 @@ def export_bytes(model, h, w, opset, grad=False):
     return buf.getvalue()
 
 
-# Transformer fixtures (tests/onnx_import_test.cpp asserts their numbers from written-out arithmetic,
-# not from reference.txt): stripped, at 224x224, opset 17 (LayerNormalization is one node there).
-# swin_t also exports (1.3 MB stripped) but the analysis does not yet resolve its computed F.pad list.
-TRANSFORMERS = ["convnext_tiny", "vit_b_32"]
+# Transformer fixtures (tests/onnx_import_test.cpp and onnx_transformer_test.cpp assert their numbers
+# from written-out arithmetic and the zoo, not from reference.txt): stripped, at 224x224. At opset 17
+# LayerNorm is one LayerNormalization node; at opset 13 it is the nine-node decomposition.
+TRANSFORMERS = {"convnext_tiny": [13, 17], "vit_b_32": [17], "vit_b_16": [13, 17], "swin_t": [13, 17]}
 
 
 def strip(data):
@@ -154,17 +154,22 @@ def main():
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "tests", "data", "onnx"))
     ap.add_argument("--models", default=",".join(MODELS))
     ap.add_argument("--transformers", action="store_true",
-                    help="only write transformer/<model>_224x224_op17.onnx for TRANSFORMERS (reference.txt untouched)")
+                    help="only write transformer/<model>_224x224_op<N>.onnx for TRANSFORMERS (or those of them in "
+                         "--models); reference.txt untouched")
     ap.add_argument("--reuse", action="store_true",
                     help="keep model files that already exist (export is slow); always recount the hooks")
     args = ap.parse_args()
     if args.transformers:
         os.makedirs(os.path.join(args.out, "transformer"), exist_ok=True)
-        for name in TRANSFORMERS:
-            data = strip(export_bytes(build(name), 224, 224, 17, grad=name.startswith("vit_")))
-            with open(os.path.join(args.out, "transformer", "%s_224x224_op17.onnx" % name), "wb") as f:
-                f.write(data)
-            print("transformer/%s_224x224_op17.onnx %8d bytes" % (name, len(data)), file=sys.stderr)
+        for name, opsets in TRANSFORMERS.items():
+            if args.models != ",".join(MODELS) and name not in args.models.split(","):
+                continue
+            for opset in opsets:
+                data = strip(export_bytes(build(name), 224, 224, opset, grad=name.startswith("vit_")))
+                fname = "transformer/%s_224x224_op%d.onnx" % (name, opset)
+                with open(os.path.join(args.out, fname), "wb") as f:
+                    f.write(data)
+                print("%s %8d bytes" % (fname, len(data)), file=sys.stderr)
         return
     os.makedirs(os.path.join(args.out, "zoo"), exist_ok=True)
     lines = ["# Written by tools/onnx_export.py (torch %s, torchvision models, onnx %s); see its docstring."

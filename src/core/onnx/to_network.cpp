@@ -12,6 +12,7 @@
 #include "core/onnx/analysis.h"
 
 #include <unordered_map>
+#include <unordered_set>
 
 namespace flopscope::onnx {
 
@@ -39,11 +40,18 @@ bool merged_chw(const std::vector<std::int64_t>& d, Shape& out) {
     return true;
 }
 
-// C×H×W of a batch-1 tensor, in the core's tensor form: [1,K] → K×1×1 (the classifier form),
-// [1,N,D] → 1×N×D, [1,C,H,W] → C×H×W, and rank ≥ 4 merges its leading dims into c.
+// C×H×W of a tensor of a batch-1 graph, in the core's tensor form: [1,K] → K×1×1 (the classifier form),
+// [N,D] → 1×N×D (a token tensor whose batch dim was dropped: torch's MultiheadAttention works on
+// [T, D] views), [1,N,D] → 1×N×D, [1,C,H,W] → C×H×W, and any rank ≥ 3 merges its leading dims into c
+// (sequence-first [T,1,D] is T×1×D, attention heads [H,T,d] are H×T×d). The graph input is checked to
+// be batch 1, so a leading dim other than 1 is never a batch.
 bool chw(const std::vector<std::int64_t>& s, Shape& out) {
-    if (s.size() < 2 || s[0] != 1) return false;
-    if (s.size() == 2) { out = Shape{s[1], 1, 1}; return true; }
+    if (s.size() < 2) return false;
+    if (s.size() == 2) {
+        if (s[0] == 1) out = Shape{s[1], 1, 1};
+        else out = Shape{1, s[0], s[1]};
+        return true;
+    }
     return merged_chw(s, out);
 }
 
@@ -108,7 +116,7 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         if (r.status != NodeStatus::Ok) { error = "node \"" + r.name + "\": " + r.problem; return false; }
     }
     Shape input;
-    if (!chw(an.input_shape, input) || an.input_shape.size() != 4) {
+    if (an.input_shape.size() != 4 || an.input_shape[0] != 1 || !chw(an.input_shape, input)) {
         error = "the first input " + std::string(an.input_shape.empty() ? "has no known shape" : "is not a batch-1 N×C×H×W image");
         return false;
     }
@@ -182,6 +190,73 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         gelu_of[producer[m2->outputs[0]]] = x;
     }
 
+    // opset < 17's LayerNorm over the last dim, nine nodes: m = ReduceMean(x) → d = Sub(x, m) →
+    // Pow(d, 2) → ReduceMean → Add(·, eps) → Sqrt → Div(d, ·) → Mul(·, γ) → Add(·, β). The first
+    // eight vanish; the last Add becomes one LayerNorm layer reading x, as LayerNormalization does at
+    // opset 17, so both spellings count alike.
+    std::unordered_map<int, std::string> layernorm_of;  // the last Add → x
+    auto last_axis_mean = [&](const Node& n, int ni) {
+        const Attribute* axes = n.attribute("axes");
+        const Attribute* keep = n.attribute("keepdims");
+        const NodeResult& r = an.nodes[static_cast<std::size_t>(ni)];
+        if (!axes || axes->ints.size() != 1 || (keep && keep->i == 0) || r.input_shapes.empty()) return false;
+        const std::int64_t rank = static_cast<std::int64_t>(r.input_shapes[0].size());
+        return axes->ints[0] == -1 || axes->ints[0] == rank - 1;
+    };
+    auto other_input = [](const Node& n, const std::string& t) -> const std::string& { return n.inputs[n.inputs[0] == t ? 1 : 0]; };
+    auto is_binary = [](const Node* n, const char* op) { return n && n->op_type == op && n->inputs.size() == 2 && n->outputs.size() == 1; };
+    for (int ni : an.order) {
+        const Node& m = g.nodes[static_cast<std::size_t>(ni)];
+        if (m.op_type != "ReduceMean" || m.inputs.size() != 1 || m.outputs.size() != 1 || !last_axis_mean(m, ni)) continue;
+        const std::string& x = m.inputs[0];
+        const Node* sub = sole_consumer(m.outputs[0]);
+        if (!is_binary(sub, "Sub") || sub->inputs[0] != x || sub->inputs[1] != m.outputs[0]) continue;
+        auto dc = consumers.find(sub->outputs[0]);
+        if (dc == consumers.end() || dc->second.size() != 2) continue;
+        const Node* pow = nullptr;
+        const Node* div = nullptr;
+        for (int c : dc->second) {
+            const Node& cn = g.nodes[static_cast<std::size_t>(c)];
+            if (cn.op_type == "Pow") pow = &cn;
+            if (cn.op_type == "Div") div = &cn;
+        }
+        double two = 0;
+        if (!is_binary(pow, "Pow") || pow->inputs[0] != sub->outputs[0] || !scalar_of(model, pow->inputs[1], two) || two != 2) continue;
+        if (!is_binary(div, "Div") || div->inputs[0] != sub->outputs[0]) continue;
+        const Node* var = sole_consumer(pow->outputs[0]);
+        if (!var || var->op_type != "ReduceMean" || var->outputs.size() != 1 || !last_axis_mean(*var, producer[var->outputs[0]])) continue;
+        const Node* eps = sole_consumer(var->outputs[0]);
+        if (!is_binary(eps, "Add") || !is_const(other_input(*eps, var->outputs[0]))) continue;
+        const Node* sqrt = sole_consumer(eps->outputs[0]);
+        if (!sqrt || sqrt->op_type != "Sqrt" || sqrt->outputs.size() != 1 || div->inputs[1] != sqrt->outputs[0] || !sole_consumer(sqrt->outputs[0])) continue;
+        const Node* scale = sole_consumer(div->outputs[0]);
+        if (!is_binary(scale, "Mul")) continue;
+        const Tensor* gamma = float_initializer(other_input(*scale, div->outputs[0]));
+        const Node* shift = sole_consumer(scale->outputs[0]);
+        if (!is_binary(shift, "Add")) continue;
+        const Tensor* beta = float_initializer(other_input(*shift, scale->outputs[0]));
+        const auto& xs = an.nodes[static_cast<std::size_t>(ni)].input_shapes[0];
+        auto is_affine = [&](const Tensor* t) { return t && t->dims.size() == 1 && !xs.empty() && t->dims[0] == xs.back(); };
+        if (!is_affine(gamma) || !is_affine(beta)) continue;
+        for (const Node* inner : {&m, sub, pow, var, eps, sqrt, div, scale}) gelu_inner[producer[inner->outputs[0]]] = true;
+        layernorm_of[producer[shift->outputs[0]]] = x;
+    }
+    // A constant scale of attention's q (q / √d, or q · d^-½) right before Q·Kᵀ: the zoo counts the
+    // scores product with the scale folded in (as torch's fused attention computes it), so the scale is
+    // an alias of q, not a layer. Only a scalar from a Constant node (not a learned initializer).
+    std::unordered_set<int> attention_scale;
+    for (int ni : an.order) {
+        const Node& n = g.nodes[static_cast<std::size_t>(ni)];
+        if (!is_binary(&n, "Div") && !is_binary(&n, "Mul")) continue;
+        const std::string& k = n.inputs[1];
+        auto pk = producer.find(k);
+        double v = 0;
+        if (pk == producer.end() || g.nodes[static_cast<std::size_t>(pk->second)].op_type != "Constant" || !scalar_of(model, k, v)) continue;
+        const Node* mm = sole_consumer(n.outputs[0]);
+        if (!is_binary(mm, "MatMul") || mm->inputs[0] != n.outputs[0] || is_const(mm->inputs[1]) || float_initializer(mm->inputs[1])) continue;
+        attention_scale.insert(ni);
+    }
+
     std::unordered_map<std::string, int> name_uses;
     std::vector<Shape> layer_out;  // C×H×W of each layer's ONNX output
     auto fail = [&](const NodeResult& r, const std::string& why) {
@@ -192,9 +267,17 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
     for (int ni : an.order) {
         const Node& n = g.nodes[static_cast<std::size_t>(ni)];
         const NodeResult& r = an.nodes[static_cast<std::size_t>(ni)];
-        if (gelu_inner.count(ni)) {  // inside a GELU: no layer, no tensor
+        if (gelu_inner.count(ni)) {  // inside a GELU or LayerNorm: no layer, no tensor
             for (const std::string& o : n.outputs) tensors[o];
             continue;
+        }
+        if (attention_scale.count(ni)) {  // q's constant scale: q itself
+            auto it = tensors.find(n.inputs[0]);
+            if (it != tensors.end() && it->second.feature) {
+                const MapTensor q = it->second;
+                tensors[n.outputs[0]] = q;
+                continue;
+            }
         }
         auto new_layer_name = [&](const std::string& base) {
             const int uses = name_uses[base]++;
@@ -208,7 +291,8 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         for (const std::string& in : n.inputs)
             if (auto it = tensors.find(in); !in.empty() && it != tensors.end() && it->second.feature) any_feature = true;
         bool fused = false;
-        if (combines && (any_feature || op0 == "Gather" || op0 == "Expand") && r.cls != NodeClass::ShapeOnly && !gelu_of.count(ni)) {
+        if (combines && (any_feature || op0 == "Gather" || op0 == "Expand") && r.cls != NodeClass::ShapeOnly && !gelu_of.count(ni) &&
+            !layernorm_of.count(ni)) {
             for (std::size_t k = 0; k < n.inputs.size(); ++k) {
                 const std::string& in = n.inputs[k];
                 if (in.empty() || tensors[in].feature || ((op0 == "Gather" || op0 == "Expand") && k != 0)) continue;
@@ -248,7 +332,8 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         }
         if (fused) continue;
         std::vector<const MapTensor*> feats;  // feature-map inputs, in order (a GELU's: its x)
-        for (const std::string& in : gelu_of.count(ni) ? std::vector<std::string>{gelu_of[ni]} : n.inputs) {
+        for (const std::string& in : gelu_of.count(ni) ? std::vector<std::string>{gelu_of[ni]}
+                                     : layernorm_of.count(ni) ? std::vector<std::string>{layernorm_of[ni]} : n.inputs) {
             auto it = tensors.find(in);
             if (!in.empty() && it != tensors.end() && it->second.feature) feats.push_back(&it->second);
         }
@@ -357,6 +442,8 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
             if (r.input_shapes.size() < 2 || r.input_shapes[1].size() != 2) return fail(r, "only a 2-D weight maps onto a token linear layer");
             l.kind = LayerKind::TokenLinear;  // nn.Linear on tokens; its bias is the Add that follows
             l.out_channels = r.input_shapes[1][1];
+        } else if (layernorm_of.count(ni)) {
+            l.kind = LayerKind::LayerNorm;
         } else if (op == "LayerNormalization") {
             const Attribute* axis = n.attribute("axis");
             const std::int64_t rank = static_cast<std::int64_t>(feats[0]->shape.size());
@@ -378,8 +465,9 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
             if (feats.size() != 1 || (ta && ta->i) || tensors[n.inputs[0]].feature == false)
                 return fail(r, "only activation × weight maps onto a linear layer");
             const auto& o = r.output_shapes[0];
-            if (o.size() != 2 || o[0] != 1) return fail(r, "only a [1, K] × weight product maps onto a linear layer");
-            l.kind = LayerKind::Linear;
+            if (o.size() != 2) return fail(r, "only a [1, K] or [T, K] × weight product maps onto a layer");
+            // [1, K]: the classifier's Linear; [T, K]: nn.Linear on T tokens (MultiheadAttention's out_proj).
+            l.kind = o[0] == 1 ? LayerKind::Linear : LayerKind::TokenLinear;
             l.out_channels = o[1];
             l.bias = op == "Gemm" && n.inputs.size() > 2 && !n.inputs[2].empty();
         } else if (op == "BatchNormalization") {
