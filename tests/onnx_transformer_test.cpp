@@ -60,6 +60,11 @@ std::vector<Row> costly_rows(const Network& net, const Counting& counting) {
                            all.activation_ops.value || all.pooling_ops.value || all.elementwise_ops.value;
         if (costs) rows.push_back(r);
     }
+    // Param layers (learned tensors that compute nothing) sit where the file first uses them, the zoo's
+    // where the module defines them: compared as a sorted list after the layers that compute.
+    std::stable_partition(rows.begin(), rows.end(), [](const Row& r) { return r.kind != LayerKind::Param; });
+    auto first_param = std::find_if(rows.begin(), rows.end(), [](const Row& r) { return r.kind == LayerKind::Param; });
+    std::sort(first_param, rows.end(), [](const Row& a, const Row& b) { return a.params < b.params; });
     return rows;
 }
 
@@ -160,4 +165,127 @@ TEST_CASE("onnx transformers: convnext_tiny's opset-13 LayerNorm (nine nodes) co
         for (const Layer& l : r.network.layers) layernorms += l.kind == LayerKind::LayerNorm;
         CHECK(layernorms == 18 + 1 + 3 + 1);
     }
+}
+
+namespace {
+
+// swin_t (torchvision 0.14) at 224: a 4×4/4 patch conv to 56×56×96; stages of 2, 2, 6, 2 blocks on
+// 56², 28², 14², 7² maps with C = 96, 192, 384, 768 and 3, 6, 12, 24 heads of 32; 7×7 windows
+// (49 tokens), so s²/49 windows per stage. A block: qkv s²·C·3C, proj s²·C·C, MLP 2·s²·C·4C;
+// attention Q·Kᵀ and A·V 2·s²·49·C. Patch merging before stages 2-4: (s/2)²·4C·2C (no bias).
+// Head 768·1000.
+constexpr std::uint64_t kSwinC[] = {96, 192, 384, 768}, kSwinDepth[] = {2, 2, 6, 2}, kSwinSide[] = {56, 28, 14, 7},
+                        kSwinHeads[] = {3, 6, 12, 24};
+constexpr std::uint64_t swin_macs() {
+    std::uint64_t m = 56ull * 56 * 96 * 3 * 16 + 768ull * 1000;
+    for (int i = 0; i < 4; ++i) {
+        const std::uint64_t c = kSwinC[i], t = kSwinSide[i] * kSwinSide[i];
+        m += kSwinDepth[i] * (t * c * 3 * c + t * c * c + 2 * t * c * 4 * c + 2 * t * 49 * c);
+        if (i > 0) m += t * 4 * kSwinC[i - 1] * c;
+    }
+    return m;
+}
+// Params: patch conv 96·3·16 + 96 and its LayerNorm; per block 2 LayerNorms, qkv 3C² + 3C, proj C² + C,
+// MLP 8C² + 5C, the relative-position table 13²·heads; patch merging's LayerNorm 2·4C and reduction
+// 4C·2C; the final LayerNorm and head.
+constexpr std::uint64_t swin_params(std::uint64_t bias_per_head) {
+    std::uint64_t p = 96ull * 3 * 16 + 96 + 2 * 96 + 2 * 768 + 768ull * 1000 + 1000;
+    for (int i = 0; i < 4; ++i) {
+        const std::uint64_t c = kSwinC[i];
+        p += kSwinDepth[i] * (4 * c + 3 * c * c + 3 * c + c * c + c + 8 * c * c + 5 * c + bias_per_head * kSwinHeads[i]);
+        if (i > 0) p += 2 * 4 * kSwinC[i - 1] + 4 * kSwinC[i - 1] * c;
+    }
+    return p;
+}
+
+} // namespace
+
+TEST_CASE("onnx transformers: swin_t equals the zoo's swin_t (FLOPs under every convention; params where the file holds them)") {
+    static_assert(swin_macs() == 4'490'566'656ull);             // torchvision's published 4.49 GFLOPS
+    static_assert(swin_params(13 * 13) == 28'288'354ull);       // torchvision's published parameter count
+    // torch's default export folds each block's Gather(table, index) into a [1, heads, 49, 49] constant
+    // "onnx::Add_…": the file holds 49² values per head where the model has 13².
+    static_assert(swin_params(49 * 49) - swin_params(13 * 13) == (2 * 3 + 2 * 6 + 6 * 12 + 2 * 24) * (49 * 49 - 13 * 13));
+    for (const std::string file : {"swin_t_224x224_op13.onnx", "swin_t_224x224_op17.onnx", "swin_t_224x224_op13_nofold.onnx"}) {
+        CAPTURE(file);
+        const bool folded = file.find("nofold") == std::string::npos;
+        const Import im = import_transformer(file);
+        REQUIRE(im.error().empty());
+        CHECK(im.analysis.complete);
+        CHECK(im.analysis.unsupported.empty());
+        CHECK(im.analysis.macs.value + im.analysis.attention_macs.value == swin_macs());
+        REQUIRE_MESSAGE(im.mapped, im.mapping_error);
+        const Results r = compute(im.state);
+        REQUIRE(r.ok());
+        CHECK(r.evaluation.totals.dense_macs.value == swin_macs());
+        CHECK(r.evaluation.totals.params.value == swin_params(folded ? 49 * 49 : 13 * 13));
+        // What the mapping leaves out or counts differently is said: the five shifted blocks' masks
+        // (the last stage's 7×7 map is one window: no shift), each windows·heads·49² additions.
+        const std::vector<std::string> notes = im.notes();
+        const std::uint64_t mask_adds = (56ull * 56 / 49) * 3 * 49 * 49 + (28ull * 28 / 49) * 6 * 49 * 49 + 3 * (14ull * 14 / 49) * 12 * 49 * 49;
+        CHECK(mask_adds == 1'037'232);
+        bool mask_note = false, folded_note = false;
+        for (const std::string& n : notes) {
+            mask_note = mask_note || n.rfind("the attention masks of 5 shifted-window attention layers (constants the exporter computes, 1037232 ", 0) == 0;
+            folded_note = folded_note || n.rfind("12 tensors the exporter folded from parameters (named onnx::…) are counted as parameters at their folded size, 331338 values", 0) == 0;
+        }
+        CHECK(mask_note);
+        CHECK(folded_note == folded);
+        Network zoo;
+        std::string err;
+        REQUIRE(build_model("swin_t", 224, 224, zoo, err));
+        Counting everything;
+        everything.bias = everything.batchnorm = everything.activations = everything.pooling = everything.elementwise = true;
+        std::vector<Counting> countings{everything};
+        for (const Convention& c : conventions()) countings.push_back(c.counting);
+        for (const Counting& counting : countings) {
+            const Evaluation a = evaluate(r.network, counting), b = evaluate(zoo, counting);
+            REQUIRE(a.ok());
+            REQUIRE(b.ok());
+            CHECK(a.totals.macs.value == b.totals.macs.value);
+            CHECK(a.totals.flops.value == b.totals.flops.value);
+            std::vector<Row> mine = costly_rows(r.network, counting), theirs = costly_rows(zoo, counting);
+            if (folded)  // the folded bias constants: compared apart (above), the rest layer by layer
+                for (std::vector<Row>* rows : {&mine, &theirs})
+                    rows->erase(std::remove_if(rows->begin(), rows->end(), [](const Row& row) { return row.kind == LayerKind::Param; }),
+                                rows->end());
+            CHECK(describe_first_difference(mine, theirs) == "");
+        }
+        if (!folded) check_equals_zoo(im, "swin_t");
+    }
+}
+
+TEST_CASE("onnx transformers: ViT and Swin files are fixed to 224×224 and say so when re-bound; ConvNeXt follows") {
+    // ViT's Reshape targets and position embedding and Swin's window Reshape targets hold the 224 export's
+    // sizes as constants: re-bound to 192×256 the element counts no longer match, and the analysis says
+    // the file is fixed to its export size instead of guessing.
+    AnalyseOptions opt;
+    opt.height = 192;
+    opt.width = 256;
+    for (const std::string file : {"vit_b_16_224x224_op13.onnx", "vit_b_16_224x224_op17.onnx", "swin_t_224x224_op13.onnx",
+                                   "swin_t_224x224_op17.onnx", "swin_t_224x224_op13_nofold.onnx"}) {
+        CAPTURE(file);
+        const std::string bytes = read_file(onnx_data_dir() / "transformer" / file);
+        MemorySource src(bytes.data(), bytes.size());
+        const Import im = import_onnx(src, opt, default_state());
+        CHECK(im.error().empty());
+        CHECK(im.analysis.fixed_to_export_size);
+        CHECK(im.analysis.fixed_reason.find("224×224") != std::string::npos);
+        CHECK_FALSE(im.mapped);
+        CHECK(im.state.model == default_state().model);
+    }
+    // ConvNeXt has no size in its constants: the 224 file re-bound to 192×256 is that model (48×64
+    // after the stem; its MACs scale with the 48·64 / 56·56 map, the classifier's do not).
+    const std::string bytes = read_file(onnx_data_dir() / "transformer" / "convnext_tiny_224x224_op13.onnx");
+    MemorySource src(bytes.data(), bytes.size());
+    const Import im = import_onnx(src, opt, default_state());
+    REQUIRE_MESSAGE(im.mapped, im.mapping_error);
+    CHECK_FALSE(im.analysis.fixed_to_export_size);
+    Network zoo;
+    std::string err;
+    REQUIRE(build_model("convnext_tiny", 192, 256, zoo, err));
+    const Results r = compute(im.state);
+    REQUIRE(r.ok());
+    CHECK(r.evaluation.totals.dense_macs.value == evaluate(zoo, Counting{}).totals.dense_macs.value);
+    CHECK(r.evaluation.totals.dense_macs.value == (4'455'531'264ull - 768ull * 1000) / (56 * 56) * (48 * 64) + 768ull * 1000);
 }

@@ -81,19 +81,24 @@ def hook_macs(model, h, w):
     return rows
 
 
-def export_bytes(model, h, w, opset, grad=False):
-    """grad=True exports with autograd on: ViT's MHA fast path fails to export under no_grad."""
+def export_bytes(model, h, w, opset, grad=False, fold=True):
+    """grad=True exports with autograd on: ViT's MHA fast path fails to export under no_grad.
+    fold=False turns torch's constant folding off (Swin's relative-position bias then stays a Gather on
+    its parameter table instead of a folded [1, heads, 49, 49] constant)."""
     buf = io.BytesIO()
     with torch.set_grad_enabled(grad):
         torch.onnx.export(model, torch.zeros(1, 3, h, w), buf, opset_version=opset,
-                          input_names=["input"], output_names=["logits"])
+                          input_names=["input"], output_names=["logits"], do_constant_folding=fold)
     return buf.getvalue()
 
 
 # Transformer fixtures (tests/onnx_import_test.cpp and onnx_transformer_test.cpp assert their numbers
 # from written-out arithmetic and the zoo, not from reference.txt): stripped, at 224x224. At opset 17
 # LayerNorm is one LayerNormalization node; at opset 13 it is the nine-node decomposition.
+# swin_t is also written without constant folding (..._op13_nofold.onnx), the one form whose file still
+# holds the relative-position tables as parameters.
 TRANSFORMERS = {"convnext_tiny": [13, 17], "vit_b_32": [17], "vit_b_16": [13, 17], "swin_t": [13, 17]}
+UNFOLDED = {"swin_t": [13]}
 
 
 def strip(data):
@@ -164,9 +169,10 @@ def main():
         for name, opsets in TRANSFORMERS.items():
             if args.models != ",".join(MODELS) and name not in args.models.split(","):
                 continue
-            for opset in opsets:
-                data = strip(export_bytes(build(name), 224, 224, opset, grad=name.startswith("vit_")))
-                fname = "transformer/%s_224x224_op%d.onnx" % (name, opset)
+            variants = [(opset, True) for opset in opsets] + [(opset, False) for opset in UNFOLDED.get(name, [])]
+            for opset, fold in variants:
+                data = strip(export_bytes(build(name), 224, 224, opset, grad=name.startswith("vit_"), fold=fold))
+                fname = "transformer/%s_224x224_op%d%s.onnx" % (name, opset, "" if fold else "_nofold")
                 with open(os.path.join(args.out, fname), "wb") as f:
                     f.write(data)
                 print("%s %8d bytes" % (fname, len(data)), file=sys.stderr)

@@ -11,6 +11,7 @@
 // pooling that way). Anything else names the node the kinds cannot express; nothing is dropped silently.
 #include "core/onnx/analysis.h"
 
+#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -108,7 +109,7 @@ bool window_2d(const Node& n, Layer& l, std::string& why) {
 // [SECTION] The mapping
 //-----------------------------------------------------------------------------
 
-bool to_network(const Model& model, const Analysis& an, Network& out, std::string& error) {
+bool to_network(const Model& model, const Analysis& an, Network& out, std::string& error, std::vector<std::string>* notes) {
     if (!an.ok()) { error = an.error.message; return false; }
     const Graph& g = model.graph;
     for (int ni : an.order) {
@@ -190,6 +191,26 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         gelu_of[producer[m2->outputs[0]]] = x;
     }
 
+    // A tensor computed from Constant nodes and static shapes alone (no initializer, no activation's
+    // values): a fixed number or mask the exporter writes as arithmetic (Swin's q scale
+    // Pow(head_dim, -0.5) with head_dim read by Shape, its shifted-window mask).
+    std::unordered_map<std::string, bool> computed_memo;
+    std::function<bool(const std::string&, int)> computed_from_constants = [&](const std::string& t, int depth) -> bool {
+        if (t.empty()) return true;
+        if (auto it = computed_memo.find(t); it != computed_memo.end()) return it->second;
+        auto p = producer.find(t);
+        bool yes = false;
+        if (p != producer.end() && depth < 256) {
+            const Node& n = g.nodes[static_cast<std::size_t>(p->second)];
+            yes = true;  // a Shape or Size reads only the (static) shape of its input
+            if (n.op_type != "Shape" && n.op_type != "Size")
+                for (const std::string& in : n.inputs) yes = yes && computed_from_constants(in, depth + 1);
+        }
+        computed_memo[t] = yes;
+        return yes;
+    };
+    auto computed_constant = [&](const std::string& t) { return !t.empty() && computed_from_constants(t, 0); };
+
     // opset < 17's LayerNorm over the last dim, nine nodes: m = ReduceMean(x) → d = Sub(x, m) →
     // Pow(d, 2) → ReduceMean → Add(·, eps) → Sqrt → Div(d, ·) → Mul(·, γ) → Add(·, β). The first
     // eight vanish; the last Add becomes one LayerNorm layer reading x, as LayerNormalization does at
@@ -248,14 +269,37 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
     for (int ni : an.order) {
         const Node& n = g.nodes[static_cast<std::size_t>(ni)];
         if (!is_binary(&n, "Div") && !is_binary(&n, "Mul")) continue;
-        const std::string& k = n.inputs[1];
-        auto pk = producer.find(k);
-        double v = 0;
-        if (pk == producer.end() || g.nodes[static_cast<std::size_t>(pk->second)].op_type != "Constant" || !scalar_of(model, k, v)) continue;
+        const NodeResult& r = an.nodes[static_cast<std::size_t>(ni)];
+        const std::size_t k = n.op_type == "Mul" && computed_constant(n.inputs[0]) ? 0 : 1;
+        if (r.input_shapes.size() != 2 || !computed_constant(n.inputs[k])) continue;
+        std::int64_t elements = 1;
+        for (std::int64_t d : r.input_shapes[k]) elements *= d;
+        if (elements != 1) continue;
         const Node* mm = sole_consumer(n.outputs[0]);
         if (!is_binary(mm, "MatMul") || mm->inputs[0] != n.outputs[0] || is_const(mm->inputs[1]) || float_initializer(mm->inputs[1])) continue;
         attention_scale.insert(ni);
     }
+
+    // An attention mask: Add(scores, constant) whose result goes (through views) into the Softmax. torch's
+    // Swin adds its shifted-window mask so; the zoo's swin does not count that add (the mask is a
+    // constant, not a parameter), so the mapping leaves it out and says so in a note.
+    auto attention_mask_add = [&](const Node& n) {
+        if (!is_binary(&n, "Add")) return false;
+        const int k = computed_constant(n.inputs[0]) ? 0 : computed_constant(n.inputs[1]) ? 1 : -1;
+        if (k < 0 || computed_constant(n.inputs[static_cast<std::size_t>(1 - k)])) return false;
+        const Node* c = sole_consumer(n.outputs[0]);
+        for (int hops = 0; c && hops < 4; ++hops) {
+            if (c->op_type == "Softmax") return true;
+            if (c->op_type != "Reshape" && c->op_type != "Transpose" && c->op_type != "Identity") return false;
+            if (c->outputs.empty()) return false;
+            c = sole_consumer(c->outputs[0]);
+        }
+        return false;
+    };
+    int mask_adds = 0;
+    Count mask_elements;
+    int folded_params = 0;  // Param layers from constants the exporter folded ("onnx::…")
+    Count folded_values;
 
     std::unordered_map<std::string, int> name_uses;
     std::vector<Shape> layer_out;  // C×H×W of each layer's ONNX output
@@ -271,8 +315,20 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
             for (const std::string& o : n.outputs) tensors[o];
             continue;
         }
+        if (attention_mask_add(n)) {  // Swin's shifted-window mask: the scores themselves
+            auto it = tensors.find(n.inputs[computed_constant(n.inputs[0]) ? 1 : 0]);
+            const NodeResult& r0 = an.nodes[static_cast<std::size_t>(ni)];
+            if (it != tensors.end() && it->second.feature && !r0.output_shapes.empty() && r0.input_shapes.size() == 2 &&
+                r0.output_shapes[0] == it->second.shape) {
+                const MapTensor scores = it->second;
+                tensors[n.outputs[0]] = scores;
+                ++mask_adds;
+                mask_elements = mask_elements + r0.output_elements;
+                continue;
+            }
+        }
         if (attention_scale.count(ni)) {  // q's constant scale: q itself
-            auto it = tensors.find(n.inputs[0]);
+            auto it = tensors.find(n.inputs[computed_constant(n.inputs[0]) ? 1 : 0]);
             if (it != tensors.end() && it->second.feature) {
                 const MapTensor q = it->second;
                 tensors[n.outputs[0]] = q;
@@ -316,6 +372,10 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
                 Layer p;
                 p.name = new_layer_name(t->name);
                 p.kind = LayerKind::Param;
+                if (t->name.rfind("onnx::", 0) == 0) {  // torch's name for a constant it folded
+                    ++folded_params;
+                    folded_values = folded_values + ps.elements();
+                }
                 p.out_channels = ps.c;
                 p.out_h = ps.h;
                 p.out_w = ps.w;
@@ -421,6 +481,26 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         }
         if ((pending_h || pending_w) && !(op == "AveragePool" || op == "MaxPool"))
             return fail(r, "a Pad that does not feed a pool has no layer kind");
+        // ONNX broadcasts over a dim the core merged into c (Swin's [1, heads, N, N] position bias on
+        // [windows, heads, N, N] scores): an explicit expand (a Select, zero cost), as the zoo writes it.
+        Shape result;
+        if ((op == "Add" || op == "Mul") && !gelu_of.count(ni) && !layernorm_of.count(ni) && chw(r.output_shapes[0], result))
+            for (std::size_t i = 0; i < feats.size(); ++i) {
+                Shape v;
+                if (!chw(feats[i]->shape, v)) continue;
+                auto fits = [](std::int64_t a, std::int64_t b) { return a == b || a == 1; };
+                if (fits(v.c, result.c) && fits(v.h, result.h) && fits(v.w, result.w)) continue;
+                Layer e;
+                e.name = new_layer_name(r.module + ".expand");
+                e.kind = LayerKind::Select;
+                e.out_channels = result.c;
+                e.out_h = result.h;
+                e.out_w = result.w;
+                e.inputs = {l.inputs[i]};
+                layer_out.push_back(result);
+                out.layers.push_back(std::move(e));
+                l.inputs[i] = static_cast<int>(out.layers.size()) - 1;
+            }
 
         std::string why;
         if (op == "Conv") {
@@ -526,12 +606,53 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
             l.inputs.clear();  // the previous layer: the core's default
         Shape o;
         if (!chw(r.output_shapes[0], o)) return fail(r, "its output is not a batch-1 C×H×W tensor");
+        if (l.kind == LayerKind::Concat) {
+            // The core joins equal shapes along c; a concatenation of equal shapes on another axis (Swin's
+            // patch merging joins four H×W×C maps on C) is that Concat, then a Reshape (both zero cost).
+            std::vector<Shape> ins;
+            for (int i : l.inputs) ins.push_back(i == kNetworkInput ? input : layer_out[static_cast<std::size_t>(i)]);
+            if (l.inputs.empty()) ins.push_back(layer_out.back());
+            bool equal = true;
+            Shape joined = ins.front();
+            joined.c = 0;
+            for (const Shape& in : ins) {
+                equal = equal && in == ins.front();
+                joined.c += in.c;
+            }
+            if (equal && !(joined == o) && joined.elements().value == o.elements().value) {
+                layer_out.push_back(joined);
+                out.layers.push_back(std::move(l));
+                Layer v;
+                v.name = new_layer_name(r.module.empty() ? r.name : r.module);
+                v.kind = LayerKind::Reshape;
+                v.out_channels = o.c;
+                v.out_h = o.h;
+                v.out_w = o.w;
+                layer_out.push_back(o);
+                out.layers.push_back(std::move(v));
+                set_output(static_cast<int>(out.layers.size()) - 1);
+                continue;
+            }
+        }
         layer_out.push_back(o);
         out.layers.push_back(std::move(l));
         set_output(static_cast<int>(out.layers.size()) - 1);
         // The layer's output must be what the core computes for it; checked by the caller's evaluate().
     }
     if (out.layers.empty()) { error = "the graph has no layers"; return false; }
+    if (folded_params && notes)
+        notes->push_back(std::to_string(folded_params) + (folded_params == 1 ? " tensor" : " tensors") +
+                         " the exporter folded from parameters (named onnx::…) " + (folded_params == 1 ? "is" : "are") +
+                         " counted as parameters at " + (folded_params == 1 ? "its" : "their") + " folded size, " +
+                         (folded_values.ok() ? std::to_string(folded_values.value) : std::string("too many")) +
+                         " values; the model's own parameters behind them can be fewer (Swin gathers each "
+                         "attention's position bias from a smaller table): export with do_constant_folding=False "
+                         "to count the tables themselves");
+    if (mask_adds && notes)
+        notes->push_back("the attention masks of " + std::to_string(mask_adds) + " shifted-window attention " +
+                         (mask_adds == 1 ? "layer" : "layers") + " (constants the exporter computes, " +
+                         (mask_elements.ok() ? std::to_string(mask_elements.value) : std::string("too many")) +
+                         " element-wise additions to the scores) are not counted, as in the built-in Swin");
     // The core must compute the file's shapes, layer by layer; otherwise the mapping is not faithful.
     const Evaluation ev = evaluate(out, Counting{});
     if (!ev.ok()) { error = "the mapped network does not evaluate: " + ev.error; return false; }
