@@ -163,7 +163,19 @@ def main():
                          "--models); reference.txt untouched")
     ap.add_argument("--reuse", action="store_true",
                     help="keep model files that already exist (export is slow); always recount the hooks")
+    ap.add_argument("--fuzz-seeds", action="store_true",
+                    help="only write tools/fuzz/corpus/onnx/tiny_vit_32x32_op<N>.onnx (a 1-layer, 16-wide ViT)")
     args = ap.parse_args()
+    if args.fuzz_seeds:
+        from torchvision.models.vision_transformer import VisionTransformer
+        torch.manual_seed(0)
+        vit = VisionTransformer(image_size=32, patch_size=16, num_layers=1, num_heads=2, hidden_dim=16,
+                                mlp_dim=32, num_classes=10).eval()
+        corpus = os.path.join(os.path.dirname(__file__), "fuzz", "corpus", "onnx")
+        for opset in OPSETS:
+            with open(os.path.join(corpus, "tiny_vit_32x32_op%d.onnx" % opset), "wb") as f:
+                f.write(strip(export_bytes(vit, 32, 32, opset, grad=True)))
+        return
     if args.transformers:
         os.makedirs(os.path.join(args.out, "transformer"), exist_ok=True)
         for name, opsets in TRANSFORMERS.items():
