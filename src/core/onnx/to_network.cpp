@@ -1,4 +1,5 @@
-// Flopscope core — ONNX import, part 3: mapping an analysed CNN graph onto the core's layer kinds.
+// Flopscope core — ONNX import, part 3: mapping an analysed graph (CNNs, ViT, Swin, ConvNeXt) onto the
+// core's layer kinds.
 //
 // [SECTION] Tensors as feature maps, constants or aliases
 // [SECTION] The mapping
@@ -8,7 +9,10 @@
 // weight's Identity) vanish; zero-cost reshapes between layers (Identity, Reshape, Transpose, Squeeze,
 // Unsqueeze, Dropout) are aliases, accepted only where they keep the C×H×W the next layer reads. A
 // constant Pad in front of a pool becomes the pool's padding (torch writes count_include_pad average
-// pooling that way). Anything else names the node the kinds cannot express; nothing is dropped silently.
+// pooling that way). Transformer patterns become one layer each: torch's erf GELU (five nodes), the
+// opset-13 LayerNorm (nine nodes), attention's constant q scale (an alias: the zoo folds it into Q·Kᵀ).
+// Swin's shifted-window mask is left out with a note. Anything else names the node the kinds cannot
+// express; nothing is dropped silently.
 #include "core/onnx/analysis.h"
 
 #include <functional>
