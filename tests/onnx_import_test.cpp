@@ -76,23 +76,43 @@ TEST_CASE("onnx import: resnet50 becomes a custom state with torchvision's 4,089
 }
 
 TEST_CASE("onnx import: a file that does not map keeps its analysis; bad bytes name the problem") {
-    // torch's MultiheadAttention runs sequence-first ([50, 1, 768]: not a batch-1 tensor) and scales q by
-    // a constant (q / √64), which the mapping does not express yet: ViT is analysed (torchvision's MACs),
-    // not mapped, and that is not an error.
+    // An op the analysis knows (Exp: one value per element) but no layer kind expresses: the file is
+    // analysed, not mapped, and that is not an error.
+    Pb g;
+    g.m(1, node("Exp", "/exp/Exp", {"x"}, {"y"}));
+    g.s(2, "exp_only");
+    g.m(11, value_info("x", {1, 3, 8, 8}));
+    Pb y;
+    y.s(1, "y");
+    g.m(12, y);
+    const std::string exp_model = model(g, 17);
+    MemorySource exp_src(exp_model.data(), exp_model.size());
+    const Import unmapped = import_onnx(exp_src, {}, default_state());
+    CHECK(unmapped.error().empty());
+    CHECK(unmapped.analysis.complete);
+    CHECK_FALSE(unmapped.mapped);
+    CHECK(unmapped.mapping_error == "node \"/exp/Exp\" (Exp): has no layer kind in the core yet");
+    CHECK(unmapped.state.model == default_state().model);  // the base state is left as it was
+    CHECK(summary_row(unmapped, "e.onnx")[1] == "unmapped");
+
+    // torch's MultiheadAttention runs sequence-first ([50, 1, 768]) on [50, 768] views and scales q by
+    // a constant (q / √64): mapped since issue 12 (tests/onnx_transformer_test.cpp checks vit_b_16
+    // against the zoo under every convention).
     const Import vit = import_fixture("transformer/vit_b_32_224x224_op17.onnx");
     CHECK(vit.error().empty());
-    CHECK_FALSE(vit.mapped);
-    CHECK_FALSE(vit.mapping_error.empty());
-    CHECK(vit.state.model == default_state().model);  // the base state is left as it was
-    CHECK(summary_row(vit, "v.onnx")[1] == "unmapped");
+    REQUIRE_MESSAGE(vit.mapped, vit.mapping_error);
     // vit_b_32: 7·7 patches + class token = 50 tokens of 768. Conv 32×32/32: 49·768·3·1024. Each of 12
     // layers: qkv 50·768·2304, out proj 50·768·768, MLP 2·50·768·3072; head 768·1000. Attention
-    // (Q·Kᵀ and A·V, 12 heads of 64): 2·12·50·50·64 per layer, kept apart.
+    // (Q·Kᵀ and A·V, 12 heads of 64): 2·12·50·50·64 per layer, kept apart by the analysis; the mapped
+    // network's MatMul layers count it with the rest.
     constexpr std::uint64_t kVitDense = 49ull * 768 * 3 * 1024 +
                                         12ull * (50ull * 768 * 2304 + 50ull * 768 * 768 + 2ull * 50 * 768 * 3072) + 768ull * 1000;
     constexpr std::uint64_t kVitAttention = 12ull * 2 * 12 * 50 * 50 * 64;
     CHECK(vit.analysis.macs.value == kVitDense);
     CHECK(vit.analysis.attention_macs.value == kVitAttention);
+    const Results vr = compute(vit.state);
+    REQUIRE_MESSAGE(vr.ok(), vr.error);
+    CHECK(vr.evaluation.totals.dense_macs.value == kVitDense + kVitAttention);
 
     const std::string bytes = read_file(onnx_data_dir() / "zoo/resnet18_224x224_op17.onnx");
     MemorySource cut(bytes.data(), 3000);

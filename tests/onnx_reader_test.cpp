@@ -259,6 +259,27 @@ TEST_CASE("onnx shapes: torch's computed chunk (Shape→Gather→Add→Div→Mul
     CHECK(r.an.complete);
 }
 
+TEST_CASE("onnx shapes: Swin's F.pad amounts, a [4, 2] tensor sliced backwards, transposed and flattened") {
+    // torch writes F.pad(x, (0, 0, 0, pw, 0, ph)) as Concat → Reshape [-1, 2] → Slice(step -1 on axis 0)
+    // → Transpose → Reshape [-1] → Pad: the values must follow Slice and Transpose of a 2-D tensor.
+    // pairs [[0,0],[0,0],[1,2],[3,4]] → reversed [[3,4],[1,2],[0,0],[0,0]] → transposed
+    // [[3,1,0,0],[4,2,0,0]] → pads (3,1,0,0 | 4,2,0,0): [1,1,5,5] → [8,4,5,5].
+    const std::string bytes = graph_model(
+        {1, 1, 5, 5},
+        {node("Reshape", "pairs", {"flat", "two_cols"}, {"p"}),
+         node("Slice", "reverse", {"p", "minus_one", "most_negative", "zero", "minus_one"}, {"r"}),
+         node("Transpose", "tr", {"r"}, {"t"}, {attr_ints("perm", {1, 0})}),
+         node("Reshape", "flatten", {"t", "minus_one"}, {"pads"}),
+         node("Pad", "pad", {"x", "pads"}, {"y"})},
+        {i64("flat", {0, 0, 0, 0, 1, 2, 3, 4}), i64("two_cols", {-1, 2}), i64("minus_one", {-1}),
+         i64("most_negative", {-9223372036854775807}), i64("zero", {0})});
+    const Run r = run(bytes);
+    REQUIRE(r.an.ok());
+    CHECK(r.shape("t") == Dims{2, 4});
+    CHECK(r.shape("y") == Dims{8, 4, 5, 5});
+    CHECK(r.an.complete);
+}
+
 TEST_CASE("onnx shapes: opset 11 attribute forms and opset 13 input forms agree") {
     // Squeeze/Unsqueeze axes, Split sizes, Clip bounds, Pad pads: attributes at 11, inputs at 13.
     const std::string op11 = graph_model(

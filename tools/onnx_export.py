@@ -81,19 +81,24 @@ def hook_macs(model, h, w):
     return rows
 
 
-def export_bytes(model, h, w, opset, grad=False):
-    """grad=True exports with autograd on: ViT's MHA fast path fails to export under no_grad."""
+def export_bytes(model, h, w, opset, grad=False, fold=True):
+    """grad=True exports with autograd on: ViT's MHA fast path fails to export under no_grad.
+    fold=False turns torch's constant folding off (Swin's relative-position bias then stays a Gather on
+    its parameter table instead of a folded [1, heads, 49, 49] constant)."""
     buf = io.BytesIO()
     with torch.set_grad_enabled(grad):
         torch.onnx.export(model, torch.zeros(1, 3, h, w), buf, opset_version=opset,
-                          input_names=["input"], output_names=["logits"])
+                          input_names=["input"], output_names=["logits"], do_constant_folding=fold)
     return buf.getvalue()
 
 
-# Transformer fixtures (tests/onnx_import_test.cpp asserts their numbers from written-out arithmetic,
-# not from reference.txt): stripped, at 224x224, opset 17 (LayerNormalization is one node there).
-# swin_t also exports (1.3 MB stripped) but the analysis does not yet resolve its computed F.pad list.
-TRANSFORMERS = ["convnext_tiny", "vit_b_32"]
+# Transformer fixtures (tests/onnx_import_test.cpp and onnx_transformer_test.cpp assert their numbers
+# from written-out arithmetic and the zoo, not from reference.txt): stripped, at 224x224. At opset 17
+# LayerNorm is one LayerNormalization node; at opset 13 it is the nine-node decomposition.
+# swin_t is also written without constant folding (..._op13_nofold.onnx), the one form whose file still
+# holds the relative-position tables as parameters.
+TRANSFORMERS = {"convnext_tiny": [13, 17], "vit_b_32": [17], "vit_b_16": [13, 17], "swin_t": [13, 17]}
+UNFOLDED = {"swin_t": [13]}
 
 
 def strip(data):
@@ -154,17 +159,35 @@ def main():
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "tests", "data", "onnx"))
     ap.add_argument("--models", default=",".join(MODELS))
     ap.add_argument("--transformers", action="store_true",
-                    help="only write transformer/<model>_224x224_op17.onnx for TRANSFORMERS (reference.txt untouched)")
+                    help="only write transformer/<model>_224x224_op<N>.onnx for TRANSFORMERS (or those of them in "
+                         "--models); reference.txt untouched")
     ap.add_argument("--reuse", action="store_true",
                     help="keep model files that already exist (export is slow); always recount the hooks")
+    ap.add_argument("--fuzz-seeds", action="store_true",
+                    help="only write tools/fuzz/corpus/onnx/tiny_vit_32x32_op<N>.onnx (a 1-layer, 16-wide ViT)")
     args = ap.parse_args()
+    if args.fuzz_seeds:
+        from torchvision.models.vision_transformer import VisionTransformer
+        torch.manual_seed(0)
+        vit = VisionTransformer(image_size=32, patch_size=16, num_layers=1, num_heads=2, hidden_dim=16,
+                                mlp_dim=32, num_classes=10).eval()
+        corpus = os.path.join(os.path.dirname(__file__), "fuzz", "corpus", "onnx")
+        for opset in OPSETS:
+            with open(os.path.join(corpus, "tiny_vit_32x32_op%d.onnx" % opset), "wb") as f:
+                f.write(strip(export_bytes(vit, 32, 32, opset, grad=True)))
+        return
     if args.transformers:
         os.makedirs(os.path.join(args.out, "transformer"), exist_ok=True)
-        for name in TRANSFORMERS:
-            data = strip(export_bytes(build(name), 224, 224, 17, grad=name.startswith("vit_")))
-            with open(os.path.join(args.out, "transformer", "%s_224x224_op17.onnx" % name), "wb") as f:
-                f.write(data)
-            print("transformer/%s_224x224_op17.onnx %8d bytes" % (name, len(data)), file=sys.stderr)
+        for name, opsets in TRANSFORMERS.items():
+            if args.models != ",".join(MODELS) and name not in args.models.split(","):
+                continue
+            variants = [(opset, True) for opset in opsets] + [(opset, False) for opset in UNFOLDED.get(name, [])]
+            for opset, fold in variants:
+                data = strip(export_bytes(build(name), 224, 224, opset, grad=name.startswith("vit_"), fold=fold))
+                fname = "transformer/%s_224x224_op%d%s.onnx" % (name, opset, "" if fold else "_nofold")
+                with open(os.path.join(args.out, fname), "wb") as f:
+                    f.write(data)
+                print("%s %8d bytes" % (fname, len(data)), file=sys.stderr)
         return
     os.makedirs(os.path.join(args.out, "zoo"), exist_ok=True)
     lines = ["# Written by tools/onnx_export.py (torch %s, torchvision models, onnx %s); see its docstring."

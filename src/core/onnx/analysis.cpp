@@ -1074,6 +1074,40 @@ bool Eval::reshape() {
     return true;
 }
 
+// Values of a small constant tensor moved element by element: output element at multi-index `at` (of
+// shape y) is input element source(at). Slice and Transpose of any rank (Swin computes its F.pad amounts
+// as a [k, 2] tensor that it slices backwards, transposes and flattens).
+template <class Source>
+void move_values(Info& o, const Info& x, const Dims& y, Source source) {
+    if (!x.has_value || numel(y) < 0 || numel(y) > kMaxValueElements) return;
+    const std::size_t total = static_cast<std::size_t>(numel(y));
+    const std::size_t have = x.is_float ? x.fv.size() : x.iv.size();
+    std::vector<std::int64_t> at(y.size(), 0);
+    std::vector<std::int64_t> iv;
+    std::vector<double> fv;
+    for (std::size_t k = 0; k < total; ++k) {
+        const std::int64_t from = source(at);
+        if (from < 0 || static_cast<std::size_t>(from) >= have) return;
+        if (x.is_float) fv.push_back(x.fv[static_cast<std::size_t>(from)]);
+        else iv.push_back(x.iv[static_cast<std::size_t>(from)]);
+        for (std::size_t d = y.size(); d-- > 0;) {  // next multi-index, last dim fastest
+            if (++at[d] < y[d]) break;
+            at[d] = 0;
+        }
+    }
+    o.has_value = true;
+    o.is_float = x.is_float;
+    o.iv = std::move(iv);
+    o.fv = std::move(fv);
+}
+
+// Row-major strides of a shape.
+std::vector<std::int64_t> strides_of(const Dims& d) {
+    std::vector<std::int64_t> s(d.size(), 1);
+    for (std::size_t i = d.size(); i-- > 1;) s[i - 1] = s[i] * d[i];
+    return s;
+}
+
 bool Eval::transpose() {
     const Info* x = need(0);
     if (!x) return false;
@@ -1091,9 +1125,14 @@ bool Eval::transpose() {
         y[i] = x->shape[static_cast<std::size_t>(p)];
     }
     if (!outs.empty()) {
-        Info& o = out(0, std::move(y), x->type);
+        Info& o = out(0, y, x->type);
         o.weight_like = x->weight_like;
-        if (rank <= 1) copy_values(o, *x);
+        const std::vector<std::int64_t> in_strides = strides_of(x->shape);
+        move_values(o, *x, y, [&](const std::vector<std::int64_t>& at) {
+            std::int64_t from = 0;
+            for (std::size_t i = 0; i < rank; ++i) from += at[i] * in_strides[static_cast<std::size_t>(perm[i] < 0 ? perm[i] + static_cast<std::int64_t>(rank) : perm[i])];
+            return from;
+        });
     }
     return true;
 }
@@ -1227,7 +1266,7 @@ bool Eval::slice() {
     if (ends.size() != starts.size() || axes.size() != starts.size() || steps.size() != starts.size())
         return fail("starts, ends, axes and steps have different lengths");
     Dims y = x->shape;
-    std::int64_t first = 0, step1 = 1;  // for rank-1 values
+    std::vector<std::int64_t> first(static_cast<std::size_t>(rank), 0), stride(static_cast<std::size_t>(rank), 1);
     std::vector<bool> seen(static_cast<std::size_t>(rank), false);
     for (std::size_t i = 0; i < starts.size(); ++i) {
         std::int64_t a = axes[i];
@@ -1248,16 +1287,17 @@ bool Eval::slice() {
             e = std::clamp<std::int64_t>(e, -1, d - 1);
             y[static_cast<std::size_t>(a)] = s > e ? (s - e + (-step) - 1) / (-step) : 0;
         }
-        first = s;
-        step1 = step;
+        first[static_cast<std::size_t>(a)] = s;
+        stride[static_cast<std::size_t>(a)] = step;
     }
     if (outs.empty()) return true;
     Info& o = out(0, y, x->type);
-    if (x->has_value && rank == 1 && !x->is_float) {
-        std::vector<std::int64_t> v;
-        for (std::int64_t i = 0; i < y[0]; ++i) v.push_back(x->iv[static_cast<std::size_t>(first + i * step1)]);
-        set_ints(o, std::move(v));
-    }
+    const std::vector<std::int64_t> in_strides = strides_of(x->shape);
+    move_values(o, *x, y, [&](const std::vector<std::int64_t>& at) {
+        std::int64_t from = 0;
+        for (std::size_t d = 0; d < at.size(); ++d) from += (first[d] + at[d] * stride[d]) * in_strides[d];
+        return from;
+    });
     return true;
 }
 

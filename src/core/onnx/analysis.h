@@ -135,11 +135,15 @@ std::string module_scope(const std::string& node_name);
 // [SECTION] Mapping onto the core's layer kinds
 //-----------------------------------------------------------------------------
 
-// Builds a core Network (the zoo's representation) from an analysed CNN graph: Conv, Gemm/MatMul with a
-// weight on a 2-D input, BatchNormalization, activations, pools, Add/Mul/Concat and Flatten map onto
+// Builds a core Network (the zoo's representation) from an analysed graph: Conv, Gemm/MatMul with a
+// weight, BatchNormalization, LayerNorm (one node or opset 13's nine), activations (GELU from its erf
+// form), pools, Add/Mul/Concat, Flatten, attention's MatMuls, and learned tensors (Param) map onto
 // layer kinds named by their module scope; zero-cost reshapes between them are aliases checked to keep
 // the C×H×W shape. Returns false with a message naming the first node the kinds cannot express. On
 // success the core's evaluate() of `out` gives the file's shape for every layer (checked here).
-bool to_network(const Model& model, const Analysis& analysis, Network& out, std::string& error);
+// `notes` (if given) receives one sentence per kind of work the mapping leaves out on purpose (Swin's
+// shifted-window attention mask, a constant the zoo does not count either), with its element count.
+bool to_network(const Model& model, const Analysis& analysis, Network& out, std::string& error,
+                std::vector<std::string>* notes = nullptr);
 
 } // namespace flopscope::onnx

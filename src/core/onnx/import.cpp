@@ -27,6 +27,7 @@ std::vector<std::string> Import::notes() const {
     if (analysis.fixed_to_export_size)
         out.push_back("the file is fixed to its export size: " + analysis.fixed_reason);
     if (analysis.external_weights) out.push_back("weights are stored outside the file (not needed for counting)");
+    out.insert(out.end(), mapping_notes.begin(), mapping_notes.end());
     return out;
 }
 
@@ -37,7 +38,7 @@ Import import_onnx(ByteSource& source, const AnalyseOptions& options, const Stat
     if (!im.read_error.ok()) return im;
     im.analysis = analyse(im.model, options);
     if (!im.analysis.ok()) return im;
-    im.mapped = to_network(im.model, im.analysis, im.network, im.mapping_error);
+    im.mapped = to_network(im.model, im.analysis, im.network, im.mapping_error, &im.mapping_notes);
     if (!im.mapped) return im;
     im.state.model = kCustomModel;
     im.state.custom = im.network;

@@ -19,6 +19,7 @@ struct Import {
     Analysis analysis;       // valid when read_error.ok(); analysis.error: cyclic, missing input, dims
     bool mapped = false;     // the graph maps onto the core's layer kinds: `network` and `state` are set
     std::string mapping_error;  // why not (names the first node no layer kind expresses)
+    std::vector<std::string> mapping_notes;  // what the mapping leaves out on purpose (to_network)
     Network network;
     // The state to compute: `base` with model "custom", the imported network and its input size.
     State state;
@@ -29,7 +30,7 @@ struct Import {
     // "truncated", "not_onnx", "unsupported_opset", "cyclic_graph", … (read_error_name), "" when fine.
     const char* error_code() const;
     // The analysis's notes for the user: BN folded into the convs, fixed to the export size, external
-    // weights. One sentence each.
+    // weights; then the mapping's notes. One sentence each.
     std::vector<std::string> notes() const;
 };
 

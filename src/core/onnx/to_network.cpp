@@ -1,4 +1,5 @@
-// Flopscope core — ONNX import, part 3: mapping an analysed CNN graph onto the core's layer kinds.
+// Flopscope core — ONNX import, part 3: mapping an analysed graph (CNNs, ViT, Swin, ConvNeXt) onto the
+// core's layer kinds.
 //
 // [SECTION] Tensors as feature maps, constants or aliases
 // [SECTION] The mapping
@@ -8,10 +9,15 @@
 // weight's Identity) vanish; zero-cost reshapes between layers (Identity, Reshape, Transpose, Squeeze,
 // Unsqueeze, Dropout) are aliases, accepted only where they keep the C×H×W the next layer reads. A
 // constant Pad in front of a pool becomes the pool's padding (torch writes count_include_pad average
-// pooling that way). Anything else names the node the kinds cannot express; nothing is dropped silently.
+// pooling that way). Transformer patterns become one layer each: torch's erf GELU (five nodes), the
+// opset-13 LayerNorm (nine nodes), attention's constant q scale (an alias: the zoo folds it into Q·Kᵀ).
+// Swin's shifted-window mask is left out with a note. Anything else names the node the kinds cannot
+// express; nothing is dropped silently.
 #include "core/onnx/analysis.h"
 
+#include <functional>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace flopscope::onnx {
 
@@ -39,11 +45,18 @@ bool merged_chw(const std::vector<std::int64_t>& d, Shape& out) {
     return true;
 }
 
-// C×H×W of a batch-1 tensor, in the core's tensor form: [1,K] → K×1×1 (the classifier form),
-// [1,N,D] → 1×N×D, [1,C,H,W] → C×H×W, and rank ≥ 4 merges its leading dims into c.
+// C×H×W of a tensor of a batch-1 graph, in the core's tensor form: [1,K] → K×1×1 (the classifier form),
+// [N,D] → 1×N×D (a token tensor whose batch dim was dropped: torch's MultiheadAttention works on
+// [T, D] views), [1,N,D] → 1×N×D, [1,C,H,W] → C×H×W, and any rank ≥ 3 merges its leading dims into c
+// (sequence-first [T,1,D] is T×1×D, attention heads [H,T,d] are H×T×d). The graph input is checked to
+// be batch 1, so a leading dim other than 1 is never a batch.
 bool chw(const std::vector<std::int64_t>& s, Shape& out) {
-    if (s.size() < 2 || s[0] != 1) return false;
-    if (s.size() == 2) { out = Shape{s[1], 1, 1}; return true; }
+    if (s.size() < 2) return false;
+    if (s.size() == 2) {
+        if (s[0] == 1) out = Shape{s[1], 1, 1};
+        else out = Shape{1, s[0], s[1]};
+        return true;
+    }
     return merged_chw(s, out);
 }
 
@@ -100,7 +113,7 @@ bool window_2d(const Node& n, Layer& l, std::string& why) {
 // [SECTION] The mapping
 //-----------------------------------------------------------------------------
 
-bool to_network(const Model& model, const Analysis& an, Network& out, std::string& error) {
+bool to_network(const Model& model, const Analysis& an, Network& out, std::string& error, std::vector<std::string>* notes) {
     if (!an.ok()) { error = an.error.message; return false; }
     const Graph& g = model.graph;
     for (int ni : an.order) {
@@ -108,7 +121,7 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         if (r.status != NodeStatus::Ok) { error = "node \"" + r.name + "\": " + r.problem; return false; }
     }
     Shape input;
-    if (!chw(an.input_shape, input) || an.input_shape.size() != 4) {
+    if (an.input_shape.size() != 4 || an.input_shape[0] != 1 || !chw(an.input_shape, input)) {
         error = "the first input " + std::string(an.input_shape.empty() ? "has no known shape" : "is not a batch-1 N×C×H×W image");
         return false;
     }
@@ -182,6 +195,116 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         gelu_of[producer[m2->outputs[0]]] = x;
     }
 
+    // A tensor computed from Constant nodes and static shapes alone (no initializer, no activation's
+    // values): a fixed number or mask the exporter writes as arithmetic (Swin's q scale
+    // Pow(head_dim, -0.5) with head_dim read by Shape, its shifted-window mask).
+    std::unordered_map<std::string, bool> computed_memo;
+    std::function<bool(const std::string&, int)> computed_from_constants = [&](const std::string& t, int depth) -> bool {
+        if (t.empty()) return true;
+        if (auto it = computed_memo.find(t); it != computed_memo.end()) return it->second;
+        auto p = producer.find(t);
+        bool yes = false;
+        if (p != producer.end() && depth < 256) {
+            const Node& n = g.nodes[static_cast<std::size_t>(p->second)];
+            yes = true;  // a Shape or Size reads only the (static) shape of its input
+            if (n.op_type != "Shape" && n.op_type != "Size")
+                for (const std::string& in : n.inputs) yes = yes && computed_from_constants(in, depth + 1);
+        }
+        computed_memo[t] = yes;
+        return yes;
+    };
+    auto computed_constant = [&](const std::string& t) { return !t.empty() && computed_from_constants(t, 0); };
+
+    // opset < 17's LayerNorm over the last dim, nine nodes: m = ReduceMean(x) → d = Sub(x, m) →
+    // Pow(d, 2) → ReduceMean → Add(·, eps) → Sqrt → Div(d, ·) → Mul(·, γ) → Add(·, β). The first
+    // eight vanish; the last Add becomes one LayerNorm layer reading x, as LayerNormalization does at
+    // opset 17, so both spellings count alike.
+    std::unordered_map<int, std::string> layernorm_of;  // the last Add → x
+    auto last_axis_mean = [&](const Node& n, int ni) {
+        const Attribute* axes = n.attribute("axes");
+        const Attribute* keep = n.attribute("keepdims");
+        const NodeResult& r = an.nodes[static_cast<std::size_t>(ni)];
+        if (!axes || axes->ints.size() != 1 || (keep && keep->i == 0) || r.input_shapes.empty()) return false;
+        const std::int64_t rank = static_cast<std::int64_t>(r.input_shapes[0].size());
+        return axes->ints[0] == -1 || axes->ints[0] == rank - 1;
+    };
+    auto other_input = [](const Node& n, const std::string& t) -> const std::string& { return n.inputs[n.inputs[0] == t ? 1 : 0]; };
+    auto is_binary = [](const Node* n, const char* op) { return n && n->op_type == op && n->inputs.size() == 2 && n->outputs.size() == 1; };
+    for (int ni : an.order) {
+        const Node& m = g.nodes[static_cast<std::size_t>(ni)];
+        if (m.op_type != "ReduceMean" || m.inputs.size() != 1 || m.outputs.size() != 1 || !last_axis_mean(m, ni)) continue;
+        const std::string& x = m.inputs[0];
+        const Node* sub = sole_consumer(m.outputs[0]);
+        if (!is_binary(sub, "Sub") || sub->inputs[0] != x || sub->inputs[1] != m.outputs[0]) continue;
+        auto dc = consumers.find(sub->outputs[0]);
+        if (dc == consumers.end() || dc->second.size() != 2) continue;
+        const Node* pow = nullptr;
+        const Node* div = nullptr;
+        for (int c : dc->second) {
+            const Node& cn = g.nodes[static_cast<std::size_t>(c)];
+            if (cn.op_type == "Pow") pow = &cn;
+            if (cn.op_type == "Div") div = &cn;
+        }
+        double two = 0;
+        if (!is_binary(pow, "Pow") || pow->inputs[0] != sub->outputs[0] || !scalar_of(model, pow->inputs[1], two) || two != 2) continue;
+        if (!is_binary(div, "Div") || div->inputs[0] != sub->outputs[0]) continue;
+        const Node* var = sole_consumer(pow->outputs[0]);
+        if (!var || var->op_type != "ReduceMean" || var->outputs.size() != 1 || !last_axis_mean(*var, producer[var->outputs[0]])) continue;
+        const Node* eps = sole_consumer(var->outputs[0]);
+        if (!is_binary(eps, "Add") || !is_const(other_input(*eps, var->outputs[0]))) continue;
+        const Node* sqrt = sole_consumer(eps->outputs[0]);
+        if (!sqrt || sqrt->op_type != "Sqrt" || sqrt->outputs.size() != 1 || div->inputs[1] != sqrt->outputs[0] || !sole_consumer(sqrt->outputs[0])) continue;
+        const Node* scale = sole_consumer(div->outputs[0]);
+        if (!is_binary(scale, "Mul")) continue;
+        const Tensor* gamma = float_initializer(other_input(*scale, div->outputs[0]));
+        const Node* shift = sole_consumer(scale->outputs[0]);
+        if (!is_binary(shift, "Add")) continue;
+        const Tensor* beta = float_initializer(other_input(*shift, scale->outputs[0]));
+        const auto& xs = an.nodes[static_cast<std::size_t>(ni)].input_shapes[0];
+        auto is_affine = [&](const Tensor* t) { return t && t->dims.size() == 1 && !xs.empty() && t->dims[0] == xs.back(); };
+        if (!is_affine(gamma) || !is_affine(beta)) continue;
+        for (const Node* inner : {&m, sub, pow, var, eps, sqrt, div, scale}) gelu_inner[producer[inner->outputs[0]]] = true;
+        layernorm_of[producer[shift->outputs[0]]] = x;
+    }
+    // A constant scale of attention's q (q / √d, or q · d^-½) right before Q·Kᵀ: the zoo counts the
+    // scores product with the scale folded in (as torch's fused attention computes it), so the scale is
+    // an alias of q, not a layer. Only a scalar from a Constant node (not a learned initializer).
+    std::unordered_set<int> attention_scale;
+    for (int ni : an.order) {
+        const Node& n = g.nodes[static_cast<std::size_t>(ni)];
+        if (!is_binary(&n, "Div") && !is_binary(&n, "Mul")) continue;
+        const NodeResult& r = an.nodes[static_cast<std::size_t>(ni)];
+        const std::size_t k = n.op_type == "Mul" && computed_constant(n.inputs[0]) ? 0 : 1;
+        if (r.input_shapes.size() != 2 || !computed_constant(n.inputs[k])) continue;
+        std::int64_t elements = 1;
+        for (std::int64_t d : r.input_shapes[k]) elements *= d;
+        if (elements != 1) continue;
+        const Node* mm = sole_consumer(n.outputs[0]);
+        if (!is_binary(mm, "MatMul") || mm->inputs[0] != n.outputs[0] || is_const(mm->inputs[1]) || float_initializer(mm->inputs[1])) continue;
+        attention_scale.insert(ni);
+    }
+
+    // An attention mask: Add(scores, constant) whose result goes (through views) into the Softmax. torch's
+    // Swin adds its shifted-window mask so; the zoo's swin does not count that add (the mask is a
+    // constant, not a parameter), so the mapping leaves it out and says so in a note.
+    auto attention_mask_add = [&](const Node& n) {
+        if (!is_binary(&n, "Add")) return false;
+        const int k = computed_constant(n.inputs[0]) ? 0 : computed_constant(n.inputs[1]) ? 1 : -1;
+        if (k < 0 || computed_constant(n.inputs[static_cast<std::size_t>(1 - k)])) return false;
+        const Node* c = sole_consumer(n.outputs[0]);
+        for (int hops = 0; c && hops < 4; ++hops) {
+            if (c->op_type == "Softmax") return true;
+            if (c->op_type != "Reshape" && c->op_type != "Transpose" && c->op_type != "Identity") return false;
+            if (c->outputs.empty()) return false;
+            c = sole_consumer(c->outputs[0]);
+        }
+        return false;
+    };
+    int mask_adds = 0;
+    Count mask_elements;
+    int folded_params = 0;  // Param layers from constants the exporter folded ("onnx::…")
+    Count folded_values;
+
     std::unordered_map<std::string, int> name_uses;
     std::vector<Shape> layer_out;  // C×H×W of each layer's ONNX output
     auto fail = [&](const NodeResult& r, const std::string& why) {
@@ -192,9 +315,29 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
     for (int ni : an.order) {
         const Node& n = g.nodes[static_cast<std::size_t>(ni)];
         const NodeResult& r = an.nodes[static_cast<std::size_t>(ni)];
-        if (gelu_inner.count(ni)) {  // inside a GELU: no layer, no tensor
+        if (gelu_inner.count(ni)) {  // inside a GELU or LayerNorm: no layer, no tensor
             for (const std::string& o : n.outputs) tensors[o];
             continue;
+        }
+        if (attention_mask_add(n)) {  // Swin's shifted-window mask: the scores themselves
+            auto it = tensors.find(n.inputs[computed_constant(n.inputs[0]) ? 1 : 0]);
+            const NodeResult& r0 = an.nodes[static_cast<std::size_t>(ni)];
+            if (it != tensors.end() && it->second.feature && !r0.output_shapes.empty() && r0.input_shapes.size() == 2 &&
+                r0.output_shapes[0] == it->second.shape) {
+                const MapTensor scores = it->second;
+                tensors[n.outputs[0]] = scores;
+                ++mask_adds;
+                mask_elements = mask_elements + r0.output_elements;
+                continue;
+            }
+        }
+        if (attention_scale.count(ni)) {  // q's constant scale: q itself
+            auto it = tensors.find(n.inputs[computed_constant(n.inputs[0]) ? 1 : 0]);
+            if (it != tensors.end() && it->second.feature) {
+                const MapTensor q = it->second;
+                tensors[n.outputs[0]] = q;
+                continue;
+            }
         }
         auto new_layer_name = [&](const std::string& base) {
             const int uses = name_uses[base]++;
@@ -208,7 +351,8 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         for (const std::string& in : n.inputs)
             if (auto it = tensors.find(in); !in.empty() && it != tensors.end() && it->second.feature) any_feature = true;
         bool fused = false;
-        if (combines && (any_feature || op0 == "Gather" || op0 == "Expand") && r.cls != NodeClass::ShapeOnly && !gelu_of.count(ni)) {
+        if (combines && (any_feature || op0 == "Gather" || op0 == "Expand") && r.cls != NodeClass::ShapeOnly && !gelu_of.count(ni) &&
+            !layernorm_of.count(ni)) {
             for (std::size_t k = 0; k < n.inputs.size(); ++k) {
                 const std::string& in = n.inputs[k];
                 if (in.empty() || tensors[in].feature || ((op0 == "Gather" || op0 == "Expand") && k != 0)) continue;
@@ -232,6 +376,10 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
                 Layer p;
                 p.name = new_layer_name(t->name);
                 p.kind = LayerKind::Param;
+                if (t->name.rfind("onnx::", 0) == 0) {  // torch's name for a constant it folded
+                    ++folded_params;
+                    folded_values = folded_values + ps.elements();
+                }
                 p.out_channels = ps.c;
                 p.out_h = ps.h;
                 p.out_w = ps.w;
@@ -248,7 +396,8 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         }
         if (fused) continue;
         std::vector<const MapTensor*> feats;  // feature-map inputs, in order (a GELU's: its x)
-        for (const std::string& in : gelu_of.count(ni) ? std::vector<std::string>{gelu_of[ni]} : n.inputs) {
+        for (const std::string& in : gelu_of.count(ni) ? std::vector<std::string>{gelu_of[ni]}
+                                     : layernorm_of.count(ni) ? std::vector<std::string>{layernorm_of[ni]} : n.inputs) {
             auto it = tensors.find(in);
             if (!in.empty() && it != tensors.end() && it->second.feature) feats.push_back(&it->second);
         }
@@ -336,6 +485,26 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
         }
         if ((pending_h || pending_w) && !(op == "AveragePool" || op == "MaxPool"))
             return fail(r, "a Pad that does not feed a pool has no layer kind");
+        // ONNX broadcasts over a dim the core merged into c (Swin's [1, heads, N, N] position bias on
+        // [windows, heads, N, N] scores): an explicit expand (a Select, zero cost), as the zoo writes it.
+        Shape result;
+        if ((op == "Add" || op == "Mul") && !gelu_of.count(ni) && !layernorm_of.count(ni) && chw(r.output_shapes[0], result))
+            for (std::size_t i = 0; i < feats.size(); ++i) {
+                Shape v;
+                if (!chw(feats[i]->shape, v)) continue;
+                auto fits = [](std::int64_t a, std::int64_t b) { return a == b || a == 1; };
+                if (fits(v.c, result.c) && fits(v.h, result.h) && fits(v.w, result.w)) continue;
+                Layer e;
+                e.name = new_layer_name(r.module + ".expand");
+                e.kind = LayerKind::Select;
+                e.out_channels = result.c;
+                e.out_h = result.h;
+                e.out_w = result.w;
+                e.inputs = {l.inputs[i]};
+                layer_out.push_back(result);
+                out.layers.push_back(std::move(e));
+                l.inputs[i] = static_cast<int>(out.layers.size()) - 1;
+            }
 
         std::string why;
         if (op == "Conv") {
@@ -357,6 +526,8 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
             if (r.input_shapes.size() < 2 || r.input_shapes[1].size() != 2) return fail(r, "only a 2-D weight maps onto a token linear layer");
             l.kind = LayerKind::TokenLinear;  // nn.Linear on tokens; its bias is the Add that follows
             l.out_channels = r.input_shapes[1][1];
+        } else if (layernorm_of.count(ni)) {
+            l.kind = LayerKind::LayerNorm;
         } else if (op == "LayerNormalization") {
             const Attribute* axis = n.attribute("axis");
             const std::int64_t rank = static_cast<std::int64_t>(feats[0]->shape.size());
@@ -378,8 +549,9 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
             if (feats.size() != 1 || (ta && ta->i) || tensors[n.inputs[0]].feature == false)
                 return fail(r, "only activation × weight maps onto a linear layer");
             const auto& o = r.output_shapes[0];
-            if (o.size() != 2 || o[0] != 1) return fail(r, "only a [1, K] × weight product maps onto a linear layer");
-            l.kind = LayerKind::Linear;
+            if (o.size() != 2) return fail(r, "only a [1, K] or [T, K] × weight product maps onto a layer");
+            // [1, K]: the classifier's Linear; [T, K]: nn.Linear on T tokens (MultiheadAttention's out_proj).
+            l.kind = o[0] == 1 ? LayerKind::Linear : LayerKind::TokenLinear;
             l.out_channels = o[1];
             l.bias = op == "Gemm" && n.inputs.size() > 2 && !n.inputs[2].empty();
         } else if (op == "BatchNormalization") {
@@ -438,12 +610,53 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
             l.inputs.clear();  // the previous layer: the core's default
         Shape o;
         if (!chw(r.output_shapes[0], o)) return fail(r, "its output is not a batch-1 C×H×W tensor");
+        if (l.kind == LayerKind::Concat) {
+            // The core joins equal shapes along c; a concatenation of equal shapes on another axis (Swin's
+            // patch merging joins four H×W×C maps on C) is that Concat, then a Reshape (both zero cost).
+            std::vector<Shape> ins;
+            for (int i : l.inputs) ins.push_back(i == kNetworkInput ? input : layer_out[static_cast<std::size_t>(i)]);
+            if (l.inputs.empty()) ins.push_back(layer_out.back());
+            bool equal = true;
+            Shape joined = ins.front();
+            joined.c = 0;
+            for (const Shape& in : ins) {
+                equal = equal && in == ins.front();
+                joined.c += in.c;
+            }
+            if (equal && !(joined == o) && joined.elements().value == o.elements().value) {
+                layer_out.push_back(joined);
+                out.layers.push_back(std::move(l));
+                Layer v;
+                v.name = new_layer_name(r.module.empty() ? r.name : r.module);
+                v.kind = LayerKind::Reshape;
+                v.out_channels = o.c;
+                v.out_h = o.h;
+                v.out_w = o.w;
+                layer_out.push_back(o);
+                out.layers.push_back(std::move(v));
+                set_output(static_cast<int>(out.layers.size()) - 1);
+                continue;
+            }
+        }
         layer_out.push_back(o);
         out.layers.push_back(std::move(l));
         set_output(static_cast<int>(out.layers.size()) - 1);
         // The layer's output must be what the core computes for it; checked by the caller's evaluate().
     }
     if (out.layers.empty()) { error = "the graph has no layers"; return false; }
+    if (folded_params && notes)
+        notes->push_back(std::to_string(folded_params) + (folded_params == 1 ? " tensor" : " tensors") +
+                         " the exporter folded from parameters (named onnx::…) " + (folded_params == 1 ? "is" : "are") +
+                         " counted as parameters at " + (folded_params == 1 ? "its" : "their") + " folded size, " +
+                         (folded_values.ok() ? std::to_string(folded_values.value) : std::string("too many")) +
+                         " values; the model's own parameters behind them can be fewer (Swin gathers each "
+                         "attention's position bias from a smaller table): export with do_constant_folding=False "
+                         "to count the tables themselves");
+    if (mask_adds && notes)
+        notes->push_back("the attention masks of " + std::to_string(mask_adds) + " shifted-window attention " +
+                         (mask_adds == 1 ? "layer" : "layers") + " (constants the exporter computes, " +
+                         (mask_elements.ok() ? std::to_string(mask_elements.value) : std::string("too many")) +
+                         " element-wise additions to the scores) are not counted, as in the built-in Swin");
     // The core must compute the file's shapes, layer by layer; otherwise the mapping is not faithful.
     const Evaluation ev = evaluate(out, Counting{});
     if (!ev.ok()) { error = "the mapped network does not evaluate: " + ev.error; return false; }
