@@ -431,16 +431,7 @@ TEST_CASE("zoo: every weights entry's published GFLOPS and num_params, at its cr
             const std::uint64_t macs = ev.totals.macs.value;
             CHECK(macs % 1000000 != 500000);
             CHECK(static_cast<std::int64_t>((macs + 500000) / 1000000) == thousandths(gflops));
-            std::uint64_t params = ev.totals.params.value;
-            if (model == "inception_v3") {
-                // The published weights keep the AuxLogits head (InceptionAux(768, 1000)), which eval mode
-                // never runs: conv0 1×1 768→128 (98,304) + BN (256), conv1 5×5 128→768 (2,457,600) + BN
-                // (1,536), fc 768→1000 (768,000 + 1,000 bias) = 3,326,696 parameters.
-                const std::uint64_t aux = 768 * 128 + 2 * 128 + 128 * 768 * 5 * 5 + 2 * 768 + 768 * 1000 + 1000;
-                CHECK(aux == 3326696);
-                params += aux;
-            }
-            CHECK(params == num_params);
+            CHECK(ev.totals.params.value == num_params);
         }
     }
     CHECK(entries == 94 + 21);
@@ -509,3 +500,30 @@ TEST_CASE("zoo: one MaxViT-T attention layer at 224, worked by hand") {
     CHECK(ev.totals.params.value == 30919624);
 }
 
+TEST_CASE("zoo: inception_v3 holds its training-only AuxLogits weights as Params, without MACs") {
+    // The published weights keep the AuxLogits head (InceptionAux(768, 1000)), which eval mode never
+    // runs: conv0 1×1 768→128 (98,304) + BN (256), conv1 5×5 128→768 (2,457,600) + BN (1,536), fc
+    // 768→1000 (768,000 + 1,000 bias) = 3,326,696 parameters.
+    const std::uint64_t aux = 768 * 128 + 2 * 128 + 128 * 768 * 5 * 5 + 2 * 768 + 768 * 1000 + 1000;
+    CHECK(aux == 3326696);
+    Network net;
+    std::string err;
+    REQUIRE(build_model("inception_v3", 299, 299, net, err));
+    const Evaluation ev = evaluate(net, Counting{});
+    REQUIRE(ev.ok());
+    std::uint64_t aux_params = 0, aux_macs = 0;
+    int aux_layers = 0;
+    for (std::size_t i = 0; i < net.layers.size(); ++i) {
+        if (net.layers[i].name.rfind("AuxLogits.", 0) != 0) continue;
+        CHECK(net.layers[i].kind == LayerKind::Param);
+        CHECK(net.layers[i].name.find("training only") != std::string::npos);
+        aux_params += ev.layers[i].params.value;
+        aux_macs += ev.layers[i].macs.value + ev.layers[i].bias_ops.value;
+        ++aux_layers;
+    }
+    CHECK(aux_layers == 6);
+    CHECK(aux_params == aux);
+    CHECK(aux_macs == 0);
+    CHECK(ev.totals.params.value == 27161264);       // torchvision's num_params
+    CHECK(ev.totals.macs.value == 5713216096ull);    // the inference path alone: published 5.713 GFLOPS
+}
