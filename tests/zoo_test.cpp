@@ -108,6 +108,14 @@ std::string shown(std::uint64_t value, double scale, int decimals) {
     return buf;
 }
 
+// The cost of the layer called `name` in `net` (evaluated as `ev`).
+const LayerCost& named_layer(const Network& net, const Evaluation& ev, const std::string& name) {
+    for (std::size_t i = 0; i < net.layers.size(); ++i)
+        if (net.layers[i].name == name) return ev.layers[i];
+    FAIL("no layer " << name);
+    return ev.layers.front();
+}
+
 } // namespace
 
 TEST_CASE("zoo: the reference file is there and covers every built-in model") {
@@ -365,12 +373,7 @@ TEST_CASE("zoo: one ViT-B/16 attention block at 224, worked by hand") {
     REQUIRE(build_model("vit_b_16", 224, 224, net, err));
     const Evaluation ev = evaluate(net, Counting{});
     REQUIRE(ev.ok());
-    auto layer = [&](const std::string& name) -> const LayerCost& {
-        for (std::size_t i = 0; i < net.layers.size(); ++i)
-            if (net.layers[i].name == name) return ev.layers[i];
-        FAIL("no layer " << name);
-        return ev.layers.front();
-    };
+    auto layer = [&](const std::string& name) -> const LayerCost& { return named_layer(net, ev, name); };
     const std::string p = "encoder.layers.encoder_layer_0.self_attention.";
     CHECK(layer(p + "in_proj").out == Shape{1, 197, 2304});
     CHECK(layer(p + "in_proj").macs.value == 197ull * 768 * 2304);
@@ -476,12 +479,7 @@ TEST_CASE("zoo: one MaxViT-T attention layer at 224, worked by hand") {
     REQUIRE(build_model("maxvit_t", 224, 224, net, err));
     const Evaluation ev = evaluate(net, Counting{});
     REQUIRE(ev.ok());
-    auto layer = [&](const std::string& name) -> const LayerCost& {
-        for (std::size_t i = 0; i < net.layers.size(); ++i)
-            if (net.layers[i].name == name) return ev.layers[i];
-        FAIL("no layer " << name);
-        return ev.layers.front();
-    };
+    auto layer = [&](const std::string& name) -> const LayerCost& { return named_layer(net, ev, name); };
     const std::string p = "blocks.0.layers.0.layers.grid_attention.";
     CHECK(layer(p + "partition_swap").out == Shape{64, 49, 64});
     CHECK(layer(p + "partition_swap").macs.value == 0);
