@@ -108,6 +108,14 @@ std::string shown(std::uint64_t value, double scale, int decimals) {
     return buf;
 }
 
+// The cost of the layer called `name` in `net` (evaluated as `ev`).
+const LayerCost& named_layer(const Network& net, const Evaluation& ev, const std::string& name) {
+    for (std::size_t i = 0; i < net.layers.size(); ++i)
+        if (net.layers[i].name == name) return ev.layers[i];
+    FAIL("no layer " << name);
+    return ev.layers.front();
+}
+
 } // namespace
 
 TEST_CASE("zoo: the reference file is there and covers every built-in model") {
@@ -186,9 +194,11 @@ TEST_CASE("zoo: min_resolution is the smallest input torchvision's model accepts
         REQUIRE(it != ref.min_resolution.end());
         CHECK(m.min_resolution == it->second);
         // Accepted at the minimum and just above, rejected (by the shapes themselves) just below.
+        // (MaxViT's partitions refuse most sides, see its own test: those are checked to fail.)
         for (std::int64_t res = m.min_resolution; res < m.min_resolution + 8; ++res) {
             CAPTURE(res);
-            CHECK(evaluate(m.build(res, res), Counting{}).ok());
+            const bool refused = m.refuses && !m.refuses(res, res).empty();
+            CHECK(evaluate(m.build(res, res), Counting{}).ok() == !refused);
         }
         if (m.min_resolution > 1) {
             CHECK_FALSE(evaluate(m.build(m.min_resolution - 1, m.min_resolution - 1), Counting{}).ok());
@@ -196,8 +206,9 @@ TEST_CASE("zoo: min_resolution is the smallest input torchvision's model accepts
             std::string err;
             CHECK_FALSE(build_model(m.name, m.min_resolution - 1, 224, net, err));
         }
-        // Non-square inputs work too.
-        CHECK(evaluate(m.build(m.min_resolution + 5, m.min_resolution + 37), Counting{}).ok());
+        // Non-square inputs work too (MaxViT's only where both sides give the same block inputs).
+        const std::int64_t h = m.min_resolution + (m.refuses ? 1 : 5), w = m.min_resolution + (m.refuses ? 3 : 37);
+        CHECK(evaluate(m.build(h, w), Counting{}).ok());
     }
 }
 
@@ -362,12 +373,7 @@ TEST_CASE("zoo: one ViT-B/16 attention block at 224, worked by hand") {
     REQUIRE(build_model("vit_b_16", 224, 224, net, err));
     const Evaluation ev = evaluate(net, Counting{});
     REQUIRE(ev.ok());
-    auto layer = [&](const std::string& name) -> const LayerCost& {
-        for (std::size_t i = 0; i < net.layers.size(); ++i)
-            if (net.layers[i].name == name) return ev.layers[i];
-        FAIL("no layer " << name);
-        return ev.layers.front();
-    };
+    auto layer = [&](const std::string& name) -> const LayerCost& { return named_layer(net, ev, name); };
     const std::string p = "encoder.layers.encoder_layer_0.self_attention.";
     CHECK(layer(p + "in_proj").out == Shape{1, 197, 2304});
     CHECK(layer(p + "in_proj").macs.value == 197ull * 768 * 2304);
@@ -401,7 +407,7 @@ TEST_CASE("zoo: every weights entry's published GFLOPS and num_params, at its cr
     // classifiers (94, e.g. regnet_y_16gf's SWAG_E2E_V1 at 384 as well as its 224 entries), with its
     // eval crop and num_params from torchvision 0.14 and the GFLOPS torchvision 0.15+ publishes (MACs of
     // convolutions and matrix products at the crop, in units of 10^9, rounded to 3 decimals).
-    // The transformers' entries (20: ViT 10, ConvNeXt 4, Swin 3, Swin V2 3) are the weights lines of
+    // The transformers' entries (21: ViT 10, ConvNeXt 4, Swin 3, Swin V2 3, MaxViT 1) are the weights lines of
     // tests/data/torchvision_reference_transformers.txt, in the same format.
     std::set<std::string> models;
     int entries = 0;
@@ -428,22 +434,94 @@ TEST_CASE("zoo: every weights entry's published GFLOPS and num_params, at its cr
             const std::uint64_t macs = ev.totals.macs.value;
             CHECK(macs % 1000000 != 500000);
             CHECK(static_cast<std::int64_t>((macs + 500000) / 1000000) == thousandths(gflops));
-            std::uint64_t params = ev.totals.params.value;
-            if (model == "inception_v3") {
-                // The published weights keep the AuxLogits head (InceptionAux(768, 1000)), which eval mode
-                // never runs: conv0 1×1 768→128 (98,304) + BN (256), conv1 5×5 128→768 (2,457,600) + BN
-                // (1,536), fc 768→1000 (768,000 + 1,000 bias) = 3,326,696 parameters.
-                const std::uint64_t aux = 768 * 128 + 2 * 128 + 128 * 768 * 5 * 5 + 2 * 768 + 768 * 1000 + 1000;
-                CHECK(aux == 3326696);
-                params += aux;
-            }
-            CHECK(params == num_params);
+            CHECK(ev.totals.params.value == num_params);
         }
     }
-    CHECK(entries == 94 + 20);
-    CHECK(models.size() == 64 + 15);
+    CHECK(entries == 94 + 21);
+    CHECK(models.size() == 64 + 16);
     for (const std::string& m : models) {
         CAPTURE(m);
         CHECK(find_model(m) != nullptr);
     }
+}
+
+TEST_CASE("zoo: MaxViT refuses inputs its 7×7 window and grid partitions cannot split, and says why") {
+    // Block inputs are the map after the 3×3/2 stem and after each stage's 3×3/2 depthwise conv:
+    // ceil(side / 4), ceil(side / 8), ceil(side / 16), ceil(side / 32). All four must be multiples of 7:
+    // ceil(side / 32) = 7k forces ceil(side / 16) = 14k (14k − 1 is not a multiple of 7), and so on up
+    // to ceil(side / 4) = 56k, so side is 224k − 3 … 224k.
+    Network net;
+    std::string err;
+    for (std::int64_t side : {221, 222, 223, 224, 445, 448, 669, 672}) {
+        CAPTURE(side);
+        CHECK(build_model("maxvit_t", side, side, net, err));
+    }
+    for (std::int64_t side : {220, 225, 256, 384, 444, 449}) {
+        CAPTURE(side);
+        CHECK_FALSE(build_model("maxvit_t", side, side, net, err));
+    }
+    CHECK_FALSE(build_model("maxvit_t", 225, 225, net, err));
+    // 225 → 113 → 57: block 0's input is 57×57, and 57 = 8·7 + 1.
+    CHECK(err.find("7×7 windows") != std::string::npos);
+    CHECK(err.find("225×225 gives 57×57, 29×29, 15×15, 8×8") != std::string::npos);
+    CHECK(err.find("block 0's 57×57 does not split into whole 7×7 windows") != std::string::npos);
+    // Non-square: 224 × 448 gives 56×112 at block 0; torchvision's grid attention sizes its cells by the
+    // height (56 / 7 = 8) and then holds 98 tokens per group, not 49.
+    CHECK_FALSE(build_model("maxvit_t", 224, 448, net, err));
+    CHECK(err.find("block 0's 56×112 is not square") != std::string::npos);
+    CHECK(build_model("maxvit_t", 222, 223, net, err));  // both give 56, 28, 14, 7
+}
+
+TEST_CASE("zoo: one MaxViT-T attention layer at 224, worked by hand") {
+    // Stage 0 at 224: the map is 64 × 56 × 56; 7×7 windows → (56/7)² = 64 groups of 49 tokens, 2 heads of 32.
+    Network net;
+    std::string err;
+    REQUIRE(build_model("maxvit_t", 224, 224, net, err));
+    const Evaluation ev = evaluate(net, Counting{});
+    REQUIRE(ev.ok());
+    auto layer = [&](const std::string& name) -> const LayerCost& { return named_layer(net, ev, name); };
+    const std::string p = "blocks.0.layers.0.layers.grid_attention.";
+    CHECK(layer(p + "partition_swap").out == Shape{64, 49, 64});
+    CHECK(layer(p + "partition_swap").macs.value == 0);
+    CHECK(layer(p + "attn_layer.1.to_qkv").out == Shape{64, 49, 192});
+    CHECK(layer(p + "attn_layer.1.to_qkv").macs.value == 64ull * 49 * 64 * 192);
+    CHECK(layer(p + "attn_layer.1.to_qkv").params.value == 64ull * 192 + 192);
+    CHECK(layer(p + "attn_layer.1.scores").out == Shape{128, 49, 49});  // 64 groups × 2 heads
+    CHECK(layer(p + "attn_layer.1.scores").macs.value == 128ull * 49 * 49 * 32);
+    CHECK(layer(p + "attn_layer.1.context").macs.value == 128ull * 49 * 32 * 49);
+    CHECK(layer(p + "attn_layer.1.relative_position_bias_table").params.value == 13ull * 13 * 2);
+    CHECK(layer(p + "attn_layer.1.merge").params.value == 64ull * 64 + 64);
+    CHECK(layer(p + "departition_op").out == Shape{64, 56, 56});
+    // The MBConv's squeeze-excitation squeezes to a quarter of the output width (64 / 4 = 16).
+    CHECK(layer("blocks.0.layers.0.layers.MBconv.layers.squeeze_excitation.fc1").params.value == 256ull * 16 + 16);
+    // Parameters: torchvision's MaxVit_T_Weights.IMAGENET1K_V1 states 30,919,624.
+    CHECK(ev.totals.params.value == 30919624);
+}
+
+TEST_CASE("zoo: inception_v3 holds its training-only AuxLogits weights as Params, without MACs") {
+    // The published weights keep the AuxLogits head (InceptionAux(768, 1000)), which eval mode never
+    // runs: conv0 1×1 768→128 (98,304) + BN (256), conv1 5×5 128→768 (2,457,600) + BN (1,536), fc
+    // 768→1000 (768,000 + 1,000 bias) = 3,326,696 parameters.
+    const std::uint64_t aux = 768 * 128 + 2 * 128 + 128 * 768 * 5 * 5 + 2 * 768 + 768 * 1000 + 1000;
+    CHECK(aux == 3326696);
+    Network net;
+    std::string err;
+    REQUIRE(build_model("inception_v3", 299, 299, net, err));
+    const Evaluation ev = evaluate(net, Counting{});
+    REQUIRE(ev.ok());
+    std::uint64_t aux_params = 0, aux_macs = 0;
+    int aux_layers = 0;
+    for (std::size_t i = 0; i < net.layers.size(); ++i) {
+        if (net.layers[i].name.rfind("AuxLogits.", 0) != 0) continue;
+        CHECK(net.layers[i].kind == LayerKind::Param);
+        CHECK(net.layers[i].name.find("training only") != std::string::npos);
+        aux_params += ev.layers[i].params.value;
+        aux_macs += ev.layers[i].macs.value + ev.layers[i].bias_ops.value;
+        ++aux_layers;
+    }
+    CHECK(aux_layers == 6);
+    CHECK(aux_params == aux);
+    CHECK(aux_macs == 0);
+    CHECK(ev.totals.params.value == 27161264);       // torchvision's num_params
+    CHECK(ev.totals.macs.value == 5713216096ull);    // the inference path alone: published 5.713 GFLOPS
 }

@@ -83,10 +83,11 @@ def build(name):
     and initialising RegNetY-128GF's 645 M parameters would take most of the run."""
     kwargs = {"weights": None}
     if name in ("googlenet", "inception_v3"):
-        # Eval mode never runs the auxiliary heads; without them googlenet's parameters match torchvision's
-        # published 6.6 M (inception_v3's published 27.2 M include its AuxLogits head, see the tests).
+        # Eval mode never runs the auxiliary heads, so they add no rows. Their parameters count as the
+        # published weights hold them: googlenet's weights drop aux1/aux2 (6.6 M), inception_v3's keep
+        # AuxLogits (num_params 27,161,264; the zoo holds it as training-only Param layers).
         # transform_input only rescales the input (no MACs).
-        kwargs.update(aux_logits=False, init_weights=False)
+        kwargs.update(aux_logits=name == "inception_v3", init_weights=False)
     inits = ("normal_", "uniform_", "trunc_normal_", "kaiming_normal_", "kaiming_uniform_", "xavier_uniform_",
              "constant_", "zeros_", "ones_")
     saved = {f: getattr(torch.nn.init, f) for f in inits}

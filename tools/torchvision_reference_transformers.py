@@ -65,10 +65,18 @@ def is_vit(name):
     return name.startswith("vit_")
 
 
+def sized_at_build(name):
+    # ViT sizes its position embedding for one image size; MaxViT sizes its grid partitions (and checks
+    # that every block's input divides into 7×7 windows) for one input size.
+    return is_vit(name) or name.startswith("maxvit_")
+
+
 def build(name, res):
     kwargs = {"weights": None}
     if is_vit(name):
         kwargs["image_size"] = res  # the position embedding is sized for it
+    elif sized_at_build(name):
+        kwargs["input_size"] = (res, res)
     model = getattr(models, name)(**kwargs)
     model.eval()
     return model
@@ -156,6 +164,14 @@ def runs(model, res):
         return False
 
 
+def runs_built(name, res):
+    try:
+        model = build(name, res)
+    except ValueError:  # MaxViT: "Input size ... of block ... is not divisible by partition size 7"
+        return False
+    return runs(model, res)
+
+
 def min_resolution(name, model):
     if is_vit(name):
         # ViT is built for one image size, a multiple of its patch: the smallest is one patch.
@@ -163,7 +179,7 @@ def min_resolution(name, model):
         assert runs(build(name, patch), patch) and not runs(build(name, patch), patch - 1)
         return patch
     res = 1
-    while not runs(model, res):
+    while not (runs_built(name, res) if sized_at_build(name) else runs(model, res)):
         res += 1
         if res > 1024:
             raise SystemExit("no resolution up to 1024 works")
@@ -209,7 +225,7 @@ def main():
         out.append(f"default {name} {models.get_model_weights(name).DEFAULT.transforms().crop_size[0]}")
         out.append(f"min {name} {min_resolution(name, model)}")  # on the CPU: real shape checks
         for res in resolutions:
-            if is_vit(name):
+            if sized_at_build(name):
                 model = build(name, res)
             params = sum(p.numel() for p in model.parameters())
             rows = count(model.to("meta"), res)

@@ -28,6 +28,7 @@ const std::vector<ModelInfo>& model_zoo() {
         zoo::register_vits(all);
         zoo::register_convnexts(all);
         zoo::register_swins(all);
+        zoo::register_maxvit(all);
         return all;
     }();
     return zoo;
@@ -55,6 +56,13 @@ bool build_model(std::string_view name, std::int64_t height, std::int64_t width,
             error = std::string(m->name) + " needs a height and width that are multiples of its " +
                     std::to_string(m->side_multiple) + "-pixel patch (it cuts the image into whole patches), not " +
                     std::to_string(height) + "×" + std::to_string(width);
+            return false;
+        }
+    }
+    if (m->refuses) {
+        std::string why = m->refuses(height, width);
+        if (!why.empty()) {
+            error = std::move(why);
             return false;
         }
     }

@@ -28,13 +28,16 @@ struct ModelInfo {
     Network (*build)(std::int64_t height, std::int64_t width);
     // Height and width must be multiples of it (ViT: its patch size, as torchvision asserts).
     std::int64_t side_multiple = 1;
+    // A rule on height × width beyond the range and side_multiple (MaxViT's window and grid partitions):
+    // why the model refuses them, or an empty string.
+    std::string (*refuses)(std::int64_t height, std::int64_t width) = nullptr;
 };
 
 const std::vector<ModelInfo>& model_zoo();
 const ModelInfo* find_model(std::string_view name);
 
 // Builds a zoo model at height × width. Returns false with a message for an unknown name or a
-// resolution outside [min_resolution, kMaxSpatial] or not a multiple of side_multiple.
+// resolution outside [min_resolution, kMaxSpatial], not a multiple of side_multiple or that refuses says why.
 bool build_model(std::string_view name, std::int64_t height, std::int64_t width, Network& out, std::string& error);
 
 //-----------------------------------------------------------------------------

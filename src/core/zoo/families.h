@@ -27,6 +27,7 @@ void register_regnets(std::vector<ModelInfo>& zoo);       // regnet.cpp: regnet_
 void register_vits(std::vector<ModelInfo>& zoo);          // vit.cpp: vit_b_16, vit_b_32, vit_l_16, vit_l_32, vit_h_14
 void register_convnexts(std::vector<ModelInfo>& zoo);     // convnext.cpp: convnext_tiny, _small, _base, _large
 void register_swins(std::vector<ModelInfo>& zoo);         // swin.cpp: swin_t, swin_s, swin_b, swin_v2_t/s/b
+void register_maxvit(std::vector<ModelInfo>& zoo);        // maxvit.cpp: maxvit_t
 
 // A family written as a table of configurations and one builder: registers one model per row (each
 // row a struct with name, description and crop, the default resolution). ModelInfo holds a plain

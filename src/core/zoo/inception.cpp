@@ -1,7 +1,8 @@
 // Flopscope core — Inception v3, transcribed from torchvision 0.14's models/inception.py as it runs in
-// eval mode at its 299×299 crop: the AuxLogits head only runs in training, so it adds no MACs and is
-// not built (its 3,326,696 weights are in the published 27.2 M parameters, see tests/zoo_test.cpp);
-// transform_input only rescales the input channels and adds no MACs.
+// eval mode at its 299×299 crop. The AuxLogits head only runs in training, so it adds no MACs, but its
+// 3,326,696 weights are in the published weights (num_params 27,161,264): they are Param layers here
+// (aux_logits_weights), which hold parameters and compute nothing. transform_input only rescales the
+// input channels and adds no MACs.
 // BasicConv2d = conv (no bias) → batch norm → ReLU. Mixed_5b-d are InceptionA, 6a InceptionB, 6b-e
 // InceptionC (factorised 1×7 / 7×1 convolutions), 7a InceptionD, 7b-c InceptionE. Branches are listed
 // in execution order; the forward pass's functional poolings are named after their block.
@@ -69,8 +70,7 @@ int inception_c(NetBuilder& b, const std::string& p, std::int64_t c7) {
     return b.concat(p + ".cat", {b1, b7, bd, bp});
 }
 
-int inception_d(NetBuilder& b, const std::string& p) {
-    const int x = b.last();
+int inception_d(NetBuilder& b, const std::string& p, int x) {
     square(b, p + ".branch3x3_1", 192, 1, 1, 0, x);
     const int b3 = square(b, p + ".branch3x3_2", 320, 3, 2, 0);
     square(b, p + ".branch7x7x3_1", 192, 1, 1, 0, x);
@@ -98,6 +98,19 @@ int inception_e(NetBuilder& b, const std::string& p) {
     return b.concat(p + ".cat", {b1, b3, bd, bp});
 }
 
+// InceptionAux(768, 1000)'s tensors, c × h × w = out × in × k² (BatchNorm: weight and bias × channels):
+// conv0 1×1 768 → 128, conv1 5×5 128 → 768, fc 768 → 1000. Torchvision keeps the module in eval mode
+// and never calls it; the names say so.
+void aux_logits_weights(NetBuilder& b) {
+    const std::string why = " (training only: never run in eval)";
+    b.param("AuxLogits.conv0.conv.weight" + why, 128, 768, 1);
+    b.param("AuxLogits.conv0.bn" + why, 2, 128, 1);
+    b.param("AuxLogits.conv1.conv.weight" + why, 768, 128, 25);
+    b.param("AuxLogits.conv1.bn" + why, 2, 768, 1);
+    b.param("AuxLogits.fc.weight" + why, 1000, 768, 1);
+    b.param("AuxLogits.fc.bias" + why, 1000, 1, 1);
+}
+
 Network build_inception_v3(std::int64_t h, std::int64_t w) {
     NetBuilder b("inception_v3", Shape{3, h, w});
     square(b, "Conv2d_1a_3x3", 32, 3, 2);
@@ -114,8 +127,9 @@ Network build_inception_v3(std::int64_t h, std::int64_t w) {
     inception_c(b, "Mixed_6b", 128);
     inception_c(b, "Mixed_6c", 160);
     inception_c(b, "Mixed_6d", 160);
-    inception_c(b, "Mixed_6e", 192);
-    inception_d(b, "Mixed_7a");
+    const int mixed_6e = inception_c(b, "Mixed_6e", 192);
+    aux_logits_weights(b);  // where torchvision's forward would branch off in training
+    inception_d(b, "Mixed_7a", mixed_6e);
     inception_e(b, "Mixed_7b");
     inception_e(b, "Mixed_7c");
     b.adaptive_avg_pool("avgpool", 1, 1);
@@ -127,7 +141,7 @@ Network build_inception_v3(std::int64_t h, std::int64_t w) {
 } // namespace
 
 void register_inception(std::vector<ModelInfo>& zoo) {
-    zoo.push_back({"inception_v3", "Inception", "Inception v3 as it runs in eval mode (no auxiliary head), 23.8 M parameters, 299 crop",
+    zoo.push_back({"inception_v3", "Inception", "Inception v3 as it runs in eval mode; 27.2 M parameters with the training-only AuxLogits head's 3.3 M, 299 crop",
                    299, 75, nullptr, build_inception_v3});
 }
 
