@@ -244,6 +244,10 @@ void draw_wide(AppImpl& app) {
             draw_scrolling("charts", draw_charts, app);
             ImGui::EndTabItem();
         }
+        if (tab("Zoo", tab_flags(app, Tab::Zoo))) {
+            draw_zoo(app);  // computes the zoo table only while the tab is open
+            ImGui::EndTabItem();
+        }
         if (tab("About the counting", tab_flags(app, Tab::Help))) {
             draw_scrolling("help", draw_help, app);
             ImGui::EndTabItem();
@@ -299,6 +303,10 @@ void draw_narrow(AppImpl& app) {
         if (tab("Charts", tab_flags(app, Tab::Charts))) {
             draw_results(app, true);
             draw_scrolling("charts", draw_charts, app);
+            ImGui::EndTabItem();
+        }
+        if (tab("Zoo", tab_flags(app, Tab::Zoo))) {
+            draw_zoo(app);
             ImGui::EndTabItem();
         }
         if (tab("About", tab_flags(app, Tab::Help))) {

@@ -11,6 +11,7 @@
 #include "core/conventions.h"
 #include "core/report.h"
 #include "core/state.h"
+#include "core/zoo_table.h"
 
 #include <imgui.h>
 
@@ -45,7 +46,7 @@ struct PendingEdit {
 };
 
 // Tabs the app can be asked to open (e.g. "Edit layers" jumps to the layer table).
-enum class Tab : int { None = -1, Overview, Layers, Charts, Help, Model, Scenario };
+enum class Tab : int { None = -1, Overview, Layers, Charts, Help, Model, Scenario, Zoo };
 
 struct ZooEntry {
     const ModelInfo* info = nullptr;
@@ -64,6 +65,20 @@ template <class T> struct DerivedCache {
         }
         return value;
     }
+};
+
+// The Zoo tab (view_zoo.cpp): its resolution and filters, and the table it computed for them. The table
+// is computed when the tab is drawn and its key (resolution, counting) changed: once per change.
+struct ZooView {
+    bool default_crop = true;               // each model at its own crop, else height × width for all
+    std::int64_t height = 224, width = 224;
+    int family = -1;                        // index into families, -1: all
+    char search[64] = "";
+    std::optional<ZooTable> table;
+    std::vector<std::string> families;      // model_zoo() families, in order of first appearance
+    std::vector<int> order;                 // rows shown, sorted and filtered
+    bool order_dirty = true;
+    double compute_ms = 0;                  // how long the last table took (shown on hover)
 };
 
 struct AppImpl {
@@ -92,6 +107,7 @@ struct AppImpl {
     int embed_height = 520;
     char model_filter[64] = "";
     std::vector<ZooEntry> zoo;  // the picker's catalogue, built on first use
+    ZooView zoo_view;
     Tab request_tab = Tab::None;
     int selected_layer = -1;
     struct ViewCaches {
@@ -159,6 +175,10 @@ void draw_header(AppImpl& app);            // view_header.cpp: title, model summ
 void draw_header_popups(AppImpl& app);     // view_header.cpp: embed snippet, clipboard fallback
 void draw_notices(AppImpl& app);           // view_header.cpp: dismissable messages
 void draw_model_panel(AppImpl& app);       // view_model.cpp
+void choose_model(AppImpl& app, const ModelInfo& m);  // view_model.cpp: open a zoo model (the picker's click)
+// view_model.cpp: the model picker's and the Zoo tab's search (name, family or description, any case).
+bool model_matches(const ModelInfo& m, const char* filter);
+void draw_zoo(AppImpl& app);               // view_zoo.cpp: every model side by side, and the scatter chart
 void draw_scenario_panel(AppImpl& app);    // view_scenario.cpp
 void draw_results(AppImpl& app, bool compact);  // view_results.cpp
 void draw_layers(AppImpl& app);            // view_layers.cpp

@@ -3,6 +3,7 @@
 // built-in), the totals and the counting convention.
 #include "app/widgets.h"
 #include "core/conventions.h"
+#include "core/zoo_table.h"
 
 #include <algorithm>
 #include <cctype>
@@ -20,16 +21,17 @@ bool contains_ci(const std::string& haystack, const char* needle) {
     return it != haystack.end();
 }
 
+} // namespace
+
+bool model_matches(const ModelInfo& m, const char* filter) {
+    return contains_ci(m.name, filter) || contains_ci(m.family, filter) || contains_ci(m.description, filter);
+}
+
 void choose_model(AppImpl& app, const ModelInfo& m) {
     State next = app.state;
     next.model = m.name;
-    // The model's own evaluation crop (299 for inception_v3, 600 for efficientnet_b7), unless the user
-    // chose another resolution for the previous model and the new one accepts it.
-    const ModelInfo* previous = find_model(app.state.model);
-    const bool at_previous_default = previous && next.input_h == previous->default_resolution &&
-                                     next.input_w == previous->default_resolution;
-    if (at_previous_default || next.input_h < m.min_resolution || next.input_w < m.min_resolution)
-        next.input_h = next.input_w = m.default_resolution;
+    // The model's own evaluation crop (299 for inception_v3), unless the user chose another resolution.
+    input_for_model(find_model(app.state.model), m, next.input_h, next.input_w);
     next.input_c = 3;
     // Per-layer settings belong to the old network's layers.
     next.scenario.overrides.clear();
@@ -39,6 +41,8 @@ void choose_model(AppImpl& app, const ModelInfo& m) {
     app.selected_layer = -1;
     app.edit(std::move(next));
 }
+
+namespace {
 
 // One entry of the picker: name and numbers on the first line, the description under it.
 bool model_entry(const ZooEntry& e, bool selected) {
@@ -82,9 +86,7 @@ void draw_picker(AppImpl& app) {
         int shown = 0;
         for (const ZooEntry& e : app.zoo_catalogue()) {
             const ModelInfo& m = *e.info;
-            if (!contains_ci(m.name, app.model_filter) && !contains_ci(m.family, app.model_filter) &&
-                !contains_ci(m.description, app.model_filter))
-                continue;
+            if (!model_matches(m, app.model_filter)) continue;
             if (!family || std::string(family) != m.family) {
                 family = m.family;
                 ImGui::SeparatorText(family);

@@ -9,6 +9,7 @@
 #include "core/link.h"
 #include "core/scenario_file.h"
 #include "core/state_fields.h"
+#include "core/zoo_table.h"
 
 #include <algorithm>
 #include <fstream>
@@ -44,7 +45,10 @@ const Option kOwnOptions[] = {
     {"--format", "FMT", "table (default) | json | csv | md; svg with --chart.", Section::Output},
     {"--chart", "NAME", "Write a chart as SVG instead of the results: cost | fraction | rate | payoff | layers (the page's charts, drawn the same).", Section::Output},
     {"--chart-size", "WxH", "The chart's size in pixels (default 720x400; the layer chart's height follows its rows).", Section::Output},
-    {"--list-models", nullptr, "The built-in networks.", Section::Output},
+    {"--list-models", nullptr,
+     "The built-in networks. With --format md, csv or json: each one's MACs, FLOPs, parameters, activations "
+     "and depth, at its default crop (or --input) under the convention (--convention and the switches).",
+     Section::Output},
     {"--list-conventions", nullptr, "The counting conventions and their rules.", Section::Output},
     {"--help", nullptr, "This text.", Section::Output},
     {"-h", nullptr, "", Section::Hidden},
@@ -117,7 +121,8 @@ Usage:
   flopscope --scenario-file FILE [--format ...]        a scenario saved by the page ("Save scenario…")
   flopscope --onnx FILE|FOLDER... [--input HxW] [--batch N] [--format ...]
                                                        an exported model; several: one summary row each
-  flopscope --list-models                              the built-in networks
+  flopscope --list-models [--format md|csv|json] [--input N|HxW] [--convention NAME]
+                                                       the built-in networks (and their costs)
   flopscope --list-conventions                         the counting conventions and their rules
 
 Values are read as in a link: decimals like 0.5 or 1.2e9, ranges as shown.
@@ -160,6 +165,8 @@ Args parse_args(const std::vector<std::string>& args) {
     State& state = run.state;
     bool scenario_touched = false;  // a parameter was set: the scenario is on and becomes "custom"
     bool preset_given = false;
+    bool model_given = false;
+    const ModelInfo* previous_model = nullptr;  // the model --model replaces (the link's, or the default)
     auto fail = [&](std::string message) {
         run.error = std::move(message);
         return run;
@@ -199,9 +206,18 @@ Args parse_args(const std::vector<std::string>& args) {
             }
             if ((pass == 0) != (name == "--link" || name == "--scenario-file")) continue;
 
-            if (name == "--list-models" || name == "--list-conventions") {
-                run.action = name == "--list-models" ? Args::Action::ListModels : Args::Action::ListConventions;
+            if (name == "--list-conventions") {
+                run.action = Args::Action::ListConventions;
                 return run;
+            }
+            if (name == "--list-models") {  // the other options still apply: --format, --input, --convention
+                run.action = Args::Action::ListModels;
+                continue;
+            }
+            if (name == "--input") run.input_given = true;
+            if (name == "--model" && !model_given) {
+                model_given = true;
+                previous_model = find_model(state.model);
             }
             if (name == "--link") {
                 const LinkDecode d = decode_link(value, state);
@@ -256,7 +272,6 @@ Args parse_args(const std::vector<std::string>& args) {
                 run.chart_height = h;
                 continue;
             }
-            if (name == "--input") run.input_given = true;
             // A state field: read as its link value is, with the option's name in the messages.
             std::vector<std::string> problems;
             Problems collected(problems, kMaxLinkProblems);
@@ -268,6 +283,13 @@ Args parse_args(const std::vector<std::string>& args) {
                 if (o->field->key == "sc") preset_given = true, state.scenario_enabled = true;
                 else scenario_touched = true;
             }
+        }
+    }
+    // --model without --input: the model's own default crop (299 for inception_v3), as the page's picker
+    // does; the link then carries in=299. (A link without `in` still means 224.)
+    if (model_given && !run.input_given) {
+        if (const ModelInfo* m = find_model(state.model)) {
+            input_for_model(previous_model, *m, state.input_h, state.input_w);
         }
     }
     if (const Convention* named = find_convention(state.convention); !named || named->counting != state.counting)

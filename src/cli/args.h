@@ -26,7 +26,7 @@ struct Args {
     std::vector<std::string> onnx_paths;
     std::vector<std::pair<std::string, std::int64_t>> symbols;
     std::int64_t batch = 1;       // every symbol not given by --symbol
-    bool input_given = false;     // --input re-binds an ONNX file's H×W (else the file's own size)
+    bool input_given = false;     // --input was given: re-binds an ONNX file's H×W; --list-models: else each model's crop
     std::string error;            // the first problem, one line; empty when the command line is fine
     bool ok() const { return error.empty(); }
 };

@@ -3,7 +3,7 @@
 //   flopscope [--model NAME] [--input N|HxW] [--scenario PRESET] [--format table|json|csv|md] [options]
 //   flopscope --link 'URL-or-fragment' [--format json]
 //   flopscope [options] --chart cost|fraction|rate|payoff|layers [--format svg] > fig.svg
-//   flopscope --list-models
+//   flopscope --list-models [--format md|csv|json] [--input N|HxW] [--convention NAME]
 //
 // The options and their parsing are in args.cpp (from the state-field registry); this file prints.
 // Unknown options, bad values and unknown models: a one-line error on stderr, exit status 2.
@@ -15,6 +15,7 @@
 #include "core/report.h"
 #include "core/state.h"
 #include "core/zoo.h"
+#include "core/zoo_table.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -43,6 +44,16 @@ void list_models() {
         }
         std::printf("  %-*s  %s\n", static_cast<int>(width), m.name, m.description);
     }
+}
+
+// --list-models --format md|csv|json: every model's costs, at its default crop unless --input is given.
+void list_model_costs(const cli::Args& args) {
+    const State& s = args.state;
+    const ZooTable table = args.input_given ? zoo_table(s.input_h, s.input_w, s.counting)
+                                            : zoo_table(kDefaultCrop, kDefaultCrop, s.counting);
+    if (args.format == "json") std::printf("%s\n", zoo_json(s, table).c_str());
+    else if (args.format == "csv") std::fputs(zoo_csv(table).c_str(), stdout);
+    else std::fputs(zoo_markdown(s, table).c_str(), stdout);
 }
 
 void list_conventions() {
@@ -185,7 +196,10 @@ int main(int argc, char** argv) {
     if (!args.ok()) fail(args.error);
     switch (args.action) {
     case cli::Args::Action::Help: std::fputs(cli::usage().c_str(), stdout); return 0;
-    case cli::Args::Action::ListModels: list_models(); return 0;
+    case cli::Args::Action::ListModels:
+        if (args.format == "table") list_models();
+        else list_model_costs(args);
+        return 0;
     case cli::Args::Action::ListConventions: list_conventions(); return 0;
     case cli::Args::Action::Run: break;
     }

@@ -336,6 +336,8 @@ std::vector<std::string> scenario_lines(const State& state, const Results& res) 
     return lines;
 }
 
+} // namespace
+
 std::string csv_field(const std::string& s) {
     // Quote when needed; prefix formula-looking text so spreadsheets don't execute it.
     std::string v = s;
@@ -355,8 +357,6 @@ std::string md_escape(const std::string& s) {
     }
     return out;
 }
-
-} // namespace
 
 std::string results_table(const State& state, const Results& res) {
     std::string out = "Flopscope — " + state.model + " (input " + shape_text(res.network.input) + ")\n";

@@ -18,6 +18,10 @@ namespace flopscope {
 // JSON values: a string (escaped, and safe inside an HTML <script>), true/false, the counting
 // convention with its rules ({"name", "description", "rule", then every Counting field}), the student.
 std::string json_string(const std::string& s);
+// A CSV field (quoted when needed; formula-looking text prefixed so spreadsheets don't run it) and
+// Markdown text with its special characters escaped (table cells included).
+std::string csv_field(const std::string& s);
+std::string md_escape(const std::string& s);
 std::string json_bool(bool b);
 std::string counting_json(const State& state);
 std::string student_json(const Scenario& s);

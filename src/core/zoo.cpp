@@ -40,32 +40,27 @@ const ModelInfo* find_model(std::string_view name) {
     return nullptr;
 }
 
+std::string input_refusal(const ModelInfo& m, std::int64_t height, std::int64_t width) {
+    for (std::int64_t side : {height, width}) {
+        if (side < m.min_resolution || side > kMaxSpatial)
+            return std::string(m.name) + " needs an input between " + std::to_string(m.min_resolution) + " and " +
+                   std::to_string(kMaxSpatial) + " pixels per side, not " + std::to_string(side);
+        if (side % m.side_multiple != 0)
+            return std::string(m.name) + " needs a height and width that are multiples of its " +
+                   std::to_string(m.side_multiple) + "-pixel patch (it cuts the image into whole patches), not " +
+                   std::to_string(height) + "×" + std::to_string(width);
+    }
+    return m.refuses ? m.refuses(height, width) : std::string();
+}
+
 bool build_model(std::string_view name, std::int64_t height, std::int64_t width, Network& out, std::string& error) {
     const ModelInfo* m = find_model(name);
     if (!m) {
         error = "unknown model \"" + std::string(name) + "\" (flopscope --list-models lists them)";
         return false;
     }
-    for (std::int64_t side : {height, width}) {
-        if (side < m->min_resolution || side > kMaxSpatial) {
-            error = std::string(m->name) + " needs an input between " + std::to_string(m->min_resolution) + " and " +
-                    std::to_string(kMaxSpatial) + " pixels per side, not " + std::to_string(side);
-            return false;
-        }
-        if (side % m->side_multiple != 0) {
-            error = std::string(m->name) + " needs a height and width that are multiples of its " +
-                    std::to_string(m->side_multiple) + "-pixel patch (it cuts the image into whole patches), not " +
-                    std::to_string(height) + "×" + std::to_string(width);
-            return false;
-        }
-    }
-    if (m->refuses) {
-        std::string why = m->refuses(height, width);
-        if (!why.empty()) {
-            error = std::move(why);
-            return false;
-        }
-    }
+    error = input_refusal(*m, height, width);
+    if (!error.empty()) return false;
     out = m->build(height, width);
     return true;
 }

@@ -36,6 +36,10 @@ struct ModelInfo {
 const std::vector<ModelInfo>& model_zoo();
 const ModelInfo* find_model(std::string_view name);
 
+// Why model `m` refuses a height × width input (outside [min_resolution, kMaxSpatial], not a multiple of
+// side_multiple, or what `refuses` says), or "" when it accepts it.
+std::string input_refusal(const ModelInfo& m, std::int64_t height, std::int64_t width);
+
 // Builds a zoo model at height × width. Returns false with a message for an unknown name or a
 // resolution outside [min_resolution, kMaxSpatial], not a multiple of side_multiple or that refuses says why.
 bool build_model(std::string_view name, std::int64_t height, std::int64_t width, Network& out, std::string& error);
