@@ -40,6 +40,17 @@ function(flopscope_imgui_draw_without_default_font out_var)
     string(SUBSTRING "${_draw_source}" ${_to} -1 _tail)
     set(_imgui_draw ${CMAKE_CURRENT_BINARY_DIR}/generated/imgui_draw_no_default_font.cpp)
     # Written only when it changes, so re-configuring does not rebuild it.
+    # The software mouse cursors' pixel art goes too: the page shows the browser's cursors (src/web/cursor)
+    # and sets ImFontAtlasFlags_NoMouseCursors (src/web/fonts.cpp), so it is never read (~450 B gzipped).
+    set(_cursor_start "static const char FONT_ATLAS_DEFAULT_TEX_DATA_PIXELS[")
+    set(_cursor_end "static const ImVec2 FONT_ATLAS_DEFAULT_TEX_CURSOR_DATA")
+    string(FIND "${_head}" "${_cursor_start}" _c_from)
+    string(FIND "${_head}" "${_cursor_end}" _c_to)
+    if(_c_from GREATER 0 AND _c_to GREATER _c_from)
+      string(SUBSTRING "${_head}" 0 ${_c_from} _before)
+      string(SUBSTRING "${_head}" ${_c_to} -1 _after)
+      set(_head "${_before}// Flopscope (cmake/ImGui.cmake): no cursor art; the page uses the browser's cursors.\nstatic const char FONT_ATLAS_DEFAULT_TEX_DATA_PIXELS[FONT_ATLAS_DEFAULT_TEX_DATA_W * FONT_ATLAS_DEFAULT_TEX_DATA_H + 1] = \"\";\n\n${_after}")
+    endif()
     file(WRITE ${_imgui_draw}.tmp
          "${_head}// Flopscope (cmake/ImGui.cmake): ProggyClean removed; the page only uses its own font.\nstatic const char proggy_clean_ttf_compressed_data_base85[] = \"\";\n\n${_tail}")
     file(COPY_FILE ${_imgui_draw}.tmp ${_imgui_draw} ONLY_IF_DIFFERENT)

@@ -16,7 +16,9 @@ static_assert(std::is_same_v<ImWchar, unsigned short>, "the generated glyph rang
 void build(float pixel_ratio, bool upload) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    // No software cursors in the atlas: the page shows the browser's (src/web/cursor), and the web
+    // build's imgui_draw.cpp has no cursor art (cmake/ImGui.cmake).
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight | ImFontAtlasFlags_NoMouseCursors;
 
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // static data: the atlas must not free it
