@@ -296,6 +296,51 @@ TEST_CASE("fetch versus recompute: recompute intensity 2·K²·C_in/b against th
     CHECK(t4.layers[1].energy_verdict == Verdict::Fetch);  // 864 pJ vs 320 pJ
 }
 
+TEST_CASE("resnet18's layer4.1.conv2 on a T4 at FP16, by hand") {
+    // torchvision's resnet18 at 224: the last 3×3 conv, 512 → 512 channels at 7×7, no bias.
+    Network net;
+    std::string err;
+    REQUIRE(build_model("resnet18", 224, 224, net, err));
+    const Evaluation ev = evaluate(net, Counting{});
+    REQUIRE(ev.ok());
+    const RooflineResult r = evaluate_roofline(net, ev, Counting{}, preset("t4"), at(Precision::FP16));
+    REQUIRE(r.ok());
+    std::size_t i = 0;
+    while (i < net.layers.size() && net.layers[i].name != "layer4.1.conv2") ++i;
+    REQUIRE(i < net.layers.size());
+    const LayerRoofline& l = r.layers[i];
+
+    // MACs: 7·7 outputs × 512 channels × 3·3·512 = 115,605,504; FLOPs twice that.
+    CHECK(l.flops == 231211008);
+    // Elements: input 512·7·7 = 25,088; weights 3·3·512·512 = 2,359,296; output 25,088.
+    // FP16 bytes: 2 × (25,088 + 2,359,296 + 25,088) = 2 × 2,409,472 = 4,818,944.
+    CHECK(l.input_bytes == 50176);
+    CHECK(l.weight_bytes == 4718592);
+    CHECK(l.output_bytes == 50176);
+    CHECK(l.bytes == 4818944);
+    // Intensity 231,211,008 / 4,818,944 = 47.98 FLOP/B, far below the T4's FP16 ridge 65e12 / 320e9 =
+    // 203.125: the weights make the deepest conv memory-bound.
+    CHECK(r.ridge == 203.125);
+    CHECK(l.intensity == near(231211008.0 / 4818944.0));
+    check_quoted(l.intensity, 47.98, 0.01);
+    // Compute roof: 231,211,008 / 65e12 = 3.5571 µs; memory roof: 4,818,944 / 320e9 = 15.0592 µs (exact
+    // in decimal); the time is the larger.
+    CHECK(l.compute_s == near(231211008.0 / 65e12));
+    CHECK(l.memory_s == near(15.0592e-6));
+    CHECK(l.time_s == near(15.0592e-6));
+    CHECK(l.bound == Bound::Memory);
+    // Energy (45 nm): 115,605,504 MACs × 1.5 pJ = 173,408,256 pJ, plus 4,818,944 B × 160 pJ =
+    // 771,031,040 pJ: 944,439,296 pJ = 944.44 µJ.
+    CHECK(l.energy_j == near(944439296e-12));
+    // Fetch or recompute: a cached element costs 2·3·3·512 = 9,216 FLOPs to recompute per 2 bytes fetched,
+    // 4,608 FLOP/B > 203.125: fetching wins in time; in energy 4,608 MACs × 1.5 pJ = 6,912 pJ vs 2 × 160 pJ.
+    CHECK(l.recompute_intensity == 4608);
+    CHECK(l.time_verdict == Verdict::Fetch);
+    CHECK(l.recompute_pj == near(6912));
+    CHECK(l.fetch_pj == 320);
+    CHECK(l.energy_verdict == Verdict::Fetch);
+}
+
 TEST_CASE("layers the FLOP convention counts as zero still cost bytes and time") {
     Network net;
     std::string err;
