@@ -113,6 +113,12 @@ struct AppState {
     struct ViewCaches {
         DerivedCache<PayoffMap> payoff;                       // view_payoff
         DerivedCache<std::vector<ConventionTotals>> conventions;  // view_help: this network, every convention
+        struct LayerOrder {  // view_layers: the table's rows in the sort order, for this generation and sort
+            unsigned generation = 0;
+            int column = -1;
+            bool ascending = true;
+            std::vector<int> order;
+        } layer_order;
     } caches;
 
     // An accepted edit waiting for the end of the frame (see edit()).

@@ -263,18 +263,11 @@ void draw_pending_messages(AppState& app) {
     }
 }
 
+} // namespace
+
 //-----------------------------------------------------------------------------
 // [SECTION] Table
 //-----------------------------------------------------------------------------
-
-struct SortCache {
-    unsigned generation = 0;
-    int column = -1;
-    bool ascending = true;
-    std::vector<int> order;
-};
-
-} // namespace
 
 void draw_layers(AppState& app) {
     draw_toolbar(app);
@@ -347,7 +340,7 @@ void draw_layers(AppState& app) {
     }
 
     // Sorted row order, cached until the results or the sort change.
-    static SortCache cache;
+    AppState::ViewCaches::LayerOrder& cache = app.caches.layer_order;
     int column = kIndex;
     bool ascending = true;
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
