@@ -99,6 +99,13 @@ TEST_CASE("kinds: a tiny ViT block, every layer's shape, params and MACs") {
     CHECK(at(2).out == Shape{1, 1, 16});
     CHECK(at(2).params.value == D);
     CHECK(at(2).input_elements.value == 0);  // a Param reads nothing
+    CHECK(at(2).output_elements.value == 0);  // ... and writes nothing: a stored weight, not an activation
+    CHECK(at(4).output_elements.value == 0);
+    // The activations are the other layers' outputs only: the total skips both Params' 16 + 17·16.
+    std::uint64_t written = 0;
+    for (int i = 0; i < 24; ++i)
+        if (i != 2 && i != 4) written += at(i).out.elements().value;
+    CHECK(ev.totals.activation_elements.value == written);
     CHECK(at(3).out == Shape{1, 17, 16});
     CHECK(at(3).params.value == 0);
     // Position embedding: N·D parameters, one add per element.

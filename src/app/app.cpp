@@ -2,7 +2,7 @@
 // the URL fragment kept in step, and the page layout (inputs beside results when wide, tabs when narrow).
 //
 // [SECTION] Derived results
-// [SECTION] AppImpl: edits, notices, clipboard
+// [SECTION] AppState: edits, notices, clipboard
 // [SECTION] Layout
 // [SECTION] App (the contract in app.h)
 #include "app/app.h"
@@ -36,18 +36,18 @@ Derived derive(const State& state, Results results) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] AppImpl: edits, notices, clipboard
+// [SECTION] AppState: edits, notices, clipboard
 //-----------------------------------------------------------------------------
 
-AppImpl::AppImpl(Platform& p) : platform(p), state(default_state()), url_state(state) {
+AppState::AppState(Platform& p) : platform(p), state(default_state()), url_state(state) {
     derived = derive(state, compute(state));
 }
 
-void AppImpl::ensure_derived() {
+void AppState::ensure_derived() {
     if (!(derived.state == state)) derived = derive(state, compute(state));
 }
 
-bool AppImpl::try_apply(State candidate, std::string& error) {
+bool AppState::try_apply(State candidate, std::string& error) {
     if (candidate == state) return true;
     ensure_derived();
     Results r = compute(candidate);
@@ -61,14 +61,14 @@ bool AppImpl::try_apply(State candidate, std::string& error) {
     return true;
 }
 
-void AppImpl::apply_queued() {
+void AppState::apply_queued() {
     if (!queued) return;
     state = std::move(queued->state);
     derived = derive(state, std::move(queued->results));
     queued.reset();
 }
 
-bool AppImpl::edit(State candidate, const std::string& key, const std::string& shown) {
+bool AppState::edit(State candidate, const std::string& key, const std::string& shown) {
     std::string error;
     if (try_apply(std::move(candidate), error)) {
         if (!key.empty()) pending.erase(key);
@@ -79,14 +79,14 @@ bool AppImpl::edit(State candidate, const std::string& key, const std::string& s
     return false;
 }
 
-bool AppImpl::edit_or_explain(State candidate, const std::string& what) {
+bool AppState::edit_or_explain(State candidate, const std::string& what) {
     std::string error;
     if (try_apply(std::move(candidate), error)) return true;
     notice("Can't " + what + ": " + error);
     return false;
 }
 
-bool AppImpl::edit_scenario(const Scenario& s, const std::string& key, const std::string& shown) {
+bool AppState::edit_scenario(const Scenario& s, const std::string& key, const std::string& shown) {
     State c = state;
     c.scenario = s;
     // Back on a preset's exact values: call it by the preset's name again.
@@ -95,7 +95,7 @@ bool AppImpl::edit_scenario(const Scenario& s, const std::string& key, const std
     return edit(std::move(c), key, shown);
 }
 
-void AppImpl::replace_state(State s) {
+void AppState::replace_state(State s) {
     state = std::move(s);
     pending.clear();
     selected_layer = -1;
@@ -103,18 +103,18 @@ void AppImpl::replace_state(State s) {
     ensure_derived();
 }
 
-const PendingEdit* AppImpl::pending_for(const std::string& key) const {
+const PendingEdit* AppState::pending_for(const std::string& key) const {
     auto it = pending.find(key);
     return it == pending.end() ? nullptr : &it->second;
 }
 
-void AppImpl::notice(std::string text, bool warning) {
+void AppState::notice(std::string text, bool warning) {
     for (const Notice& n : notices)
         if (n.text == text) return;
     notices.push_back(Notice{std::move(text), warning});
 }
 
-bool AppImpl::dark() const {
+bool AppState::dark() const {
     switch (state.view.theme) {
     case Theme::Light: return false;
     case Theme::Dark: return true;
@@ -124,12 +124,12 @@ bool AppImpl::dark() const {
     return platform.prefers_dark();
 }
 
-void AppImpl::confirm(std::string text) {
+void AppState::confirm(std::string text) {
     confirm_text = std::move(text);
     confirm_until = ImGui::GetTime() + 2.0;
 }
 
-void AppImpl::copy_text(const std::string& what, const std::string& text) {
+void AppState::copy_text(const std::string& what, const std::string& text) {
     if (platform.copy_to_clipboard(text)) {
         confirm(what + " copied");
         return;
@@ -139,9 +139,9 @@ void AppImpl::copy_text(const std::string& what, const std::string& text) {
     open_fallback = true;
 }
 
-std::string AppImpl::share_url(const State& s) const { return platform.page_url_without_fragment() + encode_link(s); }
+std::string AppState::share_url(const State& s) const { return platform.page_url_without_fragment() + encode_link(s); }
 
-const std::vector<ZooEntry>& AppImpl::zoo_catalogue() {
+const std::vector<ZooEntry>& AppState::zoo_catalogue() {
     if (!zoo.empty()) return zoo;
     for (const ModelInfo& m : model_zoo()) {
         ZooEntry e;
@@ -166,7 +166,7 @@ const std::vector<ZooEntry>& AppImpl::zoo_catalogue() {
 
 namespace {
 
-ImGuiTabItemFlags tab_flags(AppImpl& app, Tab tab) {
+ImGuiTabItemFlags tab_flags(AppState& app, Tab tab) {
     if (app.request_tab != tab) return 0;
     app.request_tab = Tab::None;
     return ImGuiTabItemFlags_SetSelected;
@@ -189,7 +189,7 @@ bool tab(const char* label, ImGuiTabItemFlags flags) {
 constexpr ImGuiWindowFlags kTabThrough = ImGuiWindowFlags_NavFlattened;
 
 // The comparison of the three presets with the current scenario, and the stacked bars beside it.
-void draw_overview(AppImpl& app) {
+void draw_overview(AppState& app) {
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > em(50)) {
         const float table_w = std::max(em(32), avail * 0.62f);
@@ -209,19 +209,19 @@ void draw_overview(AppImpl& app) {
     }
 }
 
-void draw_scrolling(const char* id, void (*fn)(AppImpl&), AppImpl& app) {
+void draw_scrolling(const char* id, void (*fn)(AppState&), AppState& app) {
     ImGui::BeginChild(id, ImVec2(0, 0), ImGuiChildFlags_None, kTabThrough);
     fn(app);
     ImGui::EndChild();
 }
 
-void draw_inputs(AppImpl& app) {
+void draw_inputs(AppState& app) {
     draw_model_panel(app);
     ImGui::Spacing();
     draw_scenario_panel(app);
 }
 
-void draw_wide(AppImpl& app) {
+void draw_wide(AppState& app) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float left = std::clamp(em(25), em(20), avail * 0.38f);
     ImGui::BeginChild("inputs", ImVec2(left, 0), ImGuiChildFlags_None, kTabThrough);
@@ -268,7 +268,7 @@ float fitting_tab_padding(std::initializer_list<const char*> labels) {
     return std::clamp(std::floor((room - text) / (2 * n)), 1.0f, st.FramePadding.x);
 }
 
-void draw_narrow(AppImpl& app) {
+void draw_narrow(AppState& app) {
     g_tab_padding = fitting_tab_padding({"Results", "Scenario", "Model", "Layers", "Charts", "Zoo", "About"});
     // The tab bar keeps the padding it began with for its labels: the same as its tabs' widths.
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(g_tab_padding, ImGui::GetStyle().FramePadding.y));
@@ -318,7 +318,7 @@ void draw_narrow(AppImpl& app) {
     g_tab_padding = -1.0f;
 }
 
-void update_style(AppImpl& app) {
+void update_style(AppState& app) {
     if (!app.style_dirty && app.style_theme == app.state.view.theme) return;
     app.style_dark = app.dark();
     app.style_scale = std::max(0.5f, app.platform.pixel_ratio());
@@ -328,7 +328,7 @@ void update_style(AppImpl& app) {
 }
 
 // Writes the fragment once an edit is finished (no item active), never while dragging or typing.
-void sync_url(AppImpl& app) {
+void sync_url(AppState& app) {
     if (ImGui::IsAnyItemActive() || app.url_state == app.state) return;
     const std::string link = encode_link(app.state);
     app.platform.replace_url_fragment(link.size() > 1 && link[0] == '#' ? link.substr(1) : link);
@@ -337,7 +337,7 @@ void sync_url(AppImpl& app) {
 
 } // namespace
 
-void draw_app(AppImpl& app) {
+void draw_app(AppState& app) {
     app.in_frame = true;
     begin_item_registry();
     update_style(app);
@@ -371,11 +371,11 @@ void draw_app(AppImpl& app) {
 // [SECTION] App (the contract in app.h)
 //-----------------------------------------------------------------------------
 
-App::App(Platform& platform) : impl_(std::make_unique<AppImpl>(platform)) {}
+App::App(Platform& platform) : impl_(std::make_unique<AppState>(platform)) {}
 App::~App() = default;
 
 void App::load_fragment(const std::string& fragment) {
-    AppImpl& app = *impl_;
+    AppState& app = *impl_;
     app.notices.clear();  // they were about the state this link replaces (e.g. the previous link's problems)
     State s = default_state();
     std::string_view f = fragment;
@@ -409,7 +409,7 @@ void App::on_style_inputs_changed() { impl_->style_dirty = true; }
 std::string App::state_json() const { return flopscope::state_json(impl_->state); }
 
 std::string App::results_json() const {
-    const AppImpl& app = *impl_;
+    const AppState& app = *impl_;
     if (app.derived.state == app.state) return flopscope::results_json(app.state, app.derived.results);
     return flopscope::results_json(app.state);
 }

@@ -10,7 +10,7 @@
 namespace flopscope::app {
 
 class Platform;
-struct AppImpl;
+struct AppState;
 
 // What the page says in words, for readers without the canvas (screen readers, text search): the web
 // platform keeps it in the DOM as an off-screen mirror. Every text is the app's own formatting of the
@@ -67,7 +67,7 @@ public:
     TextMirror text_mirror() const;
 
 private:
-    std::unique_ptr<AppImpl> impl_;
+    std::unique_ptr<AppState> impl_;
 };
 
 } // namespace flopscope::app

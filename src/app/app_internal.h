@@ -1,4 +1,4 @@
-// Flopscope app — what the views share: the app's state (AppImpl), the results derived from it (cached,
+// Flopscope app — what the views share: the app's state (AppState), the results derived from it (cached,
 // recomputed only when the State changes), and one draw function per view (one file each).
 //
 // Data flow: views read `app.derived` and never change `app.state` directly; they build a candidate
@@ -81,8 +81,8 @@ struct ZooView {
     double compute_ms = 0;                  // how long the last table took (shown on hover)
 };
 
-struct AppImpl {
-    explicit AppImpl(Platform& p);
+struct AppState {
+    explicit AppState(Platform& p);
 
     Platform& platform;
     State state;
@@ -113,6 +113,12 @@ struct AppImpl {
     struct ViewCaches {
         DerivedCache<PayoffMap> payoff;                       // view_payoff
         DerivedCache<std::vector<ConventionTotals>> conventions;  // view_help: this network, every convention
+        struct LayerOrder {  // view_layers: the table's rows in the sort order, for this generation and sort
+            unsigned generation = 0;
+            int column = -1;
+            bool ascending = true;
+            std::vector<int> order;
+        } layer_order;
     } caches;
 
     // An accepted edit waiting for the end of the frame (see edit()).
@@ -156,8 +162,8 @@ struct AppImpl {
 // Rebuilds every derived value of `state` from its computed `results`.
 Derived derive(const State& state, Results results);
 
-// One frame of the whole UI (App::frame; tests call it on an AppImpl to reach every view).
-void draw_app(AppImpl& app);
+// One frame of the whole UI (App::frame; tests call it on an AppState to reach every view).
+void draw_app(AppState& app);
 
 //-----------------------------------------------------------------------------
 // Item registry (widgets.cpp): screen rectangles of named items of the last frame, so tests (native and
@@ -171,26 +177,26 @@ bool find_item(const std::string& name, ImVec2& min, ImVec2& max);
 //-----------------------------------------------------------------------------
 // Views (one file each)
 //-----------------------------------------------------------------------------
-void draw_header(AppImpl& app);            // view_header.cpp: title, model summary, link/embed/export/theme
-void draw_header_popups(AppImpl& app);     // view_header.cpp: embed snippet, clipboard fallback
-void draw_notices(AppImpl& app);           // view_header.cpp: dismissable messages
-void draw_model_panel(AppImpl& app);       // view_model.cpp
-void choose_model(AppImpl& app, const ModelInfo& m);  // view_model.cpp: open a zoo model (the picker's click)
+void draw_header(AppState& app);            // view_header.cpp: title, model summary, link/embed/export/theme
+void draw_header_popups(AppState& app);     // view_header.cpp: embed snippet, clipboard fallback
+void draw_notices(AppState& app);           // view_header.cpp: dismissable messages
+void draw_model_panel(AppState& app);       // view_model.cpp
+void choose_model(AppState& app, const ModelInfo& m);  // view_model.cpp: open a zoo model (the picker's click)
 // view_model.cpp: the model picker's and the Zoo tab's search (name, family or description, any case).
 bool model_matches(const ModelInfo& m, const char* filter);
-void draw_zoo(AppImpl& app);               // view_zoo.cpp: every model side by side, and the scatter chart
-void draw_scenario_panel(AppImpl& app);    // view_scenario.cpp
-void draw_results(AppImpl& app, bool compact);  // view_results.cpp
-void draw_layers(AppImpl& app);            // view_layers.cpp
-void draw_compare(AppImpl& app);           // view_compare.cpp
-void draw_overview_chart(AppImpl& app, ImVec2 size);  // view_charts.cpp: stacked bars, baseline vs scenarios
-void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size);  // view_charts.cpp
-void draw_layer_chart(AppImpl& app, ImVec2 size);     // view_charts.cpp: per-layer cost bars
-void draw_charts(AppImpl& app);            // view_charts.cpp: the Charts tab
-void draw_payoff_chart(AppImpl& app, ImVec2 size);    // view_payoff.cpp: saving over two parameters
-void draw_help(AppImpl& app);              // view_help.cpp: "About the counting"
-void draw_export_popup(AppImpl& app);      // export.cpp
-void draw_embed_view(AppImpl& app);        // view_embed.cpp: the compact iframe view
+void draw_zoo(AppState& app);               // view_zoo.cpp: every model side by side, and the scatter chart
+void draw_scenario_panel(AppState& app);    // view_scenario.cpp
+void draw_results(AppState& app, bool compact);  // view_results.cpp
+void draw_layers(AppState& app);            // view_layers.cpp
+void draw_compare(AppState& app);           // view_compare.cpp
+void draw_overview_chart(AppState& app, ImVec2 size);  // view_charts.cpp: stacked bars, baseline vs scenarios
+void draw_sweep_chart(AppState& app, SweepParameter parameter, ImVec2 size);  // view_charts.cpp
+void draw_layer_chart(AppState& app, ImVec2 size);     // view_charts.cpp: per-layer cost bars
+void draw_charts(AppState& app);            // view_charts.cpp: the Charts tab
+void draw_payoff_chart(AppState& app, ImVec2 size);    // view_payoff.cpp: saving over two parameters
+void draw_help(AppState& app);              // view_help.cpp: "About the counting"
+void draw_export_popup(AppState& app);      // export.cpp
+void draw_embed_view(AppState& app);        // view_embed.cpp: the compact iframe view
 void scroll_by_touch_drag();               // touch_scroll.cpp: after the frame's windows
 
 //-----------------------------------------------------------------------------

@@ -56,7 +56,7 @@ namespace {
 float save_button_width() { return ImGui::CalcTextSize("Save…").x + ImGui::GetStyle().FramePadding.x * 2; }
 
 // The "Save…" button at the cursor and its menu: the figure as SVG, or as PNG at twice its pixels.
-void save_menu(AppImpl& app, ChartKind kind, const Figure& figure) {
+void save_menu(AppState& app, ChartKind kind, const Figure& figure) {
     const std::string name = chart_name(kind);
     const std::string popup = name + ":menu";
     ImGui::PushID(name.c_str());
@@ -93,7 +93,7 @@ ChartPointer chart_pointer(ImVec2 size) {
     return {true, m.x - o.x, m.y - o.y};
 }
 
-bool show_chart(AppImpl& app, ChartKind kind, const Chart& c) {
+bool show_chart(AppState& app, ChartKind kind, const Chart& c) {
     if (c.figure.items.empty()) {
         if (!c.empty.empty()) text_muted(c.empty.c_str());
         return false;

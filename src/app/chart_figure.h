@@ -25,6 +25,6 @@ ChartPointer chart_pointer(ImVec2 size);
 // A chart at the cursor: its figure and the pointer's overlay, a "Save…" menu at its top right (the
 // figure as SVG, or PNG at 2×), and an item of its size (tracked as "<name>:chart"). An empty chart shows
 // why, muted. True while the pointer is over the chart (its tooltips may show).
-bool show_chart(AppImpl& app, ChartKind kind, const Chart& chart);
+bool show_chart(AppState& app, ChartKind kind, const Chart& chart);
 
 } // namespace flopscope::app

@@ -40,7 +40,7 @@ std::string file_stem(const State& s) {
 
 } // namespace
 
-void draw_export_popup(AppImpl& app) {
+void draw_export_popup(AppState& app) {
     if (app.open_export) {
         ImGui::OpenPopup("Export");
         app.open_export = false;

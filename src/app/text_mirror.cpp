@@ -53,7 +53,7 @@ void add_comparison(TextMirror& m, const State& s, const Derived& d) {
 } // namespace
 
 TextMirror App::text_mirror() const {
-    const AppImpl& app = *impl_;
+    const AppState& app = *impl_;
     const Derived fresh = app.derived.state == app.state ? Derived{} : derive(app.state, compute(app.state));
     const Derived& d = app.derived.state == app.state ? app.derived : fresh;
     const State& s = app.state;

@@ -17,7 +17,7 @@ namespace flopscope::app {
 // [SECTION] Cost per inference
 //-----------------------------------------------------------------------------
 
-void draw_overview_chart(AppImpl& app, ImVec2 size) {
+void draw_overview_chart(AppState& app, ImVec2 size) {
     const Derived& d = app.derived;
     const std::vector<CostBar> bars = cost_bars(app.state, d.results, d.curves);
     const Chart c = cost_chart(bars, screen_chart_style(), size.x, size.y, chart_pointer(size));
@@ -39,7 +39,7 @@ void draw_overview_chart(AppImpl& app, ImVec2 size) {
 // [SECTION] Cost vs a parameter
 //-----------------------------------------------------------------------------
 
-void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
+void draw_sweep_chart(AppState& app, SweepParameter parameter, ImVec2 size) {
     const Derived& d = app.derived;
     const ChartKind kind = parameter == SweepParameter::CachedFraction ? ChartKind::Fraction : ChartKind::Rate;
     const Chart c = sweep_chart(app.state, d.results, d.curves, parameter, screen_chart_style(), size.x, size.y,
@@ -58,7 +58,7 @@ void draw_sweep_chart(AppImpl& app, SweepParameter parameter, ImVec2 size) {
 // [SECTION] Per-layer cost
 //-----------------------------------------------------------------------------
 
-void draw_layer_chart(AppImpl& app, ImVec2 size) {
+void draw_layer_chart(AppState& app, ImVec2 size) {
     const std::vector<LayerBar> bars = layer_bars(app.state, app.derived.results);
     const Chart c = layer_chart(bars, screen_chart_style(), size.x, chart_pointer(ImVec2(size.x, 0)));
     if (!show_chart(app, ChartKind::Layers, c) || c.hovered < 0) return;
@@ -77,7 +77,7 @@ void draw_layer_chart(AppImpl& app, ImVec2 size) {
 // [SECTION] The Charts tab
 //-----------------------------------------------------------------------------
 
-void draw_charts(AppImpl& app) {
+void draw_charts(AppState& app) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const ScenarioMode mode = app.state.scenario.mode;
     const float h = em(16);

@@ -34,7 +34,7 @@ float widest_word(const char* text) {
 }
 
 // A button to use a scenario, or "in use" for the current one.
-void use_button(AppImpl& app, const CompareColumn& c, float width) {
+void use_button(AppState& app, const CompareColumn& c, float width) {
     if (c.current) {
         ImGui::AlignTextToFramePadding();
         text_muted("in use");
@@ -52,7 +52,7 @@ void use_button(AppImpl& app, const CompareColumn& c, float width) {
 
 // Too narrow for the scenarios side by side (a phone): one block per scenario, its name and what it
 // is over the whole width, then its rows as "name | value", at the widest number width that fits.
-void draw_compare_stacked(AppImpl& app, const CompareTable (&tables)[std::size(kNumberWidths)], float name_w) {
+void draw_compare_stacked(AppState& app, const CompareTable (&tables)[std::size(kNumberWidths)], float name_w) {
     const Palette& pal = palette();
     const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
     const float value_room = ImGui::GetContentRegionAvail().x - name_w - pad * 2.0f;
@@ -100,7 +100,7 @@ void draw_compare_stacked(AppImpl& app, const CompareTable (&tables)[std::size(k
 
 } // namespace
 
-void draw_compare(AppImpl& app) {
+void draw_compare(AppState& app) {
     const Derived& d = app.derived;
     const State& s = app.state;
     if (d.curves.presets.empty() || !d.results.evaluation.ok()) {

@@ -40,7 +40,7 @@ double* exposed_fraction(Scenario& sc, std::string_view key) {
 
 // The exposed inputs: the registry's rows with an embed label that the link's `show` names, in the
 // registry's order, each with the registry's label and help.
-void draw_exposed_inputs(AppImpl& app) {
+void draw_exposed_inputs(AppState& app) {
     const State& s = app.state;
     if (s.view.show.empty()) return;
     if (!begin_params("embed_inputs")) return;
@@ -85,7 +85,7 @@ void draw_exposed_inputs(AppImpl& app) {
 
 } // namespace
 
-void draw_embed_view(AppImpl& app) {
+void draw_embed_view(AppState& app) {
     const State& s = app.state;
     const Derived& d = app.derived;
     const Palette& pal = palette();

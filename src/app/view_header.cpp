@@ -18,7 +18,7 @@ float button_width(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
 }
 
-void draw_embed_popup(AppImpl& app) {
+void draw_embed_popup(AppState& app) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(em(30), ImGui::GetIO().DisplaySize.x * 0.95f), 0),
                                         ImVec2(ImGui::GetIO().DisplaySize.x * 0.95f, ImGui::GetIO().DisplaySize.y * 0.9f));
     if (!ImGui::BeginPopupModal("Embed this scenario", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
@@ -79,7 +79,7 @@ void draw_embed_popup(AppImpl& app) {
     ImGui::EndPopup();
 }
 
-void draw_fallback_popup(AppImpl& app) {
+void draw_fallback_popup(AppState& app) {
     if (!ImGui::BeginPopupModal("Copy by hand", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::PushTextWrapPos(em(32));
     ImGui::TextUnformatted(("The browser did not let Flopscope use the clipboard. Select the " + app.fallback_title +
@@ -94,7 +94,7 @@ void draw_fallback_popup(AppImpl& app) {
 
 } // namespace
 
-void draw_header(AppImpl& app) {
+void draw_header(AppState& app) {
     const Palette& pal = palette();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float start_x = ImGui::GetCursorPosX();
@@ -153,7 +153,7 @@ void draw_header(AppImpl& app) {
     ImGui::Separator();
 }
 
-void draw_header_popups(AppImpl& app) {
+void draw_header_popups(AppState& app) {
     if (app.open_embed) {
         ImGui::OpenPopup("Embed this scenario");
         app.open_embed = false;
@@ -166,7 +166,7 @@ void draw_header_popups(AppImpl& app) {
     draw_fallback_popup(app);
 }
 
-void draw_notices(AppImpl& app) {
+void draw_notices(AppState& app) {
     if (app.notices.empty()) return;
     const Palette& pal = palette();
     int dismiss = -1;

@@ -13,7 +13,7 @@ void bullet(const char* text) {
 }
 
 // This network under every peer counter's convention; recomputed only when the results change.
-void draw_conventions_table(AppImpl& app) {
+void draw_conventions_table(AppState& app) {
     const Derived& d = app.derived;
     const std::vector<ConventionTotals>& rows = app.caches.conventions.get(d.generation, [&] {
         return d.results.evaluation.ok() ? compare_conventions(d.results.network) : std::vector<ConventionTotals>{};
@@ -62,7 +62,7 @@ void draw_conventions_table(AppImpl& app) {
 
 } // namespace
 
-void draw_help(AppImpl& app) {
+void draw_help(AppState& app) {
     const State& s = app.state;
     ImGui::PushTextWrapPos(0.0f);
 

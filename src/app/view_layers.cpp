@@ -23,7 +23,7 @@ namespace {
 // Applies a structural edit to a copy of the custom network; refuses it (with a message) when the result
 // does not compute.
 template <typename Fn>
-bool structural_edit(AppImpl& app, const char* what, Fn&& fn) {
+bool structural_edit(AppState& app, const char* what, Fn&& fn) {
     State next = app.state;
     std::vector<int> map = fn(next.custom);
     if (map.empty()) {
@@ -36,7 +36,7 @@ bool structural_edit(AppImpl& app, const char* what, Fn&& fn) {
     return true;
 }
 
-void draw_toolbar(AppImpl& app) {
+void draw_toolbar(AppState& app) {
     const State& s = app.state;
     const Derived& d = app.derived;
     int unit = static_cast<int>(s.view.unit);
@@ -170,7 +170,7 @@ void set_override(Scenario& sc, int layer, std::optional<double> fraction) {
     }
 }
 
-void cached_cell(AppImpl& app, int i, const LayerRow* row) {
+void cached_cell(AppState& app, int i, const LayerRow* row) {
     const ScenarioResult& r = app.derived.results.scenario;
     if (!row || row->cached < 0 || i >= static_cast<int>(r.layers.size())) {
         text_muted("–");
@@ -211,7 +211,7 @@ void cached_cell(AppImpl& app, int i, const LayerRow* row) {
     }
 }
 
-void name_cell(AppImpl& app, int i) {
+void name_cell(AppState& app, int i) {
     const Layer& l = app.state.custom.layers[static_cast<std::size_t>(i)];
     char buf[80];
     std::snprintf(buf, sizeof buf, "%s", l.name.c_str());
@@ -223,7 +223,7 @@ void name_cell(AppImpl& app, int i) {
     }
 }
 
-void field_cell(AppImpl& app, int i, LayerField f) {
+void field_cell(AppState& app, int i, LayerField f) {
     const Layer& l = app.state.custom.layers[static_cast<std::size_t>(i)];
     if (!field_applies(l, f)) {
         text_muted("");
@@ -240,7 +240,7 @@ void field_cell(AppImpl& app, int i, LayerField f) {
 }
 
 // The messages of rejected layer edits, under the table.
-int pending_layer_messages(const AppImpl& app) {
+int pending_layer_messages(const AppState& app) {
     int n = 0;
     for (const auto& [key, p] : app.pending) {
         int layer;
@@ -250,7 +250,7 @@ int pending_layer_messages(const AppImpl& app) {
     return n;
 }
 
-void draw_pending_messages(AppImpl& app) {
+void draw_pending_messages(AppState& app) {
     for (const auto& [key, p] : app.pending) {
         int layer;
         LayerField f;
@@ -263,20 +263,13 @@ void draw_pending_messages(AppImpl& app) {
     }
 }
 
+} // namespace
+
 //-----------------------------------------------------------------------------
 // [SECTION] Table
 //-----------------------------------------------------------------------------
 
-struct SortCache {
-    unsigned generation = 0;
-    int column = -1;
-    bool ascending = true;
-    std::vector<int> order;
-};
-
-} // namespace
-
-void draw_layers(AppImpl& app) {
+void draw_layers(AppState& app) {
     draw_toolbar(app);
     const Derived& d = app.derived;
     const State& s = app.state;
@@ -347,7 +340,7 @@ void draw_layers(AppImpl& app) {
     }
 
     // Sorted row order, cached until the results or the sort change.
-    static SortCache cache;
+    AppState::ViewCaches::LayerOrder& cache = app.caches.layer_order;
     int column = kIndex;
     bool ascending = true;
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {

@@ -27,7 +27,7 @@ bool model_matches(const ModelInfo& m, const char* filter) {
     return contains_ci(m.name, filter) || contains_ci(m.family, filter) || contains_ci(m.description, filter);
 }
 
-void choose_model(AppImpl& app, const ModelInfo& m) {
+void choose_model(AppState& app, const ModelInfo& m) {
     State next = app.state;
     next.model = m.name;
     // The model's own evaluation crop (299 for inception_v3), unless the user chose another resolution.
@@ -69,7 +69,7 @@ bool model_entry(const ZooEntry& e, bool selected) {
     return clicked;
 }
 
-void draw_picker(AppImpl& app) {
+void draw_picker(AppState& app) {
     const State& s = app.state;
     const bool custom = s.model == kCustomModel;
     const std::string preview = custom ? "custom network (" + std::to_string(s.custom.layers.size()) + " layers)" : s.model;
@@ -107,7 +107,7 @@ void draw_picker(AppImpl& app) {
     ImGui::PopStyleColor();
 }
 
-void draw_resolution(AppImpl& app) {
+void draw_resolution(AppState& app) {
     State& s = app.state;
     const bool custom = s.model == kCustomModel;
     if (!begin_params("resolution")) return;
@@ -144,7 +144,7 @@ void draw_resolution(AppImpl& app) {
         if (const PendingEdit* p = app.pending_for(k)) text_wrapped_colored(palette().warn, p->message.c_str());
 }
 
-void draw_custom_buttons(AppImpl& app) {
+void draw_custom_buttons(AppState& app) {
     const State& s = app.state;
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (s.model != kCustomModel) {
@@ -178,7 +178,7 @@ void draw_custom_buttons(AppImpl& app) {
     item_help("A custom network with a single 3×3 convolution, to build up layer by layer.");
 }
 
-void draw_totals(AppImpl& app) {
+void draw_totals(AppState& app) {
     const Derived& d = app.derived;
     if (!d.results.evaluation.ok() && d.results.evaluation.layers.empty()) return;
     const Totals& t = d.results.evaluation.totals;
@@ -202,7 +202,7 @@ void draw_totals(AppImpl& app) {
     end_params();
 }
 
-void draw_counting(AppImpl& app) {
+void draw_counting(AppState& app) {
     const std::string header = "Counting convention: " + app.state.convention + "###counting";
     if (!ImGui::CollapsingHeader(header.c_str())) return;
     Counting c = app.state.counting;
@@ -255,7 +255,7 @@ void draw_counting(AppImpl& app) {
 
 } // namespace
 
-void draw_model_panel(AppImpl& app) {
+void draw_model_panel(AppState& app) {
     section("Network");
     draw_picker(app);
     draw_resolution(app);

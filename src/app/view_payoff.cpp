@@ -7,7 +7,7 @@
 
 namespace flopscope::app {
 
-void draw_payoff_chart(AppImpl& app, ImVec2 size) {
+void draw_payoff_chart(AppState& app, ImVec2 size) {
     const PayoffMap& m = app.caches.payoff.get(app.derived.generation, [&] {
         return chart_payoff_map(app.state, app.derived.results);
     });

@@ -47,7 +47,7 @@ std::string part_of_sentence(const ScenarioResult& r) {
            " of the full network.";
 }
 
-void draw_network_only(AppImpl& app) {
+void draw_network_only(AppState& app) {
     const Derived& d = app.derived;
     const Totals& t = d.results.evaluation.totals;
     const State& s = app.state;
@@ -70,7 +70,7 @@ void draw_network_only(AppImpl& app) {
 
 } // namespace
 
-void draw_results(AppImpl& app, bool compact) {
+void draw_results(AppState& app, bool compact) {
     const Derived& d = app.derived;
     const Results& res = d.results;
     const State& s = app.state;

@@ -50,7 +50,7 @@ std::string mode_help() {
 
 // An integer parameter typed by hand: `field` takes the value, and the edit is keyed for validation
 // (a rejected value is marked on this field). Returns true when the user entered a number.
-bool int_param(AppImpl& app, const char* key, const char* id, std::int64_t& field, std::string& edit_key,
+bool int_param(AppState& app, const char* key, const char* id, std::int64_t& field, std::string& edit_key,
                std::string& shown) {
     std::int64_t v = field;
     if (!int_input(app, key, id, field, &v, -FLT_MIN)) return false;
@@ -60,7 +60,7 @@ bool int_param(AppImpl& app, const char* key, const char* id, std::int64_t& fiel
     return true;
 }
 
-void draw_presets(AppImpl& app) {
+void draw_presets(AppState& app) {
     const auto& presets = scenario_presets();
     const int n = static_cast<int>(presets.size());
     std::vector<const char*> labels;
@@ -84,7 +84,7 @@ void draw_presets(AppImpl& app) {
 }
 
 // The eligible layer range as two combos of layer names.
-void draw_eligible(AppImpl& app, Scenario& sc, bool& changed) {
+void draw_eligible(AppState& app, Scenario& sc, bool& changed) {
     const Network& net = app.derived.results.network;
     const int n = static_cast<int>(net.layers.size());
     if (n == 0) return;
@@ -122,7 +122,7 @@ void draw_eligible(AppImpl& app, Scenario& sc, bool& changed) {
     item_help("Last cache-eligible layer");
 }
 
-void draw_student(AppImpl& app, Scenario& sc, bool& changed) {
+void draw_student(AppState& app, Scenario& sc, bool& changed) {
     param_label("Student", kHelpStudent);
     int kind = static_cast<int>(sc.student_kind);
     if (segmented("student_kind", kStudentKindLabels.data(), static_cast<int>(kStudentKindLabels.size()), &kind, ImGui::GetContentRegionAvail().x)) {
@@ -180,7 +180,7 @@ void draw_student(AppImpl& app, Scenario& sc, bool& changed) {
     }
 }
 
-void draw_lookup(AppImpl& app, Scenario& sc, bool& changed, std::string& key, std::string& shown) {
+void draw_lookup(AppState& app, Scenario& sc, bool& changed, std::string& key, std::string& shown) {
     param_label("Lookup", kHelpLookup);
     int kind = static_cast<int>(sc.lookup_kind);
     if (segmented("lookup_kind", kLookupKindLabels.data(), static_cast<int>(kLookupKindLabels.size()), &kind, ImGui::GetContentRegionAvail().x)) {
@@ -202,7 +202,7 @@ void draw_lookup(AppImpl& app, Scenario& sc, bool& changed, std::string& key, st
 
 } // namespace
 
-void draw_scenario_panel(AppImpl& app) {
+void draw_scenario_panel(AppState& app) {
     section("Caching scenario");
     State& st = app.state;
     bool enabled = st.scenario_enabled;

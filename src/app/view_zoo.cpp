@@ -83,7 +83,7 @@ void update_order(ZooView& z, ImGuiID column, bool ascending) {
 // [SECTION] Controls
 //-----------------------------------------------------------------------------
 
-void draw_controls(AppImpl& app) {
+void draw_controls(AppState& app) {
     ZooView& z = app.zoo_view;
     static const char* kResolutions[] = {"each model's default crop", "one input H × W"};
     int which = z.default_crop ? 0 : 1;
@@ -131,7 +131,7 @@ void draw_controls(AppImpl& app) {
 //-----------------------------------------------------------------------------
 
 // Makes `name` the scenario's student (the scenario turns on when it was off).
-void use_as_student(AppImpl& app, const char* name) {
+void use_as_student(AppState& app, const char* name) {
     State next = app.state;
     next.scenario_enabled = true;
     next.scenario.student_kind = StudentKind::Model;
@@ -141,7 +141,7 @@ void use_as_student(AppImpl& app, const char* name) {
     app.edit_or_explain(std::move(next), std::string("use ") + name + " as the student");
 }
 
-void draw_table(AppImpl& app, float height) {
+void draw_table(AppState& app, float height) {
     ZooView& z = app.zoo_view;
     const std::vector<ZooRow>& rows = z.table->rows;
     const bool exact = app.state.view.exact;
@@ -240,7 +240,7 @@ ImU32 col(const ImVec4& c, float alpha = 1.0f) { return ImGui::GetColorU32(ImVec
 // MACs against parameters, both on log axes (decades), one labelled dot per shown model. Labels go
 // right of their dot when they overlap no label placed before (larger models first); hovering a dot
 // shows its numbers and full name, clicking it opens the model.
-void draw_scatter(AppImpl& app, ImVec2 size) {
+void draw_scatter(AppState& app, ImVec2 size) {
     ZooView& z = app.zoo_view;
     const std::vector<ZooRow>& rows = z.table->rows;
     std::vector<int> shown;
@@ -346,7 +346,7 @@ void draw_scatter(AppImpl& app, ImVec2 size) {
 // [SECTION] The Zoo tab
 //-----------------------------------------------------------------------------
 
-void draw_zoo(AppImpl& app) {
+void draw_zoo(AppState& app) {
     ZooView& z = app.zoo_view;
     ImGui::BeginChild("zoo_tab", ImVec2(0, 0));
     draw_controls(app);

@@ -192,7 +192,7 @@ bool percent_slider(const char* id, double* fraction, const char* tooltip) {
     return changed;
 }
 
-bool int_input(AppImpl& app, const std::string& key, const char* id, std::int64_t value, std::int64_t* out, float width) {
+bool int_input(AppState& app, const std::string& key, const char* id, std::int64_t value, std::int64_t* out, float width) {
     const PendingEdit* p = app.pending_for(key);
     std::int64_t v = value;
     if (p) {

@@ -44,7 +44,7 @@ bool percent_slider(const char* id, double* fraction, const char* tooltip);
 
 // An integer field keyed for validation: shows the pending (rejected) text in a warning frame with
 // its message as tooltip. Returns true with *out set when the user entered a new number.
-bool int_input(AppImpl& app, const std::string& key, const char* id, std::int64_t value, std::int64_t* out,
+bool int_input(AppState& app, const std::string& key, const char* id, std::int64_t value, std::int64_t* out,
                float width = -1);
 // A non-negative floating-point amount (FLOPs) with its scaled reading beside it.
 bool amount_input(const char* id, double* value, const char* unit);

@@ -39,7 +39,7 @@ void Figure::text(float x, float y, std::string s, Rgba c, float size, float w, 
 
 namespace {
 
-std::string num(float v) {
+std::string svg_number(float v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f", static_cast<double>(v));
     std::string s = buf;
@@ -56,7 +56,7 @@ std::string color(const Rgba& c) {
 }
 
 std::string opacity(const char* attr, const Rgba& c) {
-    return c.a >= 1.0f ? std::string() : std::string(" ") + attr + "=\"" + num(c.a) + "\"";
+    return c.a >= 1.0f ? std::string() : std::string(" ") + attr + "=\"" + svg_number(c.a) + "\"";
 }
 
 std::string escape(const std::string& s) {
@@ -83,50 +83,50 @@ std::string figure_svg(const Figure& f, const std::string& title) {
     const float m = std::round(text * 0.6f);
     // Digits tabular and no kerning, as the screen's rasterizer draws them; each text is also given its
     // measured length, so a renderer whose font metrics differ keeps the layout (nothing overlaps).
-    std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(f.width + 2 * m) + "\" height=\"" +
-                    num(f.height + 2 * m) + "\" viewBox=\"" + num(-m) + " " + num(-m) + " " + num(f.width + 2 * m) + " " +
-                    num(f.height + 2 * m) + "\" font-family=\"" + escape(f.font_family) +
+    std::string o = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + svg_number(f.width + 2 * m) + "\" height=\"" +
+                    svg_number(f.height + 2 * m) + "\" viewBox=\"" + svg_number(-m) + " " + svg_number(-m) + " " + svg_number(f.width + 2 * m) + " " +
+                    svg_number(f.height + 2 * m) + "\" font-family=\"" + escape(f.font_family) +
                     ", sans-serif\" style=\"font-variant-numeric: tabular-nums; font-kerning: none\">\n<title>" + escape(title) +
                     "</title>\n";
-    o += "<rect x=\"" + num(-m) + "\" y=\"" + num(-m) + "\" width=\"" + num(f.width + 2 * m) + "\" height=\"" +
-         num(f.height + 2 * m) + "\" fill=\"" + color(f.background) + "\"" + opacity("fill-opacity", f.background) + "/>\n";
+    o += "<rect x=\"" + svg_number(-m) + "\" y=\"" + svg_number(-m) + "\" width=\"" + svg_number(f.width + 2 * m) + "\" height=\"" +
+         svg_number(f.height + 2 * m) + "\" fill=\"" + color(f.background) + "\"" + opacity("fill-opacity", f.background) + "/>\n";
     for (const Figure::Primitive& p : f.items) {
         const auto& v = p.points;
         switch (p.kind) {
         case Figure::Kind::FilledRect:
-            o += "<rect x=\"" + num(v[0]) + "\" y=\"" + num(v[1]) + "\" width=\"" + num(v[2] - v[0]) + "\" height=\"" +
-                 num(v[3] - v[1]) + "\"" +
+            o += "<rect x=\"" + svg_number(v[0]) + "\" y=\"" + svg_number(v[1]) + "\" width=\"" + svg_number(v[2] - v[0]) + "\" height=\"" +
+                 svg_number(v[3] - v[1]) + "\"" +
                  // Sharp edges for tiles that touch (a map's cells), rounded corners where asked.
-                 (p.thickness > 0 ? " rx=\"" + num(p.thickness) + "\"" : std::string(" shape-rendering=\"crispEdges\"")) +
+                 (p.thickness > 0 ? " rx=\"" + svg_number(p.thickness) + "\"" : std::string(" shape-rendering=\"crispEdges\"")) +
                  " fill=\"" + color(p.color) + "\"" + opacity("fill-opacity", p.color) + "/>\n";
             break;
         case Figure::Kind::Rect:
-            o += "<rect x=\"" + num(v[0]) + "\" y=\"" + num(v[1]) + "\" width=\"" + num(v[2] - v[0]) + "\" height=\"" +
-                 num(v[3] - v[1]) + "\" fill=\"none\" stroke=\"" + color(p.color) + "\"" + opacity("stroke-opacity", p.color) +
-                 " stroke-width=\"" + num(p.thickness) + "\"/>\n";
+            o += "<rect x=\"" + svg_number(v[0]) + "\" y=\"" + svg_number(v[1]) + "\" width=\"" + svg_number(v[2] - v[0]) + "\" height=\"" +
+                 svg_number(v[3] - v[1]) + "\" fill=\"none\" stroke=\"" + color(p.color) + "\"" + opacity("stroke-opacity", p.color) +
+                 " stroke-width=\"" + svg_number(p.thickness) + "\"/>\n";
             break;
         case Figure::Kind::Line:
         case Figure::Kind::Polyline: {
             std::string pts;
-            for (std::size_t i = 0; i + 1 < v.size(); i += 2) pts += (i ? " " : "") + num(v[i]) + "," + num(v[i + 1]);
+            for (std::size_t i = 0; i + 1 < v.size(); i += 2) pts += (i ? " " : "") + svg_number(v[i]) + "," + svg_number(v[i + 1]);
             o += "<polyline points=\"" + pts + "\" fill=\"none\" stroke=\"" + color(p.color) + "\"" +
-                 opacity("stroke-opacity", p.color) + " stroke-width=\"" + num(p.thickness) + "\"/>\n";
+                 opacity("stroke-opacity", p.color) + " stroke-width=\"" + svg_number(p.thickness) + "\"/>\n";
             break;
         }
         case Figure::Kind::FilledCircle:
-            o += "<circle cx=\"" + num(v[0]) + "\" cy=\"" + num(v[1]) + "\" r=\"" + num(p.thickness) + "\" fill=\"" +
+            o += "<circle cx=\"" + svg_number(v[0]) + "\" cy=\"" + svg_number(v[1]) + "\" r=\"" + svg_number(p.thickness) + "\" fill=\"" +
                  color(p.color) + "\"" + opacity("fill-opacity", p.color) + "/>\n";
             break;
         case Figure::Kind::Circle:
-            o += "<circle cx=\"" + num(v[0]) + "\" cy=\"" + num(v[1]) + "\" r=\"" + num(p.thickness) + "\" fill=\"none\" stroke=\"" +
-                 color(p.color) + "\"" + opacity("stroke-opacity", p.color) + " stroke-width=\"" + num(p.text_size) + "\"/>\n";
+            o += "<circle cx=\"" + svg_number(v[0]) + "\" cy=\"" + svg_number(v[1]) + "\" r=\"" + svg_number(p.thickness) + "\" fill=\"none\" stroke=\"" +
+                 color(p.color) + "\"" + opacity("stroke-opacity", p.color) + " stroke-width=\"" + svg_number(p.text_size) + "\"/>\n";
             break;
         case Figure::Kind::Text: {
             const char* anchor = p.anchor == Figure::Anchor::Start ? "start" : p.anchor == Figure::Anchor::Middle ? "middle" : "end";
             // ImGui places text by its top; SVG by its baseline (the font's ascent, ~0.8 em for Inter).
-            o += "<text x=\"" + num(v[0]) + "\" y=\"" + num(v[1] + p.text_size * 0.8f) + "\" font-size=\"" + num(ui_font_css_size(p.text_size)) +
+            o += "<text x=\"" + svg_number(v[0]) + "\" y=\"" + svg_number(v[1] + p.text_size * 0.8f) + "\" font-size=\"" + svg_number(ui_font_css_size(p.text_size)) +
                  "\" text-anchor=\"" + anchor + "\"" +
-                 (p.text_width > 0 ? " textLength=\"" + num(p.text_width) + "\"" : std::string()) + " fill=\"" + color(p.color) + "\"" + opacity("fill-opacity", p.color) + ">" +
+                 (p.text_width > 0 ? " textLength=\"" + svg_number(p.text_width) + "\"" : std::string()) + " fill=\"" + color(p.color) + "\"" + opacity("fill-opacity", p.color) + ">" +
                  escape(p.text) + "</text>\n";
             break;
         }

@@ -11,6 +11,9 @@
 
 namespace flopscope {
 
+// A whole number in plain decimal ("-1234"), as links, CLI messages and JSON keys write it.
+inline std::string decimal(std::int64_t v) { return std::to_string(v); }
+
 // Shortest decimal that parses back to exactly `v` ("0.2", "3613153689.6"); "null" for NaN/inf (the
 // JSON number format). -0 prints "0".
 std::string format_double(double v);

@@ -93,6 +93,7 @@
 // [SECTION] Decoding: the link
 #include "core/link.h"
 
+#include "core/format.h"
 #include "core/state_fields.h"
 #include "core/text.h"
 #include "core/value_reader.h"
@@ -112,8 +113,7 @@ namespace {
 
 constexpr std::string_view kKeep = "-._~";  // bytes written as they are in text values
 
-std::string num(std::int64_t v) { return std::to_string(v); }
-std::string hw(std::int64_t h, std::int64_t w) { return h == w ? num(h) : num(h) + "x" + num(w); }
+std::string hw(std::int64_t h, std::int64_t w) { return h == w ? decimal(h) : decimal(h) + "x" + decimal(w); }
 
 // One letter per LayerKind, in enum order; letters are never reused or reordered (links keep them).
 constexpr EnumNames<LayerKind> kKindLetters{"C", "L", "B", "A", "P", "S", "M", "K", "F",
@@ -133,18 +133,18 @@ std::string encode_layer(const Layer& l) {
     auto field = [&](std::string f) { t += '.'; t += f; };
     if (l.activation != d.activation) field(activation_name(l.activation));
     if (l.pool != d.pool) field(pool_name(l.pool));
-    if (l.out_channels != d.out_channels) field("c" + num(l.out_channels));
+    if (l.out_channels != d.out_channels) field("c" + decimal(l.out_channels));
     if (l.kernel_h != d.kernel_h || l.kernel_w != d.kernel_w) field("k" + hw(l.kernel_h, l.kernel_w));
     if (l.stride_h != d.stride_h || l.stride_w != d.stride_w) field("s" + hw(l.stride_h, l.stride_w));
     if (l.pad_h != d.pad_h || l.pad_w != d.pad_w) field("p" + hw(l.pad_h, l.pad_w));
     if (l.dilation_h != d.dilation_h || l.dilation_w != d.dilation_w) field("d" + hw(l.dilation_h, l.dilation_w));
-    if (l.groups != d.groups) field("g" + num(l.groups));
+    if (l.groups != d.groups) field("g" + decimal(l.groups));
     if (l.out_h != d.out_h || l.out_w != d.out_w) field("o" + hw(l.out_h, l.out_w));
-    if (l.in_channels != d.in_channels) field("i" + num(l.in_channels));
-    if (l.repeat != d.repeat) field("r" + num(l.repeat));
+    if (l.in_channels != d.in_channels) field("i" + decimal(l.in_channels));
+    if (l.repeat != d.repeat) field("r" + decimal(l.repeat));
     if (l.inputs != d.inputs) {
         std::string f = "f";
-        for (std::size_t i = 0; i < l.inputs.size(); ++i) f += (i ? "/" : "") + num(static_cast<std::int64_t>(l.inputs[i]) + 1);
+        for (std::size_t i = 0; i < l.inputs.size(); ++i) f += (i ? "/" : "") + decimal(static_cast<std::int64_t>(l.inputs[i]) + 1);
         field(f);
     }
     if (l.bias != d.bias) field("b");
@@ -165,7 +165,7 @@ std::string encode_layer_list(const std::vector<Layer>& layers) {
 // `v=1` first, then every registry row (in order) whose value differs from the base's.
 std::string encode_link(const State& s) {
     const State base = link_base(s);
-    std::string out = "#v=" + num(kLinkVersion);
+    std::string out = "#v=" + decimal(kLinkVersion);
     for (const StateField& f : state_fields()) {
         if (f.key == "v") continue;
         if (std::string v = f.write(s, base); v != f.write(base, base)) {
@@ -239,7 +239,7 @@ bool apply_layer_field(std::string_view field, Layer& l, Reader& r, unsigned& se
     if (key == "f") {
         if (!once(1u << 14, key)) return false;
         if (count_of_char(value, '/') >= static_cast<std::size_t>(kMaxLayers))
-            return r.fail("more than " + num(kMaxLayers) + " inputs"), false;
+            return r.fail("more than " + decimal(kMaxLayers) + " inputs"), false;
         std::vector<int> inputs;
         bool ok = true;
         split(value, '/', [&](std::string_view item) {
@@ -256,7 +256,7 @@ bool apply_layer_field(std::string_view field, Layer& l, Reader& r, unsigned& se
 
 // Decodes one layer token; false when it has no valid kind (the layer is then left out).
 bool decode_layer(std::string_view token, std::size_t number, Layer& l, Problems& problems) {
-    Reader r(problems, "L: layer " + num(static_cast<std::int64_t>(number)));
+    Reader r(problems, "L: layer " + decimal(static_cast<std::int64_t>(number)));
     l = Layer{};
     const std::size_t colon = token.find(':');
     if (colon != std::string_view::npos) {
@@ -290,7 +290,7 @@ bool decode_layers(std::string_view value, std::vector<Layer>& out, Problems& pr
     if (value.empty()) return true;
     const std::size_t n = count_of_char(value, ',') + 1;
     if (n > static_cast<std::size_t>(kMaxLayers)) {
-        problems.add("L: " + num(static_cast<std::int64_t>(n)) + " layers, more than the " + num(kMaxLayers) +
+        problems.add("L: " + decimal(static_cast<std::int64_t>(n)) + " layers, more than the " + decimal(kMaxLayers) +
                      " Flopscope handles; the layers are ignored");
         return false;
     }
@@ -339,8 +339,8 @@ LinkDecode decode_link(std::string_view link, State& out) {
     Problems problems(result.problems, kMaxLinkProblems);
     out = default_state();
     if (link.size() > kMaxLinkBytes) {
-        problems.add("the link is " + num(static_cast<std::int64_t>(link.size())) + " bytes, more than the " +
-                     num(static_cast<std::int64_t>(kMaxLinkBytes)) + " Flopscope reads; nothing was applied");
+        problems.add("the link is " + decimal(static_cast<std::int64_t>(link.size())) + " bytes, more than the " +
+                     decimal(static_cast<std::int64_t>(kMaxLinkBytes)) + " Flopscope reads; nothing was applied");
         return result;
     }
     // Spaces and line breaks around a pasted link are not part of it.
@@ -368,15 +368,15 @@ LinkDecode decode_link(std::string_view link, State& out) {
     const auto& version = values[key_index("v")];
     if (!version) {
         if (any)
-            problems.add("the link has no version (v=1); read as version " + num(kLinkVersion));
+            problems.add("the link has no version (v=1); read as version " + decimal(kLinkVersion));
     } else if (*version != "1") {
         std::int64_t v = 0;
         if (parse_integer(*version, v) && v > kLinkVersion)
-            problems.add("link version " + num(v) + " is newer than this Flopscope (" + num(kLinkVersion) +
+            problems.add("link version " + decimal(v) + " is newer than this Flopscope (" + decimal(kLinkVersion) +
                          "); nothing was applied");
         else
             problems.add("v: " + quoted(*version) + " is not a link version this Flopscope reads (" +
-                         num(kLinkVersion) + "); nothing was applied");
+                         decimal(kLinkVersion) + "); nothing was applied");
         problems.finish();
         out = default_state();
         return result;

@@ -294,7 +294,9 @@ std::string cost_of(const Layer& l, const std::vector<Shape>& ins, LayerCost& co
     cost.pooling_ops = pool_ops * rep;
     cost.elementwise_ops = elt_ops * rep;
     cost.input_elements = in_elems * rep;
-    cost.output_elements = out.elements() * rep;
+    // A Param layer's tensor is a stored weight that its consumer reads (counted in params), not an
+    // activation the network writes: inception_v3's training-only aux weights, ViT's class token.
+    cost.output_elements = l.kind == LayerKind::Param ? Count(0) : out.elements() * rep;
 
     const Count all[] = {cost.macs,           cost.params,          cost.bias_ops,       cost.batchnorm_ops,
                          cost.activation_ops, cost.pooling_ops,     cost.elementwise_ops, cost.input_elements,

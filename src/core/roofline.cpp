@@ -7,6 +7,7 @@
 // [SECTION] Text and JSON
 #include "core/roofline.h"
 
+#include "core/format.h"
 #include "core/report.h"  // format_double: the JSON number format
 #include "core/text.h"
 #include "core/zoo.h"
@@ -474,10 +475,9 @@ std::string with_prefix(double v, const char* unit) {
     return buf;
 }
 
-std::string num(double v) { return format_double(v); }
 std::string str(const char* s) { return std::string("\"") + s + "\""; }  // fixed identifiers only, no escaping needed
 
-std::string optional_num(const std::optional<double>& v) { return v ? num(*v) : "null"; }
+std::string optional_num(const std::optional<double>& v) { return v ? format_double(*v) : "null"; }
 
 } // namespace
 
@@ -487,43 +487,43 @@ std::string format_joules(double j) { return with_prefix(j, "J"); }
 std::string roofline_json(const RooflineResult& r) {
     if (!r.ok()) return "null";
     std::string o = "{\"precision\": " + str(precision_name(r.precision));
-    o += ", \"peak_flops\": " + num(r.peak_flops) + ", \"bandwidth\": " + num(r.bandwidth) + ", \"ridge\": " + num(r.ridge);
+    o += ", \"peak_flops\": " + format_double(r.peak_flops) + ", \"bandwidth\": " + format_double(r.bandwidth) + ", \"ridge\": " + format_double(r.ridge);
     o += ", \"layers\": [";
     for (std::size_t i = 0; i < r.layers.size(); ++i) {
         const LayerRoofline& l = r.layers[i];
         o += i ? ", " : "";
-        o += "{\"flops\": " + num(l.flops) + ", \"bytes\": " + num(l.bytes) + ", \"onchip_bytes\": " + num(l.onchip_bytes) +
-             ", \"intensity\": " + num(l.intensity) + ", \"time_s\": " + num(l.time_s) + ", \"energy_j\": " +
-             num(l.energy_j) + ", \"bound\": " + str(bound_name(l.bound)) + ", \"recompute_intensity\": " +
-             num(l.recompute_intensity) + ", \"time_verdict\": " + str(verdict_name(l.time_verdict)) +
+        o += "{\"flops\": " + format_double(l.flops) + ", \"bytes\": " + format_double(l.bytes) + ", \"onchip_bytes\": " + format_double(l.onchip_bytes) +
+             ", \"intensity\": " + format_double(l.intensity) + ", \"time_s\": " + format_double(l.time_s) + ", \"energy_j\": " +
+             format_double(l.energy_j) + ", \"bound\": " + str(bound_name(l.bound)) + ", \"recompute_intensity\": " +
+             format_double(l.recompute_intensity) + ", \"time_verdict\": " + str(verdict_name(l.time_verdict)) +
              ", \"energy_verdict\": " + str(verdict_name(l.energy_verdict)) + "}";
     }
     const RooflineTotals& t = r.totals;
-    o += "], \"totals\": {\"flops\": " + num(t.flops) + ", \"bytes\": " + num(t.bytes) + ", \"time_s\": " + num(t.time_s) +
-         ", \"energy_j\": " + num(t.energy_j) + ", \"bound\": " + str(bound_name(t.bound)) +
-         ", \"inferences_per_s\": " + num(t.inferences_per_s) + ", \"board_energy_j\": " + num(t.board_energy_j) + "}}";
+    o += "], \"totals\": {\"flops\": " + format_double(t.flops) + ", \"bytes\": " + format_double(t.bytes) + ", \"time_s\": " + format_double(t.time_s) +
+         ", \"energy_j\": " + format_double(t.energy_j) + ", \"bound\": " + str(bound_name(t.bound)) +
+         ", \"inferences_per_s\": " + format_double(t.inferences_per_s) + ", \"board_energy_j\": " + format_double(t.board_energy_j) + "}}";
     return o;
 }
 
 std::string caching_time_json(const CachingTime& c) {
     if (!c.ok()) return "null";
-    std::string o = "{\"time_s\": " + num(c.total_time_s) + ", \"energy_j\": " + num(c.total_energy_j) +
-                    ", \"bytes\": " + num(c.total_bytes) + ", \"bound\": " + str(bound_name(c.bound));
-    o += ", \"baseline_time_s\": " + num(c.baseline_time_s) + ", \"baseline_energy_j\": " + num(c.baseline_energy_j);
-    o += ", \"saved_time_s\": " + num(c.saved_time_s) + ", \"saved_energy_j\": " + num(c.saved_energy_j);
-    o += ", \"percent_of_baseline_time\": " + num(c.percent_of_baseline_time);
-    o += ", \"student_time_s\": " + num(c.student_time_s) + ", \"lookup_time_s\": " + num(c.lookup_time_s);
-    o += ", \"skipping_saves_s\": " + num(c.skipping_saves_s) + ", \"cache_traffic_s\": " + num(c.cache_traffic_s);
+    std::string o = "{\"time_s\": " + format_double(c.total_time_s) + ", \"energy_j\": " + format_double(c.total_energy_j) +
+                    ", \"bytes\": " + format_double(c.total_bytes) + ", \"bound\": " + str(bound_name(c.bound));
+    o += ", \"baseline_time_s\": " + format_double(c.baseline_time_s) + ", \"baseline_energy_j\": " + format_double(c.baseline_energy_j);
+    o += ", \"saved_time_s\": " + format_double(c.saved_time_s) + ", \"saved_energy_j\": " + format_double(c.saved_energy_j);
+    o += ", \"percent_of_baseline_time\": " + format_double(c.percent_of_baseline_time);
+    o += ", \"student_time_s\": " + format_double(c.student_time_s) + ", \"lookup_time_s\": " + format_double(c.lookup_time_s);
+    o += ", \"skipping_saves_s\": " + format_double(c.skipping_saves_s) + ", \"cache_traffic_s\": " + format_double(c.cache_traffic_s);
     o += ", \"break_even_rate\": " + optional_num(c.break_even_rate);
     o += ", \"break_even_student_s\": " + optional_num(c.break_even_student_s);
     o += ", \"layers\": [";
     for (std::size_t i = 0; i < c.layers.size(); ++i) {
         const LayerCachingTime& l = c.layers[i];
         o += i ? ", " : "";
-        o += std::string("{\"cached\": ") + (l.cached ? "true" : "false") + ", \"fraction\": " + num(l.fraction) +
-             ", \"time_s\": " + num(l.time_s) + ", \"energy_j\": " + num(l.energy_j) + ", \"bytes\": " + num(l.bytes) +
-             ", \"bound\": " + str(bound_name(l.bound)) + ", \"fetch_bytes\": " + num(l.fetch_bytes) +
-             ", \"insert_bytes\": " + num(l.insert_bytes) + "}";
+        o += std::string("{\"cached\": ") + (l.cached ? "true" : "false") + ", \"fraction\": " + format_double(l.fraction) +
+             ", \"time_s\": " + format_double(l.time_s) + ", \"energy_j\": " + format_double(l.energy_j) + ", \"bytes\": " + format_double(l.bytes) +
+             ", \"bound\": " + str(bound_name(l.bound)) + ", \"fetch_bytes\": " + format_double(l.fetch_bytes) +
+             ", \"insert_bytes\": " + format_double(l.insert_bytes) + "}";
     }
     o += "]}";
     return o;

@@ -6,6 +6,7 @@
 // [SECTION] Applying a value
 #include "core/state_fields.h"
 
+#include "core/format.h"
 #include "core/conventions.h"
 #include "core/link.h"
 #include "core/report.h"
@@ -25,10 +26,9 @@ namespace {
 
 constexpr std::string_view kKeep = "-._~";  // bytes written as they are in text values
 
-std::string num(std::int64_t v) { return std::to_string(v); }
 std::string dec(double v) { return shortest_decimal(v); }
 std::string text(const std::string& s) { return percent_encode(s, kKeep); }
-std::string hw(std::int64_t h, std::int64_t w) { return h == w ? num(h) : num(h) + "x" + num(w); }
+std::string hw(std::int64_t h, std::int64_t w) { return h == w ? decimal(h) : decimal(h) + "x" + decimal(w); }
 std::string bool_text(bool b) { return b ? "1" : "0"; }
 std::string json_int(std::int64_t v) { return std::to_string(v); }
 
@@ -85,7 +85,7 @@ std::string json_names_of_bits(std::uint32_t bits, const EnumNames<E>& names) {
 std::string overrides_text(const Scenario& s) {
     std::string v;
     for (const LayerFraction& o : s.overrides)
-        v += (v.empty() ? "" : ",") + num(static_cast<std::int64_t>(o.layer) + 1) + ":" + dec(o.fraction);
+        v += (v.empty() ? "" : ",") + decimal(static_cast<std::int64_t>(o.layer) + 1) + ":" + dec(o.fraction);
     return v;
 }
 
@@ -93,12 +93,12 @@ bool read_overrides(std::string_view raw, Scenario& c, Reader& r) {
     c.overrides.clear();
     if (raw.empty()) return true;
     if (count_of_char(raw, ',') >= static_cast<std::size_t>(kMaxLayers))
-        return r.fail("more than " + num(kMaxLayers) + " per-layer fractions"), false;
+        return r.fail("more than " + decimal(kMaxLayers) + " per-layer fractions"), false;
     split(raw, ',', [&](std::string_view item) {
         LayerFraction lf;
         if (!read_layer_fraction(item, lf, r)) return;
         if (!c.overrides.empty() && c.overrides.back().layer >= lf.layer)
-            return r.fail("layer " + num(lf.layer + 1) + " comes after layer " + num(c.overrides.back().layer + 1) +
+            return r.fail("layer " + decimal(lf.layer + 1) + " comes after layer " + decimal(c.overrides.back().layer + 1) +
                           " (increasing layer numbers, each once)");
         c.overrides.push_back(lf);
     });
@@ -169,7 +169,7 @@ std::string lookup_items(const Scenario& s, const Scenario& base) {
     const bool flops_differs = dec(s.lookup_flops) != dec(base.lookup_flops);
     const bool dim_differs = s.key_dim != base.key_dim;
     if (s.lookup_kind == base.lookup_kind && !flops_differs && !dim_differs) return {};
-    const std::string nn = dim_differs ? "nn:" + num(s.key_dim) : "nn";
+    const std::string nn = dim_differs ? "nn:" + decimal(s.key_dim) : "nn";
     if (s.lookup_kind == LookupKind::NearestNeighbour) return flops_differs ? nn + "," + dec(s.lookup_flops) : nn;
     return dim_differs ? dec(s.lookup_flops) + "," + nn : dec(s.lookup_flops);
 }
@@ -203,7 +203,7 @@ std::string show_text(const ViewOptions& v) {
 
 bool read_show(std::string_view raw, ViewOptions& v, Reader& r) {
     if (count_of_char(raw, ',') >= kMaxShowItems)
-        return r.fail("more than " + num(static_cast<std::int64_t>(kMaxShowItems)) + " items"), false;
+        return r.fail("more than " + decimal(static_cast<std::int64_t>(kMaxShowItems)) + " items"), false;
     std::vector<std::string> show;
     if (!raw.empty()) {
         split(raw, ',', [&](std::string_view item) {
@@ -312,7 +312,7 @@ using G = FieldGroup;
 
 const StateField kFields[] = {
     {"v", G::Model, "1", "The link format's version.", nullptr, {},
-     [](const State&, const State&) { return num(kLinkVersion); }, nullptr, nullptr, nullptr},
+     [](const State&, const State&) { return decimal(kLinkVersion); }, nullptr, nullptr, nullptr},
     {"m", G::Model, "resnet18 | custom", "The network: a built-in one (flopscope --list-models) or the custom one.", nullptr,
      {{"--model", "NAME"}},
      [](const State& s, const State&) { return text(s.model); },
@@ -332,7 +332,7 @@ const StateField kFields[] = {
          if (!r.pair(raw, 1, kMaxSpatial, h, w)) return false;
          const ModelInfo* m = find_model(s.model);
          if (m && (h < m->min_resolution || w < m->min_resolution))
-             return r.fail(std::string(m->name) + " needs at least " + num(m->min_resolution) + " pixels per side, not " +
+             return r.fail(std::string(m->name) + " needs at least " + decimal(m->min_resolution) + " pixels per side, not " +
                            hw(h, w)),
                     false;
          s.input_h = h, s.input_w = w;
@@ -343,7 +343,7 @@ const StateField kFields[] = {
      },
      nullptr},
     {"ic", G::Model, "3", "Input channels.", nullptr, {},
-     [](const State& s, const State&) { return num(s.input_c); },
+     [](const State& s, const State&) { return decimal(s.input_c); },
      [](std::string_view raw, State& s, Reader& r) { return r.integer(raw, 1, kMaxChannels, s.input_c); },
      nullptr /* in "input" */, nullptr},
     {"L", G::Model, "layer,layer,…  (see below)", "The custom network's layers.", nullptr, {},
@@ -368,7 +368,7 @@ const StateField kFields[] = {
      }},
     {"ci", G::Model, "3x224x224", "The custom network's input (channels x height x width).", nullptr, {},
      [](const State& s, const State&) {
-         return num(s.custom.input.c) + "x" + num(s.custom.input.h) + "x" + num(s.custom.input.w);
+         return decimal(s.custom.input.c) + "x" + decimal(s.custom.input.h) + "x" + decimal(s.custom.input.w);
      },
      [](std::string_view raw, State& s, Reader& r) {
          const std::size_t x1 = raw.find('x');
@@ -405,19 +405,19 @@ const StateField kFields[] = {
     FLOPSCOPE_OP_CLASS_FLAG(OpClass::Pooling),
     FLOPSCOPE_OP_CLASS_FLAG(OpClass::Elementwise),
     {"fpm", G::Counting, "1 | 2", "FLOPs per multiply-accumulate.", nullptr, {},
-     [](const State& s, const State&) { return num(s.counting.flops_per_mac); },
+     [](const State& s, const State&) { return decimal(s.counting.flops_per_mac); },
      [](std::string_view raw, State& s, Reader& r) { return r.integer(raw, 1, 2, s.counting.flops_per_mac); },
      [](const State& s, JsonObject& o) { o.add("flops_per_mac", json_int(s.counting.flops_per_mac)); }, nullptr},
     FLOPSCOPE_COUNTING_FLAG("lbias", "linear_bias", nullptr, "Count the bias of linear layers."),
     {"bnops", G::Counting, "0…2147483647", "Operations per element of batch norm.", nullptr, {},
-     [](const State& s, const State&) { return num(s.counting.batchnorm_ops); },
+     [](const State& s, const State&) { return decimal(s.counting.batchnorm_ops); },
      [](std::string_view raw, State& s, Reader& r) {
          return r.integer(raw, 0, std::numeric_limits<int>::max(), s.counting.batchnorm_ops);
      },
      [](const State& s, JsonObject& o) { o.add("batchnorm_ops", json_int(s.counting.batchnorm_ops)); }, nullptr},
     FLOPSCOPE_COUNTING_FLAG("bnch", "batchnorm_per_channel", nullptr, "Count batch norm once per channel."),
     {"actops", G::Counting, "0…2147483647", "Operations per element of an activation.", nullptr, {},
-     [](const State& s, const State&) { return num(s.counting.activation_ops); },
+     [](const State& s, const State&) { return decimal(s.counting.activation_ops); },
      [](std::string_view raw, State& s, Reader& r) {
          return r.integer(raw, 0, std::numeric_limits<int>::max(), s.counting.activation_ops);
      },
@@ -495,8 +495,8 @@ const StateField kFields[] = {
      {{"--eligible", "A-B"}},
      [](const State& s, const State&) {
          const Scenario& c = s.scenario;
-         return num(static_cast<std::int64_t>(c.eligible_first) + 1) + "-" +
-                (c.eligible_last == -1 ? std::string() : num(static_cast<std::int64_t>(c.eligible_last) + 1));
+         return decimal(static_cast<std::int64_t>(c.eligible_first) + 1) + "-" +
+                (c.eligible_last == -1 ? std::string() : decimal(static_cast<std::int64_t>(c.eligible_last) + 1));
      },
      [](std::string_view raw, State& s, Reader& r) { return read_eligible(raw, s.scenario, r); },
      [](const State& s, JsonObject& o) {
@@ -512,7 +512,7 @@ const StateField kFields[] = {
      nullptr},
     {"g", G::Scenario, "0…4096", "Channel granularity: kept channels are rounded up to multiples of g (0 = off).", nullptr,
      {{"--granularity", "G"}},
-     [](const State& s, const State&) { return num(s.scenario.channel_granularity); },
+     [](const State& s, const State&) { return decimal(s.scenario.channel_granularity); },
      [](std::string_view raw, State& s, Reader& r) {
          return r.integer(raw, 0, kMaxGranularity, s.scenario.channel_granularity);
      },
@@ -553,7 +553,7 @@ const StateField kFields[] = {
      nullptr},
     {"E", G::Scenario, "1…1e9", "Cache entries (memory; nearest-neighbour search).", nullptr,
      {{"--entries", "E"}},
-     [](const State& s, const State&) { return num(s.scenario.cache_entries); },
+     [](const State& s, const State&) { return decimal(s.scenario.cache_entries); },
      [](std::string_view raw, State& s, Reader& r) { return r.integer(raw, 1, kMaxCacheEntries, s.scenario.cache_entries); },
      [](const State& s, JsonObject& o) { o.add("cache_entries", json_int(s.scenario.cache_entries)); }, nullptr},
     {"prec", G::Scenario, "fp32 | fp16 | int8", "The precision of cached values (cache memory).", nullptr,

@@ -1,6 +1,7 @@
 // Flopscope core — reading one value of the state from text (see value_reader.h).
 #include "core/value_reader.h"
 
+#include "core/format.h"
 #include "core/text.h"
 
 #include <cmath>
@@ -10,7 +11,6 @@ namespace flopscope {
 
 namespace {
 
-std::string num(std::int64_t v) { return std::to_string(v); }
 std::string dec(double v) { return shortest_decimal(v); }
 
 } // namespace
@@ -33,7 +33,7 @@ bool Reader::text(std::string_view raw, std::string& out, std::size_t max_bytes)
     if (!is_valid_utf8(decoded)) return fail(quoted(raw) + " is not valid UTF-8"), false;
     if (has_control_chars(decoded)) return fail(quoted(raw) + " contains control characters"), false;
     if (decoded.size() > max_bytes)
-        return fail(quoted(raw) + " is longer than " + num(static_cast<std::int64_t>(max_bytes)) + " bytes"), false;
+        return fail(quoted(raw) + " is longer than " + flopscope::decimal(static_cast<std::int64_t>(max_bytes)) + " bytes"), false;
     out = std::move(decoded);
     return true;
 }
@@ -54,10 +54,10 @@ bool Reader::integer(std::string_view raw, std::int64_t lo, std::int64_t hi, std
     if (!percent_decode(raw, s) || !parse_integer(s, v)) {
         double d = 0;
         if (parse_decimal(s, d) && d == std::floor(d))  // whole, but beyond 64 bits (or ±inf)
-            return fail(quoted(raw) + " is outside " + num(lo) + "…" + num(hi)), false;
+            return fail(quoted(raw) + " is outside " + flopscope::decimal(lo) + "…" + flopscope::decimal(hi)), false;
         return fail(quoted(raw) + " is not a whole number"), false;
     }
-    if (v < lo || v > hi) return fail(num(v) + " is outside " + num(lo) + "…" + num(hi)), false;
+    if (v < lo || v > hi) return fail(flopscope::decimal(v) + " is outside " + flopscope::decimal(lo) + "…" + flopscope::decimal(hi)), false;
     out = v;
     return true;
 }

@@ -72,11 +72,11 @@ private:
     std::string text_;
 };
 
-// Drives an AppImpl (the whole UI) in a Harness: frames, clicks at named items, typing.
+// Drives an AppState (the whole UI) in a Harness: frames, clicks at named items, typing.
 class AppDriver {
 public:
     AppDriver(Harness& h, FakePlatform& p);
-    app::AppImpl app;
+    app::AppState app;
 
     const std::string& frame();
     void frames(int n);

@@ -8,6 +8,7 @@
 // [SECTION] Module scopes and groups
 #include "core/onnx/analysis.h"
 
+#include "core/format.h"
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -59,10 +60,6 @@ struct Info {
     int initializer = -1;   // the initializer this tensor is (through Identity aliases), or -1
     bool weight_like = false;  // an initializer or a Constant, possibly through Identity/Transpose/Cast/Reshape
 };
-
-std::string num(std::int64_t v) {
-    return v < 0 ? "-" + with_commas(Count(0 - static_cast<std::uint64_t>(v))) : with_commas(Count(static_cast<std::uint64_t>(v)));
-}
 
 std::string dims_text(const Dims& d) {
     std::string s = "[";
@@ -634,10 +631,10 @@ bool Eval::binary(bool variadic) {
         const Dims& b = ins[1]->shape;
         const std::int64_t ra = static_cast<std::int64_t>(shape.size()), rb = static_cast<std::int64_t>(b.size());
         std::int64_t axis = channel_slope ? 1 : attr_i(n, "axis", ra - rb);
-        if (axis < 0 || axis + rb > ra) return fail("B " + dims_text(b) + " does not fit A " + dims_text(shape) + " at axis " + num(axis));
+        if (axis < 0 || axis + rb > ra) return fail("B " + dims_text(b) + " does not fit A " + dims_text(shape) + " at axis " + with_commas_signed(axis));
         for (std::int64_t i = 0; i < rb; ++i)
             if (b[static_cast<std::size_t>(i)] != 1 && b[static_cast<std::size_t>(i)] != shape[static_cast<std::size_t>(axis + i)])
-                return fail("B " + dims_text(b) + " does not fit A " + dims_text(shape) + " at axis " + num(axis));
+                return fail("B " + dims_text(b) + " does not fit A " + dims_text(shape) + " at axis " + with_commas_signed(axis));
         ins.resize(1);  // the output is A's shape; no values
     }
     for (std::size_t k = 1; k < ins.size(); ++k) {
@@ -734,7 +731,7 @@ bool Eval::conv(bool transpose) {
     if (wt->shape.size() != rank) return fail("the weight " + dims_text(wt->shape) + " does not match the input " + dims_text(x->shape));
     const std::size_t sp = rank - 2;
     const std::int64_t group = attr_i(n, "group", 1);
-    if (group < 1 || group > kMaxWindow) return fail("group " + num(group) + " is below 1 or too large");
+    if (group < 1 || group > kMaxWindow) return fail("group " + with_commas_signed(group) + " is below 1 or too large");
     const auto* ks = attr_ints(n, "kernel_shape");
     const auto* st = attr_ints(n, "strides");
     const auto* dl = attr_ints(n, "dilations");
@@ -747,13 +744,13 @@ bool Eval::conv(bool transpose) {
     if (!transpose) {
         // W = [M, C/group, k…]: the file's own check on input channels.
         if (wt->shape[1] * group != x->shape[1])
-            return fail("input channels " + num(x->shape[1]) + " do not match the weight " + dims_text(wt->shape) +
-                        " with group " + num(group));
-        if (wt->shape[0] % group != 0) return fail("output channels " + num(wt->shape[0]) + " are not divisible by group " + num(group));
+            return fail("input channels " + with_commas_signed(x->shape[1]) + " do not match the weight " + dims_text(wt->shape) +
+                        " with group " + with_commas_signed(group));
+        if (wt->shape[0] % group != 0) return fail("output channels " + with_commas_signed(wt->shape[0]) + " are not divisible by group " + with_commas_signed(group));
         y[1] = wt->shape[0];
     } else {
         if (wt->shape[0] != x->shape[1])
-            return fail("input channels " + num(x->shape[1]) + " do not match the weight " + dims_text(wt->shape));
+            return fail("input channels " + with_commas_signed(x->shape[1]) + " do not match the weight " + dims_text(wt->shape));
         y[1] = wt->shape[1] * group;
     }
     for (std::size_t i = 0; i < sp; ++i) {
@@ -804,8 +801,8 @@ bool Eval::gemm() {
     const std::int64_t m = ta ? a->shape[1] : a->shape[0], k = ta ? a->shape[0] : a->shape[1];
     const std::int64_t kb = tb ? b->shape[1] : b->shape[0], nn = tb ? b->shape[0] : b->shape[1];
     if (k != kb)
-        return fail("K differs: A " + dims_text(a->shape) + (ta ? " (transposed)" : "") + " has " + num(k) + ", B " +
-                    dims_text(b->shape) + (tb ? " (transposed)" : "") + " has " + num(kb));
+        return fail("K differs: A " + dims_text(a->shape) + (ta ? " (transposed)" : "") + " has " + with_commas_signed(k) + ", B " +
+                    dims_text(b->shape) + (tb ? " (transposed)" : "") + " has " + with_commas_signed(kb));
     Dims y{m, nn};
     if (c) {
         Dims bc;
@@ -911,7 +908,7 @@ bool Eval::batchnorm() {
         if (!p) return false;
         if (!(p->shape.size() == 1 && p->shape[0] == x->shape[1]))
             return fail("parameter " + std::to_string(k + 1) + " " + dims_text(p->shape) + " does not have one value per channel (" +
-                        num(x->shape[1]) + ")");
+                        with_commas_signed(x->shape[1]) + ")");
     }
     for (std::size_t k = 0; k < outs.size(); ++k)
         if (!n.outputs[k].empty()) out(k, k == 0 ? x->shape : Dims{x->shape[1]}, x->type);
@@ -999,7 +996,7 @@ bool Eval::reduce(bool arg) {
         reduced.assign(static_cast<std::size_t>(rank), true);
     }
     for (std::int64_t a : axes) {
-        if (!norm_axis(a, rank)) return fail("axis " + num(a) + " is outside the input's rank " + num(rank));
+        if (!norm_axis(a, rank)) return fail("axis " + with_commas_signed(a) + " is outside the input's rank " + with_commas_signed(rank));
         reduced[static_cast<std::size_t>(a)] = true;
     }
     Dims y;
@@ -1053,18 +1050,18 @@ bool Eval::reshape() {
             infer = static_cast<int>(i);
             continue;
         }
-        if (d < 0) return fail("the target shape has a negative dim " + num(d));
+        if (d < 0) return fail("the target shape has a negative dim " + with_commas_signed(d));
         if (d > kMaxDim || (d != 0 && known > kMaxElements / d)) return fail("the target shape is too large");
         known *= d;
         y[i] = d;
     }
     if (infer >= 0) {
         if (known == 0 || total % known != 0)
-            return fail("cannot reshape " + dims_text(x->shape) + " (" + num(total) + " elements) into " + dims_text(target));
+            return fail("cannot reshape " + dims_text(x->shape) + " (" + with_commas_signed(total) + " elements) into " + dims_text(target));
         y[static_cast<std::size_t>(infer)] = total / known;
     } else if (known != total) {
-        return fail("element count differs: " + dims_text(x->shape) + " has " + num(total) + ", the target " + dims_text(y) +
-                    " has " + num(known));
+        return fail("element count differs: " + dims_text(x->shape) + " has " + with_commas_signed(total) + ", the target " + dims_text(y) +
+                    " has " + with_commas_signed(known));
     }
     if (!outs.empty()) {
         Info& o = out(0, std::move(y), x->type);
@@ -1162,8 +1159,8 @@ bool Eval::squeeze(bool un) {
             for (std::int64_t i = 0; i < in_rank; ++i) drop[static_cast<std::size_t>(i)] = x->shape[static_cast<std::size_t>(i)] == 1;
         }
         for (std::int64_t a : axes) {
-            if (!norm_axis(a, in_rank)) return fail("axis " + num(a) + " is outside the input's rank");
-            if (x->shape[static_cast<std::size_t>(a)] != 1) return fail("axis " + num(a) + " of " + dims_text(x->shape) + " is not 1");
+            if (!norm_axis(a, in_rank)) return fail("axis " + with_commas_signed(a) + " is outside the input's rank");
+            if (x->shape[static_cast<std::size_t>(a)] != 1) return fail("axis " + with_commas_signed(a) + " of " + dims_text(x->shape) + " is not 1");
             drop[static_cast<std::size_t>(a)] = true;
         }
         for (std::int64_t i = 0; i < in_rank; ++i)
@@ -1195,7 +1192,7 @@ bool Eval::concat() {
         if (static_cast<std::int64_t>(x->shape.size()) != rank) return fail("inputs have different ranks");
         for (std::int64_t i = 0; i < rank; ++i)
             if (i != axis && x->shape[static_cast<std::size_t>(i)] != ins[0]->shape[static_cast<std::size_t>(i)])
-                return fail("cannot concatenate " + dims_text(x->shape) + " with " + dims_text(ins[0]->shape) + " along axis " + num(axis));
+                return fail("cannot concatenate " + dims_text(x->shape) + " with " + dims_text(ins[0]->shape) + " along axis " + with_commas_signed(axis));
         y[static_cast<std::size_t>(axis)] += x->shape[static_cast<std::size_t>(axis)];
         if (y[static_cast<std::size_t>(axis)] > kMaxDim) return fail("the concatenation is too large");
         values = values && x->has_value && !x->is_float && rank == 1;
@@ -1233,7 +1230,7 @@ bool Eval::split() {
         if (s < 0 || s > kMaxDim) return fail("a split size is negative or too large");
         sum += s;
     }
-    if (sum != dim) return fail("split sizes add up to " + num(sum) + ", not " + num(dim));
+    if (sum != dim) return fail("split sizes add up to " + with_commas_signed(sum) + ", not " + with_commas_signed(dim));
     std::int64_t start = 0;
     for (std::size_t k = 0; k < parts; ++k) {
         Dims y = x->shape;
@@ -1315,7 +1312,7 @@ bool Eval::gather() {
     const std::int64_t d = x->shape[static_cast<std::size_t>(axis)];
     if (idx->has_value && !idx->is_float)
         for (std::int64_t i : idx->iv)
-            if (i < -d || i >= d) return fail("index " + num(i) + " is outside axis " + num(axis) + " of size " + num(d));
+            if (i < -d || i >= d) return fail("index " + with_commas_signed(i) + " is outside axis " + with_commas_signed(axis) + " of size " + with_commas_signed(d));
     if (outs.empty()) return true;
     Info& o = out(0, y, x->type);
     if (x->has_value && !x->is_float && rank == 1 && idx->has_value && !idx->is_float) {
@@ -1647,7 +1644,7 @@ Analysis analyse_once(const Model& model, const AnalyseOptions& opt) {
             if (!listed) an.symbols_used.push_back({dim.param, val});
             if (val < 0 || val > kMaxDim) {
                 an.error = ReadError{val < 0 ? ReadErrorCode::NegativeDim : ReadErrorCode::TooLarge,
-                                     "symbol \"" + dim.param + "\" = " + num(val) + " is not a valid dimension", 0};
+                                     "symbol \"" + dim.param + "\" = " + with_commas_signed(val) + " is not a valid dimension", 0};
                 return an;
             }
             d.push_back(val);
@@ -1793,7 +1790,7 @@ Analysis analyse(const Model& model, const AnalyseOptions& options) {
     if (options.height < 0 || options.width < 0 || options.height > kMaxDim || options.width > kMaxDim) {
         Analysis an;
         an.error = ReadError{options.height < 0 || options.width < 0 ? ReadErrorCode::NegativeDim : ReadErrorCode::TooLarge,
-                             "the input size " + num(options.height) + "×" + num(options.width) + " is not valid", 0};
+                             "the input size " + with_commas_signed(options.height) + "×" + with_commas_signed(options.width) + " is not valid", 0};
         return an;
     }
     Analysis an = analyse_once(model, options);
@@ -1808,7 +1805,7 @@ Analysis analyse(const Model& model, const AnalyseOptions& options) {
             an.fixed_to_export_size = true;
             std::string size;
             if (at_export.input_shape.size() == 4)
-                size = num(at_export.input_shape[2]) + "×" + num(at_export.input_shape[3]) + " ";
+                size = with_commas_signed(at_export.input_shape[2]) + "×" + with_commas_signed(at_export.input_shape[3]) + " ";
             an.fixed_reason = "this file is fixed to its export size " + size + "(node \"" + an.nodes[i].name +
                               "\": " + an.nodes[i].problem + ")";
             break;
