@@ -31,7 +31,7 @@ void draw_overview_chart(AppState& app, ImVec2 size) {
     ImGui::Text("student   %s", format_cost(b.student, "FLOPs", false).c_str());
     ImGui::Text("lookup    %s", format_cost(b.lookup, "FLOPs", false).c_str());
     ImGui::Text("total     %s (%s of the baseline)", format_cost(b.total(), "FLOPs", false).c_str(),
-                baseline > 0 ? format_percent(b.total() / baseline * 100.0).c_str() : "n/a");
+                baseline > 0 ? format_percent(b.percent).c_str() : "n/a");
     ImGui::EndTooltip();
 }
 

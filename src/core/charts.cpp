@@ -185,7 +185,7 @@ int percent_tick_step(const Canvas& cv, float plot_width) {
 std::vector<CostBar> cost_bars(const State& state, const Results& r, const ScenarioCurves& curves) {
     std::vector<CostBar> bars;
     if (curves.presets.empty()) return bars;
-    bars.push_back({"no caching", curves.presets.front().baseline_flops, 0, 0, false});
+    bars.push_back({"no caching", curves.presets.front().baseline_flops, 0, 0, 100, false});
     const auto& presets = scenario_presets();
     const bool on = state.scenario_enabled && r.scenario.ok();
     const ScenarioPreset* current_preset = matching_preset(state.scenario);
@@ -194,10 +194,11 @@ std::vector<CostBar> cost_bars(const State& state, const Results& r, const Scena
         const ScenarioResult& s = curves.presets[i];
         const bool current = on && current_preset == &presets[i];
         current_is_preset |= current;
-        bars.push_back({presets[i].name, s.computed_flops, s.student_flops, s.lookup_flops, current});
+        bars.push_back({presets[i].name, s.computed_flops, s.student_flops, s.lookup_flops, s.percent_of_baseline, current});
     }
     if (on && !current_is_preset)
-        bars.push_back({"custom", r.scenario.computed_flops, r.scenario.student_flops, r.scenario.lookup_flops, true});
+        bars.push_back({"custom", r.scenario.computed_flops, r.scenario.student_flops, r.scenario.lookup_flops,
+                        r.scenario.percent_of_baseline, true});
     return bars;
 }
 
@@ -247,7 +248,7 @@ Chart cost_chart(const std::vector<CostBar>& bars, const ChartStyle& st, float w
         // Percent of the baseline above, name below.
         if (baseline > 0) {
             const Rgba pc = b.total() > baseline * (1 + 1e-12) ? pal.warn : b.total() < baseline * (1 - 1e-12) ? pal.good : pal.text;
-            cv.text(cx, p.y(y) - line - cv.em(0.2f), format_percent(b.total() / baseline * 100.0, 0), pc, Anchor::Middle);
+            cv.text(cx, p.y(y) - line - cv.em(0.2f), format_percent(b.percent, 0), pc, Anchor::Middle);
         }
         const float name_x = std::clamp(cx - cv.width(b.name) * 0.5f, p.min_x, width - cv.width(b.name));
         cv.text(name_x, p.max_y + cv.em(0.3f) + (stagger && i % 2 == 1 ? line : 0.0f), b.name, b.current ? pal.text : pal.muted);

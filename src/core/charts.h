@@ -71,6 +71,7 @@ struct Chart {
 struct CostBar {
     std::string name;
     double computed = 0, student = 0, lookup = 0;
+    double percent = 100;  // of the baseline: the scenario result's percent_of_baseline (read, not recomputed)
     bool current = false;
     double total() const { return computed + student + lookup; }
 };
