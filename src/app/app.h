@@ -82,7 +82,7 @@ public:
     void set_import_progress(const std::string& file_name, float fraction);
     std::string import_json() const;  // the last import, for the test hook (import.cpp)
 
-    // The test hook (exported through embind as Module.flopscope.*).
+    // The test hook (exported as C functions behind Module.flopscope.*, src/web/bindings).
     std::string state_json() const;    // the app's current state
     std::string results_json() const;  // the current results, same JSON shape as `flopscope --format json`
     // The rectangle {x, y, width, height} (display pixels) of a named item drawn in the last frame, e.g.

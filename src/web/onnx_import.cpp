@@ -18,11 +18,11 @@
 
 #include "app/app.h"
 #include "core/link.h"
+#include "web/js_string.h"
 #include "web/loop.h"
 #include "web/text_mirror.h"
 
 #include <emscripten.h>
-#include <emscripten/bind.h>
 
 #include <string>
 
@@ -87,7 +87,6 @@ void failed(const std::string& file_name, const std::string& why) {
     loop::wake();
 }
 
-std::string import_json() { return g_app != nullptr ? g_app->import_json() : std::string("{}"); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] JS: loading the module, drop, file input, the attempt loop
@@ -101,12 +100,6 @@ void js_onnx_pick();
 
 } // namespace
 
-EMSCRIPTEN_BINDINGS(flopscope_onnx_import) {
-    emscripten::function("flopscope_onnxFound", &found);
-    emscripten::function("flopscope_onnxProgress", &progress);
-    emscripten::function("flopscope_onnxFailed", &failed);
-    emscripten::function("flopscope_importJson", &import_json);
-}
 
 void install(app::App& app) {
     g_app = &app;
@@ -116,3 +109,25 @@ void install(app::App& app) {
 void pick() { js_onnx_pick(); }
 
 } // namespace flopscope::web::onnx_import
+
+// The exports onnx_import.js calls (strings are UTF-8 copies it frees after the call).
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void flopscope_onnx_found(const char* file_name, const char* error, int nodes, double opset,
+                                               const char* unsupported, int batchnorm_folded, int folded_convs,
+                                               int mapped, const char* layers, double c, double h, double w) {
+    flopscope::web::onnx_import::found(file_name, error, nodes, opset, unsupported, batchnorm_folded != 0, folded_convs,
+                                       mapped != 0, layers, c, h, w);
+}
+EMSCRIPTEN_KEEPALIVE void flopscope_onnx_progress(const char* file_name, double fraction) {
+    flopscope::web::onnx_import::progress(file_name, fraction);
+}
+EMSCRIPTEN_KEEPALIVE void flopscope_onnx_failed(const char* file_name, const char* why) {
+    flopscope::web::onnx_import::failed(file_name, why);
+}
+EMSCRIPTEN_KEEPALIVE const char* flopscope_import_json() {
+    using namespace flopscope::web;
+    return onnx_import::g_app != nullptr ? hand_to_js(onnx_import::g_app->import_json()) : "{}";
+}
+
+} // extern "C"

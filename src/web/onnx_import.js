@@ -6,6 +6,15 @@ mergeInto(LibraryManager.library, {
     var BLOCK = 16384;     // cache block (the module's too): the reader's window (kReadWindow) spans at most two
     var MAX_RUN = 64;      // blocks fetched at once while misses run on sequentially (1 MiB)
     var imp = Module["flopscopeImport"] = { module: null, busy: false, last: null };
+    // The app's exports (onnx_import.cpp) take strings as UTF-8 copies, freed after the call.
+    function withUTF8(strings, call) {
+        var p = strings.map(function (s) { return allocateUTF8(s); });
+        call.apply(null, p);
+        p.forEach(function (q) { _free(q); });
+    }
+    function progress(name, fraction) { withUTF8([name], function (n) { _flopscope_onnx_progress(n, fraction); }); }
+    function failed(name, why) { withUTF8([name, why], _flopscope_onnx_failed); }
+    function importJson() { return UTF8ToString(_flopscope_import_json()); }
 
     // The import module (build/web/onnx_import.js + .wasm, MODULARIZE=1, EXPORT_NAME=FlopscopeOnnx),
     // loaded once, on the first file.
@@ -31,7 +40,7 @@ mergeInto(LibraryManager.library, {
         var t0 = performance.now(), memBefore = 0, memAfter = 0;
         var attempts = 0, fetches = 0, fetched = 0, run = 1, lastEnd = -1;
         try {
-            Module["flopscope_onnxProgress"](name, 0);
+            progress(name, 0);
             var m = await imp.load();
             memBefore = m["HEAPU8"].length;
             m["blocks"] = new Map();
@@ -50,23 +59,26 @@ mergeInto(LibraryManager.library, {
                 fetches++;
                 fetched += buf.length;
                 lastEnd = last;
-                Module["flopscope_onnxProgress"](name, Math.min(1, last * BLOCK / file.size));
+                progress(name, Math.min(1, last * BLOCK / file.size));
             }
             m["blocks"] = null;
             memAfter = m["HEAPU8"].length;
             var f = JSON.parse(answer);
             if (!f["read_ok"]) {
-                Module["flopscope_onnxFailed"](name, f["message"]);
+                failed(name, f["message"]);
             } else {
                 var ops = f["unsupported"].map(function (u) { return u["op"] + "\t" + u["count"]; }).join("\n");
-                Module["flopscope_onnxFound"](name, f["message"], f["nodes"], f["opset"], ops, f["batchnorm_folded"], f["folded_convs"],
-                                              f["mapped"], f["mapped"] ? f["layers"] : "", f["mapped"] ? f["c"] : 0, f["mapped"] ? f["h"] : 0, f["mapped"] ? f["w"] : 0);
+                withUTF8([name, f["message"], ops, f["mapped"] ? f["layers"] : ""], function (n, message, o, layers) {
+                    _flopscope_onnx_found(n, message, f["nodes"], f["opset"], o, f["batchnorm_folded"] ? 1 : 0, f["folded_convs"],
+                                          f["mapped"] ? 1 : 0, layers, f["mapped"] ? f["c"] : 0, f["mapped"] ? f["h"] : 0,
+                                          f["mapped"] ? f["w"] : 0);
+                });
             }
         } catch (e) {
-            Module["flopscope_onnxFailed"](name, "the browser could not read the file (" + (e && e.message || e) + ")");
+            failed(name, "the browser could not read the file (" + (e && e.message || e) + ")");
         }
         imp.busy = false;
-        var out = JSON.parse(Module["flopscope_importJson"]());
+        var out = JSON.parse(importJson());
         out["stats"] = { "ms": performance.now() - t0, "attempts": attempts, "fetches": fetches, "bytesFetched": fetched,
                       "fileBytes": file.size, "wasmMemoryBefore": memBefore, "wasmMemoryAfter": memAfter };
         imp.last = out;
@@ -103,7 +115,7 @@ mergeInto(LibraryManager.library, {
 
     var hook = Module["flopscope"];
     hook["importOnnx"] = function (file) { return imp.run(file); };
-    hook["importJson"] = function () { return Module["flopscope_importJson"](); };
+    hook["importJson"] = importJson;
     hook["lastImport"] = function () { return imp.last; };
     hook["wasmMemoryBytes"] = function () { return HEAPU8.length; };
   },
