@@ -81,6 +81,9 @@ public:
     // While a file is being read: its name and the fraction done (0..1); a negative fraction ends it.
     void set_import_progress(const std::string& file_name, float fraction);
     std::string import_json() const;  // the last import, for the test hook (import.cpp)
+    // "Open…" on a saved scenario (core/scenario_file.h): the state it holds, or a notice that says why not
+    // and the state as it was. `text` is the file's text; null when it was too large to be one.
+    void open_scenario_file(const std::string& file_name, const char* text, double file_bytes);
 
     // The test hook (exported as C functions behind Module.flopscope.*, src/web/bindings).
     std::string state_json() const;    // the app's current state

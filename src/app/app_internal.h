@@ -200,6 +200,7 @@ void draw_notices(AppState& app);           // view_header.cpp: dismissable mess
 void draw_model_panel(AppState& app);       // view_model.cpp
 void draw_import(AppState& app);            // import.cpp: "Open ONNX…", reading progress, the last import
 bool import_note(const AppState& app, std::string& note);  // import.cpp: "BN folded into the convs" when it applies
+void draw_save_scenario(AppState& app);     // import.cpp: "Save scenario…" when the link is over its budget
 void choose_model(AppState& app, const ModelInfo& m);  // view_model.cpp: open a zoo model (the picker's click)
 // view_model.cpp: the model picker's and the Zoo tab's search (name, family or description, any case).
 bool model_matches(const ModelInfo& m, const char* filter);

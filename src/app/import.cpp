@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "app/platform.h"
 #include "app/widgets.h"
+#include "core/scenario_file.h"
 
 namespace flopscope::app {
 
@@ -74,6 +75,25 @@ void App::import_failed(const std::string& file_name, const std::string& why) {
     app.notice("Can't import " + file_name + ": " + why);
 }
 
+void App::open_scenario_file(const std::string& file_name, const char* text, double file_bytes) {
+    AppState& app = *impl_;
+    State next;
+    std::string why;
+    if (text == nullptr) {
+        why = "at " + format_bytes(file_bytes) + " it is too large to be a saved scenario";
+    } else {
+        // A scenario file with any problem is refused whole: it is never half applied.
+        const LinkDecode decoded = read_scenario_file(text, next);
+        if (!decoded.ok()) why = decoded.problems.front();
+    }
+    if (why.empty() && app.try_apply(std::move(next), why)) {
+        app.pending.clear();
+        app.selected_layer = -1;
+        return;
+    }
+    app.notice("Can't open " + file_name + ": " + why);
+}
+
 void App::set_import_progress(const std::string& file_name, float fraction) {
     impl_->import.reading_file = file_name;
     impl_->import.progress = fraction;
@@ -107,7 +127,7 @@ void draw_import(AppState& app) {
     track_item("Open ONNX");
     if (open && !app.platform.pick_onnx_file()) app.notice("This build can't open files: use the command line.");
     item_help("Count your own network: pick an .onnx file, or drop one anywhere on the page. Only the graph is "
-              "read, never the weights; the file stays on your computer.");
+              "read, never the weights; the file stays on your computer. A scenario saved as .json opens here too.");
     if (i.progress >= 0) {
         const std::string label = "Reading " + i.reading_file + "… " + std::to_string(static_cast<int>(i.progress * 100)) + "%";
         ImGui::ProgressBar(i.progress, ImVec2(-FLT_MIN, 0), label.c_str());
@@ -122,6 +142,20 @@ void draw_import(AppState& app) {
     }
     if (!i.unsupported.empty())
         text_wrapped_colored(palette().warn, ("Ops not supported (name ×nodes): " + op_list(i.unsupported)).c_str());
+}
+
+void draw_save_scenario(AppState& app) {
+    if (app.state.model != kCustomModel) return;  // a zoo model's link is always short
+    const std::size_t chars = encode_link(app.state).size();  // tens of µs for hundreds of layers
+    if (chars <= kLinkBudget) return;
+    text_wrapped_colored(palette().warn, ("This network's link would be " + with_commas_signed(static_cast<std::int64_t>(chars)) +
+                                          " characters, over the " + with_commas_signed(static_cast<std::int64_t>(kLinkBudget)) +
+                                          " a link should carry: save the scenario as a file, which Open ONNX… reads back.").c_str());
+    if (ImGui::Button("Save scenario…", ImVec2(-FLT_MIN, 0)))
+        app.platform.download_file("flopscope-scenario.json", "application/json", scenario_file_json(app.state));
+    track_item("Save scenario");
+    item_help("A small JSON file with this exact state (its link inside). Open ONNX… reads it back here, and "
+              "`flopscope --scenario-file` on the command line.");
 }
 
 } // namespace flopscope::app

@@ -265,6 +265,7 @@ void draw_model_panel(AppState& app) {
     draw_resolution(app);
     draw_custom_buttons(app);
     draw_import(app);
+    draw_save_scenario(app);
     ImGui::Spacing();
     draw_totals(app);
     draw_counting(app);

@@ -125,6 +125,13 @@ EMSCRIPTEN_KEEPALIVE void flopscope_onnx_progress(const char* file_name, double 
 EMSCRIPTEN_KEEPALIVE void flopscope_onnx_failed(const char* file_name, const char* why) {
     flopscope::web::onnx_import::failed(file_name, why);
 }
+EMSCRIPTEN_KEEPALIVE void flopscope_open_scenario(const char* file_name, const char* text, double file_bytes) {
+    using namespace flopscope::web;
+    if (onnx_import::g_app == nullptr) return;
+    onnx_import::g_app->open_scenario_file(file_name, text, file_bytes);
+    text_mirror::mark_dirty();
+    loop::wake();
+}
 EMSCRIPTEN_KEEPALIVE const char* flopscope_import_json() {
     using namespace flopscope::web;
     return onnx_import::g_app != nullptr ? hand_to_js(onnx_import::g_app->import_json()) : "{}";

@@ -5,7 +5,7 @@ mergeInto(LibraryManager.library, {
   js_onnx_install: function () {
     var BLOCK = 16384;     // cache block (the module's too): the reader's window (kReadWindow) spans at most two
     var MAX_RUN = 64;      // blocks fetched at once while misses run on sequentially (1 MiB)
-    var imp = Module["flopscopeImport"] = { module: null, busy: false, last: null };
+    var imp = Module["flopscopeImport"] = { module: null, busy: false, "last": null };
     // The app's exports (onnx_import.cpp) take strings as UTF-8 copies, freed after the call.
     function withUTF8(strings, call) {
         var p = strings.map(function (s) { return allocateUTF8(s); });
@@ -81,19 +81,32 @@ mergeInto(LibraryManager.library, {
         var out = JSON.parse(importJson());
         out["stats"] = { "ms": performance.now() - t0, "attempts": attempts, "fetches": fetches, "bytesFetched": fetched,
                       "fileBytes": file.size, "wasmMemoryBefore": memBefore, "wasmMemoryAfter": memAfter };
-        imp.last = out;
+        imp["last"] = out;
         return out;
     };
 
+    // A saved scenario (.json, core/scenario_file.h) is a few KB of text: the app reads it whole; anything
+    // else is read as an ONNX file.
+    var SCENARIO_MAX = 1 << 20;
+    async function openScenario(file) {
+        var text = null;
+        try { if (file.size <= SCENARIO_MAX) text = await file.text(); } catch (e) { text = null; }
+        var name = allocateUTF8(file.name), p = text === null ? 0 : allocateUTF8(text);
+        _flopscope_open_scenario(name, p, file.size);
+        _free(name);
+        if (p) _free(p);
+    }
+    function open(file) { return /\.json$/i.test(file.name) ? openScenario(file) : imp.run(file); }
+
     var input = document.createElement("input");
     input.type = "file";
-    input.accept = ".onnx";
+    input.accept = ".onnx,.json";
     input.id = "flopscope-onnx-input";
     input.style.display = "none";
     input.addEventListener("change", function () {
         var f = input.files && input.files[0];
         input.value = "";
-        if (f) imp.run(f);
+        if (f) open(f);
     });
     document.body.appendChild(input);
     imp.pick = function () { input.click(); };
@@ -110,13 +123,13 @@ mergeInto(LibraryManager.library, {
         if (!f) return;
         e.preventDefault();
         e.stopPropagation();
-        imp.run(f);
+        open(f);
     }, true);
 
     var hook = Module["flopscope"];
     hook["importOnnx"] = function (file) { return imp.run(file); };
     hook["importJson"] = importJson;
-    hook["lastImport"] = function () { return imp.last; };
+    hook["lastImport"] = function () { return imp["last"]; };
     hook["wasmMemoryBytes"] = function () { return HEAPU8.length; };
   },
 

@@ -5,6 +5,9 @@
 
 #include "../onnx_builder.h"
 #include "app/app.h"
+#include "core/format.h"
+#include "core/link.h"
+#include "core/scenario_file.h"
 
 #include <doctest/doctest.h>
 
@@ -86,5 +89,49 @@ TEST_CASE("an import that fails says why and leaves the state as it was") {
     a.set_import_progress("big.onnx", -1);
     text = h.frame([&] { a.frame(); });
     CHECK_FALSE(has(text, "Reading big.onnx"));
+    CHECK(take_imgui_asserts().empty());
+}
+
+TEST_CASE("a network whose link is over the budget offers Save scenario; the saved file opens back, a bad one is refused whole") {
+    Harness h(1280, 720);
+    FakePlatform p;
+    app::App a(p);
+    h.frame([&] { a.frame(); });
+    std::string text = h.frame([&] { a.frame(); });
+    CHECK_FALSE(has(text, "Save scenario…"));  // a zoo model's link is short
+
+    a.import_onnx(read_fixture("zoo/densenet121_224x224_op13.onnx"), "densenet121.onnx");
+    for (int i = 0; i < 3; ++i) text = h.frame([&] { a.frame(); });
+    const std::string state = a.state_json(), results = a.results_json();
+    // The state, from the address the app wrote.
+    REQUIRE_FALSE(p.fragments.empty());
+    State imported;
+    REQUIRE(decode_link(p.fragments.back(), imported).ok());
+    const std::size_t chars = encode_link(imported).size();
+    REQUIRE(chars > 2000);
+    CHECK(has(text, "This network's link would be " + with_commas_signed(static_cast<std::int64_t>(chars)) +
+                        " characters, over the 2,000 a link should carry"));
+    CHECK(has(text, "Save scenario…"));
+    const std::string saved = scenario_file_json(imported);
+
+    // Open it on top of another state: the same state and numbers.
+    a.load_fragment("#v=1&m=alexnet");
+    h.frame([&] { a.frame(); });
+    a.open_scenario_file("saved.json", saved.c_str(), static_cast<double>(saved.size()));
+    h.frame([&] { a.frame(); });
+    CHECK(a.state_json() == state);
+    CHECK(a.results_json() == results);
+
+    // A file with a problem is never half applied; one too large to be a scenario is not read.
+    a.open_scenario_file("bad.json", R"({"flopscope_scenario": 1, "link": "#v=1&m=no_such_model"})", 60);
+    a.open_scenario_file("huge.json", nullptr, 5e6);
+    h.frame([&] { a.frame(); });
+    CHECK(a.state_json() == state);
+    int said = 0;
+    for (const std::string& msg : a.messages()) {
+        said += msg.rfind("Can't open bad.json: ", 0) == 0;
+        said += msg.rfind("Can't open huge.json: at ", 0) == 0 && has(msg, "too large to be a saved scenario");
+    }
+    CHECK(said == 2);
     CHECK(take_imgui_asserts().empty());
 }

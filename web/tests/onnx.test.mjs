@@ -143,3 +143,44 @@ test('a truncated file and a file that is not ONNX are refused with a reason; th
   assert.deepEqual(page.problems, []);
   await page.closeAll();
 });
+
+// densenet121's layer list is far over the link budget (core/scenario_file.h: 2,000 characters).
+const DENSENET121 = join(fixtures, 'zoo', 'densenet121_224x224_op13.onnx');
+
+test('an import whose link is over 2,000 characters is saved as a scenario file, and Open… reads it back', { timeout: 90000 }, async () => {
+  const page = await openApp();
+  const rec = await viaInput(page, DENSENET121);
+  assert.equal(rec.ok, true, rec.message);
+  const imported = await hook.results(page);
+  const link = await page.evaluate(() => location.hash);
+  assert.ok(link.length > 2000, `the link is ${link.length} characters`);
+
+  // The page says so and offers the file.
+  const rect = await page.evaluate(() => Module.flopscope.itemRect('Save scenario'));  // DPR 1: CSS pixels
+  assert.ok(rect, 'the button is drawn');
+  const [download] = await Promise.all([page.waitForEvent('download'),
+                                        page.mouse.click(rect[0] + rect[2] / 2, rect[1] + rect[3] / 2, { delay: 60 })]);
+  assert.equal(download.suggestedFilename(), 'flopscope-scenario.json');
+  const saved = readFileSync(await download.path(), 'utf8');
+  const file = JSON.parse(saved);
+  assert.equal(file.flopscope_scenario, 1);
+  assert.equal(file.link, link);
+
+  // Another model, then the file through "Open…" (the same file input as for .onnx): the same numbers.
+  await page.evaluate(() => { location.hash = '#v=1&m=alexnet'; });
+  await page.waitForFunction(() => JSON.parse(Module.flopscope.stateJson()).model === 'alexnet', null, { polling: 20 });
+  await page.setInputFiles('#flopscope-onnx-input', { name: 'saved.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  await page.waitForFunction(() => JSON.parse(Module.flopscope.stateJson()).model === 'custom', null, { polling: 20 });
+  await waitPaused(page);
+  assert.deepEqual(await hook.results(page), imported);
+
+  // A broken scenario file is refused whole, with its reason; the state stays.
+  const before = await hook.state(page);
+  const bad = JSON.stringify({ flopscope_scenario: 1, link: '#v=1&m=no_such_model' });
+  await page.setInputFiles('#flopscope-onnx-input', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  await page.waitForFunction(() => JSON.parse(Module.flopscope.messages()).some((m) => m.startsWith("Can't open bad.json: ")),
+                             null, { polling: 20 });
+  assert.deepEqual(await hook.state(page), before);
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
