@@ -39,7 +39,7 @@ void App::import_found(const ImportFound& found, const std::string& file_name) {
     if (error.empty() && !info.unsupported.empty()) error = "ops not supported: " + op_list(info.unsupported);
     else if (error.empty() && !found.mapped) error = "the file did not map onto the calculator's layers";
     if (error.empty()) {
-        net.name = kCustomModel;
+        if (net.name.empty()) net.name = kCustomModel;  // else the file's graph name, as the CLI's import keeps it
         State next = app.state;
         next.model = kCustomModel;
         next.input_c = net.input.c;

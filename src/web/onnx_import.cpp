@@ -38,7 +38,7 @@ app::App* g_app = nullptr;
 // `unsupported` is "op\tcount" lines; `layers` the link's layer-list text of the mapped network.
 void found(const std::string& file_name, const std::string& error, int nodes, double opset,
            const std::string& unsupported, bool batchnorm_folded, int folded_convs, bool mapped,
-           const std::string& layers, double c, double h, double w) {
+           const std::string& name, const std::string& layers, double c, double h, double w) {
     if (g_app == nullptr) return;
     app::App::ImportFound f;
     f.nodes = nodes;
@@ -60,6 +60,7 @@ void found(const std::string& file_name, const std::string& error, int nodes, do
         const LinkDecode decoded = decode_layer_list(layers, f.network.layers);
         if (decoded.ok()) {
             f.mapped = true;
+            f.network.name = name;
             f.network.input = Shape{static_cast<std::int64_t>(c), static_cast<std::int64_t>(h), static_cast<std::int64_t>(w)};
         } else {
             f.error = decoded.problems.front();
@@ -115,9 +116,10 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void flopscope_onnx_found(const char* file_name, const char* error, int nodes, double opset,
                                                const char* unsupported, int batchnorm_folded, int folded_convs,
-                                               int mapped, const char* layers, double c, double h, double w) {
+                                               int mapped, const char* name, const char* layers, double c, double h,
+                                               double w) {
     flopscope::web::onnx_import::found(file_name, error, nodes, opset, unsupported, batchnorm_folded != 0, folded_convs,
-                                       mapped != 0, layers, c, h, w);
+                                       mapped != 0, name, layers, c, h, w);
 }
 EMSCRIPTEN_KEEPALIVE void flopscope_onnx_progress(const char* file_name, double fraction) {
     flopscope::web::onnx_import::progress(file_name, fraction);

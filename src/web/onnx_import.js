@@ -68,9 +68,10 @@ mergeInto(LibraryManager.library, {
                 failed(name, f["message"]);
             } else {
                 var ops = f["unsupported"].map(function (u) { return u["op"] + "\t" + u["count"]; }).join("\n");
-                withUTF8([name, f["message"], ops, f["mapped"] ? f["layers"] : ""], function (n, message, o, layers) {
+                withUTF8([name, f["message"], ops, f["mapped"] ? f["name"] : "", f["mapped"] ? f["layers"] : ""],
+                         function (n, message, o, net, layers) {
                     _flopscope_onnx_found(n, message, f["nodes"], f["opset"], o, f["batchnorm_folded"] ? 1 : 0, f["folded_convs"],
-                                          f["mapped"] ? 1 : 0, layers, f["mapped"] ? f["c"] : 0, f["mapped"] ? f["h"] : 0,
+                                          f["mapped"] ? 1 : 0, net, layers, f["mapped"] ? f["c"] : 0, f["mapped"] ? f["h"] : 0,
                                           f["mapped"] ? f["w"] : 0);
                 });
             }

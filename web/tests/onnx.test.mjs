@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { shareServerAndBrowser, openPage, loadApp, hook, waitPaused, repoRoot } from './harness.mjs';
+import { shareServerAndBrowser, openPage, loadApp, hook, waitPaused, runCli, repoRoot } from './harness.mjs';
 
 const shared = shareServerAndBrowser();
 const fixtures = join(repoRoot, 'tests', 'data', 'onnx');
@@ -100,6 +100,22 @@ test('a dropped file imports with the file\'s input size; the button opens the f
   const state = await hook.state(page);
   assert.equal(state.model, 'custom');
   assert.deepEqual(res.input, [3, 67, 45]);  // the file's input, 3×67×45 (reference.txt)
+  // The same numbers as the CLI's for the same file (`flopscope --onnx F --format json`), layer by layer,
+  // with the same link; the CLI's JSON adds what it read of the file ("onnx").
+  const r = runCli(['--onnx', HANDMADE, '--format', 'json']);
+  assert.equal(r.status, 0, r.stderr);
+  const cli = JSON.parse(r.stdout);
+  assert.ok(cli.onnx, 'the CLI says what it read');
+  delete cli.onnx;
+  // The page keeps its scenario on (the default), which the CLI's run without scenario options leaves off:
+  // the same state, so the CLI given the page's link says exactly what the page says.
+  const { scenario, link, ...pageResults } = res;
+  const { link: cliLinkOfFile, ...fromFile } = cli;
+  assert.deepEqual(pageResults, fromFile);
+  assert.equal(cliLinkOfFile.replace('&scenario=0', ''), link.replace(/&(sc|scenario)=[^&]*/g, ''));
+  const again = runCli(['--link', link, '--format', 'json']);
+  assert.equal(again.status, 0, again.stderr);
+  assert.deepEqual(JSON.parse(again.stdout), res);
   // Only the bytes the graph needs were fetched (the file is small: all of it, in one or two slices).
   assert.ok(rec.stats.bytesFetched <= rec.stats.fileBytes + 16384, JSON.stringify(rec.stats));
 

@@ -60,7 +60,7 @@ private:
 
 // One attempt: "" when a block was missing (the page fetches Module.miss and calls again), otherwise the
 // import as JSON: {read_ok, message, nodes, opset, unsupported:[{op,count}], batchnorm_folded,
-// folded_convs, fixed_reason, input:[…], mapped, layers (the link's layer-list text), c, h, w}.
+// folded_convs, fixed_reason, input:[…], mapped, name (the graph's), layers (the link's layer-list text), c, h, w}.
 std::string attempt(double file_size) {
     CachedFileSource source(static_cast<std::uint64_t>(file_size));
     onnx::Model model;
@@ -84,7 +84,7 @@ std::string attempt(double file_size) {
                       ",\"fixed_reason\":" + json_string(an.fixed_to_export_size ? an.fixed_reason : std::string()) +
                       ",\"input\":[" + input + "],\"mapped\":" + (mapped ? "true" : "false");
     if (mapped)
-        out += ",\"layers\":" + json_string(encode_layer_list(net.layers)) + ",\"c\":" + std::to_string(net.input.c) +
+        out += ",\"name\":" + json_string(net.name) + ",\"layers\":" + json_string(encode_layer_list(net.layers)) + ",\"c\":" + std::to_string(net.input.c) +
                ",\"h\":" + std::to_string(net.input.h) + ",\"w\":" + std::to_string(net.input.w);
     return out + "}";
 }
