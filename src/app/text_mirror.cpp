@@ -5,7 +5,7 @@
 #include "app/app.h"
 
 #include "app/app_internal.h"
-#include "app/compare_table.h"
+#include "core/compare_table.h"
 
 
 namespace flopscope::app {
@@ -38,7 +38,7 @@ void add_scenario(TextMirror& m, const State& s, const ScenarioResult& r) {
 
 // The comparison of the scenarios: the Compare view's own table (compare_table) at full width.
 void add_comparison(TextMirror& m, const State& s, const Derived& d) {
-    const CompareTable t = compare_table(s, d, NumberWidth::Full);
+    const CompareTable t = compare_table(s, d.results, d.curves, NumberWidth::Full);
     if (t.rows.empty()) return;
     m.table_caption = "Caching scenarios compared, per inference";
     m.columns.push_back("");

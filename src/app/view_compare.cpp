@@ -1,6 +1,6 @@
 // Flopscope app — scenarios side by side: the three presets (the seed notebook's three sections) and the
 // current custom scenario, on the current network, with a button to switch to any of them.
-#include "app/compare_table.h"
+#include "core/compare_table.h"
 #include "app/widgets.h"
 
 #include <algorithm>
@@ -111,7 +111,7 @@ void draw_compare(AppState& app) {
     // The rows and every cell's text come from compare_table (the text mirror reads the same), at one
     // number width for the whole table: the widest whose values fit the columns the room allows.
     CompareTable tables[std::size(kNumberWidths)];
-    for (std::size_t i = 0; i < std::size(kNumberWidths); ++i) tables[i] = compare_table(s, d, kNumberWidths[i]);
+    for (std::size_t i = 0; i < std::size(kNumberWidths); ++i) tables[i] = compare_table(s, d.results, d.curves, kNumberWidths[i]);
     const std::vector<CompareColumn>& cols = tables[0].columns;
     const std::vector<CompareRow>& rows = tables[0].rows;
 
