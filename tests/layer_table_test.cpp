@@ -57,7 +57,7 @@ TEST_CASE("layer table: the seed's conv1 row and the totals in every output") {
     CHECK(conv1.activation_bytes == 4.0 * kConv1Out);
     CHECK(layer_column(LayerColumn::Activation).page(conv1, false) == "3.21 MB");  // 3,211,264 B
     CHECK(layer_column(LayerColumn::Params).report(conv1, false) == "9,408");
-    CHECK(layer_column(LayerColumn::Output).csv(conv1) == "64,112,112");
+    CHECK(layer_column(LayerColumn::Output).csv(conv1, false) == "64,112,112");
 
     const std::string csv = results_csv(s, r);
     CHECK(contains(csv, "index,name,kind,out_c,out_h,out_w,macs,flops,params,activation_elements,activation_bytes,"

@@ -59,8 +59,7 @@ TextMirror App::text_mirror() const {
     const State& s = app.state;
     TextMirror m;
     const Shape& in = d.results.network.input;
-    m.model = s.model + ", " + std::to_string(d.results.network.layers.size()) + " layers, input " +
-              std::to_string(in.c) + "×" + std::to_string(in.h) + "×" + std::to_string(in.w);
+    m.model = s.model + ", " + std::to_string(d.results.network.layers.size()) + " layers, input " + shape_text(in);
     if (!d.results.ok()) m.sentences.push_back("Can't compute this: " + d.results.error);
     if (!d.results.evaluation.ok()) return m;
     if (s.scenario_enabled && d.results.scenario.ok()) add_scenario(m, s, d.results.scenario);

@@ -11,14 +11,6 @@ namespace flopscope::app {
 
 namespace {
 
-void text_right(const std::string& text, const ImVec4* color = nullptr) {
-    const float w = ImGui::CalcTextSize(text.c_str()).x;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
-    if (color) text_colored(*color, text.c_str());
-    else ImGui::TextUnformatted(text.c_str());
-}
-
 // The widest single word of `text`: a wrapped label needs at least that much room, or ImGui breaks the
 // word itself ("truncatio" / "n").
 float widest_word(const char* text) {
@@ -89,7 +81,7 @@ void draw_compare_stacked(AppState& app, const CompareTable (&tables)[std::size(
                 item_help(r.tooltip.c_str());
                 ImGui::TableNextColumn();
                 const CompareCell& cell = r.cells[i];
-                text_right(cell.text, cell.saving ? (cell.negative ? &pal.warn : &pal.good) : nullptr);
+                text_right(cell.text.c_str(), cell.saving ? (cell.negative ? &pal.warn : &pal.good) : nullptr);
             }
             ImGui::EndTable();
         }
@@ -179,7 +171,7 @@ void draw_compare(AppState& app) {
             ImGui::TableNextColumn();
             if (cols[i].current) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(pal.accent_soft));
             const CompareCell& cell = r.cells[i];
-            text_right(cell.text, cell.saving ? (cell.negative ? &pal.warn : &pal.good) : nullptr);
+            text_right(cell.text.c_str(), cell.saving ? (cell.negative ? &pal.warn : &pal.good) : nullptr);
         }
     }
 

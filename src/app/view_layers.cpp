@@ -131,13 +131,6 @@ void draw_toolbar(AppState& app) {
 // [SECTION] Cells
 //-----------------------------------------------------------------------------
 
-void text_right(const char* text) {
-    const float w = ImGui::CalcTextSize(text).x;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
-    ImGui::TextUnformatted(text);
-}
-
 void share_cell(double share, double max_share) {
     const std::string label = format_fraction_percent(share, 1);
     const float text_w = em(3.6f);

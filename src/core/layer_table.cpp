@@ -62,13 +62,9 @@ LayerRow unevaluated_row(const Layer& l, int index) {
     return r;
 }
 
-namespace {
-
 std::string shape_text(const Shape& s) {
     return std::to_string(s.c) + "×" + std::to_string(s.h) + "×" + std::to_string(s.w);
 }
-
-} // namespace
 
 std::vector<LayerRow> layer_rows(const Results& results, const State& state) {
     std::vector<LayerRow> rows;
@@ -125,50 +121,51 @@ std::string count_text(Count c, bool exact) {
     return exact ? with_commas(c) : format_scaled(static_cast<double>(c.value));
 }
 
-const Count kActivationBytes = count_of(static_cast<std::int64_t>(bytes_per_element(kActivationPrecision)));
+const Count kActivationBytes{static_cast<std::uint64_t>(bytes_per_element(kActivationPrecision))};
 
 using L = const LayerRow&;
+
+// Cells that read the same in several outputs.
+std::string index_text(L r, bool) { return std::to_string(r.index + 1); }
+std::string name_text(L r, bool) { return r.name; }
+std::string kind_name_text(L r, bool) { return r.kind_name; }
+std::string output_text(L r, bool) { return r.output; }
 
 // One entry per LayerColumn, in its order:
 //   id, page title, tooltip, report title, CSV title, width (em, + exact, + custom),
 //   right, largest first, from the layer, has a total,
 //   page cell, report cell, CSV field(s), sort.
-const std::array<LayerColumnInfo, kLayerColumnCount> kColumns = {{
+constexpr std::array<LayerColumnInfo, kLayerColumnCount> kColumns = {{
     {LayerColumn::Index, "#", "Layer number (as in links).", "#", "index", 2.2f, 0, 0,
      true, false, true, false,
-     [](L r, bool) { return std::to_string(r.index + 1); },
-     [](L r, bool) { return std::to_string(r.index + 1); },
-     [](L r) { return std::to_string(r.index + 1); },
+     index_text, index_text, index_text,
      [](L x, L y) { return x.index < y.index; }},
     {LayerColumn::Name, "Name", nullptr, "layer", "name", 9.5f, 0, -1,
      false, false, true, true,
-     [](L r, bool) { return r.name; },
-     [](L r, bool) { return r.name; },
-     [](L r) { return csv_field(r.name); },
+     name_text, name_text,
+     [](L r, bool) { return csv_field(r.name); },
      [](L x, L y) { return x.name < y.name; }},
     {LayerColumn::Kind, "Kind", nullptr, "kind", "kind", 6.5f, 0, 0,
      false, false, true, false,
      [](L r, bool) { return r.kind; },
-     [](L r, bool) { return std::string(r.kind_name); },
-     [](L r) { return std::string(r.kind_name); },
+     kind_name_text, kind_name_text,
      [](L x, L y) { return x.kind < y.kind; }},
     {LayerColumn::Output, "Output C×H×W", nullptr, "output", "out_c,out_h,out_w", 7, 0, 0,
      false, false, false, false,
-     [](L r, bool) { return r.output; },
-     [](L r, bool) { return r.output; },
-     [](L r) { return std::to_string(r.out.c) + "," + std::to_string(r.out.h) + "," + std::to_string(r.out.w); },
+     output_text, output_text,
+     [](L r, bool) { return std::to_string(r.out.c) + "," + std::to_string(r.out.h) + "," + std::to_string(r.out.w); },
      [](L x, L y) { return x.activation_bytes < y.activation_bytes; }},
-    {LayerColumn::Macs, unit_label(Unit::MACs), nullptr, unit_label(Unit::MACs), "macs", 6.5f, 2.5f, 0,
+    {LayerColumn::Macs, kUnitLabels.name(Unit::MACs), nullptr, kUnitLabels.name(Unit::MACs), "macs", 6.5f, 2.5f, 0,
      true, true, false, true,
      [](L r, bool exact) { return format_cost(static_cast<double>(r.macs.value), "", exact); },
      [](L r, bool exact) { return count_text(r.macs, exact); },
-     [](L r) { return count_or_null(r.macs); },
+     [](L r, bool) { return count_or_null(r.macs); },
      [](L x, L y) { return x.cost < y.cost; }},
-    {LayerColumn::Flops, unit_label(Unit::FLOPs), nullptr, unit_label(Unit::FLOPs), "flops", 6.5f, 2.5f, 0,
+    {LayerColumn::Flops, kUnitLabels.name(Unit::FLOPs), nullptr, kUnitLabels.name(Unit::FLOPs), "flops", 6.5f, 2.5f, 0,
      true, true, false, true,
      [](L r, bool exact) { return format_cost(static_cast<double>(r.flops.value), "", exact); },
      [](L r, bool exact) { return count_text(r.flops, exact); },
-     [](L r) { return count_or_null(r.flops); },
+     [](L r, bool) { return count_or_null(r.flops); },
      [](L x, L y) { return x.cost < y.cost; }},
     {LayerColumn::Share, "Share", "Share of the network's total; the bar is scaled to the largest layer.", nullptr,
      nullptr, 7.5f, 0, 0,
@@ -179,20 +176,22 @@ const std::array<LayerColumnInfo, kLayerColumnCount> kColumns = {{
      true, true, false, true,
      [](L r, bool exact) { return format_amount(static_cast<double>(r.params.value), exact); },
      [](L r, bool) { return with_commas(r.params); },
-     [](L r) { return count_or_null(r.params); },
+     [](L r, bool) { return count_or_null(r.params); },
      [](L x, L y) { return x.params.value < y.params.value; }},
     {LayerColumn::Activation, "Activation", "The layer's output tensor at FP32 (batch 1).", "activations",
      "activation_elements,activation_bytes", 6, 0, 0,
      true, true, false, true,
      [](L r, bool) { return format_bytes(r.activation_bytes); },
      [](L r, bool) { return with_commas(r.activation_elements); },
-     [](L r) { return count_or_null(r.activation_elements) + "," + count_or_null(r.activation_elements * kActivationBytes); },
+     [](L r, bool) {
+         return count_or_null(r.activation_elements) + "," + count_or_null(r.activation_elements * kActivationBytes);
+     },
      [](L x, L y) { return x.activation_bytes < y.activation_bytes; }},
     {LayerColumn::Cached, "Cached f", "The fraction of the layer's output channels served from the cache (f_l).", nullptr,
      "eligible,cached_fraction,effective_cached_fraction,flops_after_caching", 6.5f, 0, 1,
      true, false, false, false,
      nullptr, nullptr,
-     [](L r) {
+     [](L r, bool) {
          if (!r.scenario) return std::string(",,,");
          const LayerScenario& s = *r.scenario;
          return std::string(s.eligible ? "yes" : "no") + "," + format_double(s.nominal_fraction) + "," +
@@ -200,6 +199,13 @@ const std::array<LayerColumnInfo, kLayerColumnCount> kColumns = {{
      },
      [](L x, L y) { return x.cached < y.cached; }},
 }};
+
+constexpr bool in_enum_order() {
+    for (std::size_t i = 0; i < kColumns.size(); ++i)
+        if (static_cast<std::size_t>(kColumns[i].id) != i) return false;
+    return true;
+}
+static_assert(in_enum_order(), "kColumns lists the columns in LayerColumn's order");
 
 } // namespace
 

@@ -37,6 +37,8 @@ struct LayerRow {
     std::optional<LayerScenario> scenario;  // the layer's scenario result when the scenario is on and valid
 };
 
+// "64×56×56": a shape as the tables and the titles write it (C×H×W).
+std::string shape_text(const Shape& s);
 // "conv 3×3 s2 p1" etc.: the short description of a layer used in the page's Kind column.
 std::string layer_kind_text(const Layer& layer);
 // The columns a layer has without an evaluation (index, name, kinds): rows past a layer that does not
@@ -75,10 +77,11 @@ struct LayerColumnInfo {
     bool largest_first;        // the page sorts it descending on the first click
     bool from_layer;           // needs no evaluation: shown on the rows past an error
     bool has_total;            // has a value in the exports' totals row
-    std::string (*page)(const LayerRow&, bool exact);    // the page cell; nullptr: the view draws it (bar, editor)
-    std::string (*report)(const LayerRow&, bool exact);  // the CLI table's, Markdown's and LaTeX's cell
-    std::string (*csv)(const LayerRow&);                 // the CSV's field(s)
-    bool (*less)(const LayerRow&, const LayerRow&);      // the page's sort
+    using Text = std::string (*)(const LayerRow&, bool exact);
+    Text page;    // the page cell; nullptr: the view draws it (the share bar, the cached-fraction editor)
+    Text report;  // the CLI table's, Markdown's and LaTeX's cell
+    Text csv;     // the CSV's field(s)
+    bool (*less)(const LayerRow&, const LayerRow&);  // the page's sort
 };
 
 // Every column, in the table's order (the page of a built-in network, the CLI, the exports).

@@ -275,10 +275,6 @@ std::string state_json(const State& state) {
 
 namespace {
 
-std::string shape_text(const Shape& s) {
-    return std::to_string(s.c) + "×" + std::to_string(s.h) + "×" + std::to_string(s.w);
-}
-
 // Display width of UTF-8 text (counts code points, so "×" is one column).
 std::size_t columns(const std::string& s) {
     std::size_t n = 0;
@@ -412,7 +408,7 @@ std::string results_csv(const State& state, const Results& res) {
     for (LayerColumn c : cols) out += (out.empty() ? "" : ",") + std::string(layer_column(c).csv_title);
     out += "\n";
     for (const LayerRow& row : layer_rows(res, state)) {
-        for (std::size_t k = 0; k < cols.size(); ++k) out += (k ? "," : "") + layer_column(cols[k]).csv(row);
+        for (std::size_t k = 0; k < cols.size(); ++k) out += (k ? "," : "") + layer_column(cols[k]).csv(row, false);
         out += "\n";
     }
     // The totals: blank fields where a column has no total, and nothing after the last one that has.
@@ -422,7 +418,7 @@ std::string results_csv(const State& state, const Results& res) {
         const LayerColumnInfo& c = layer_column(cols[k]);
         const std::string comma = k ? "," : "";
         if (c.has_total) {
-            out += blanks + comma + c.csv(total);
+            out += blanks + comma + c.csv(total, false);
             blanks.clear();
         } else {
             const auto fields = std::count(c.csv_title, c.csv_title + std::strlen(c.csv_title), ',') + 1;
