@@ -121,8 +121,6 @@ std::string count_text(Count c, bool exact) {
     return exact ? with_commas(c) : format_scaled(static_cast<double>(c.value));
 }
 
-const Count kActivationBytes{static_cast<std::uint64_t>(bytes_per_element(kActivationPrecision))};
-
 using L = const LayerRow&;
 
 // Cells that read the same in several outputs.
@@ -130,6 +128,8 @@ std::string index_text(L r, bool) { return std::to_string(r.index + 1); }
 std::string name_text(L r, bool) { return r.name; }
 std::string kind_name_text(L r, bool) { return r.kind_name; }
 std::string output_text(L r, bool) { return r.output; }
+bool by_cost(L x, L y) { return x.cost < y.cost; }
+bool by_activation(L x, L y) { return x.activation_bytes < y.activation_bytes; }
 
 // One entry per LayerColumn, in its order:
 //   id, page title, tooltip, report title, CSV title, width (em, + exact, + custom),
@@ -154,24 +154,24 @@ constexpr std::array<LayerColumnInfo, kLayerColumnCount> kColumns = {{
      false, false, false, false,
      output_text, output_text,
      [](L r, bool) { return std::to_string(r.out.c) + "," + std::to_string(r.out.h) + "," + std::to_string(r.out.w); },
-     [](L x, L y) { return x.activation_bytes < y.activation_bytes; }},
+     by_activation},
     {LayerColumn::Macs, kUnitLabels.name(Unit::MACs), nullptr, kUnitLabels.name(Unit::MACs), "macs", 6.5f, 2.5f, 0,
      true, true, false, true,
      [](L r, bool exact) { return format_cost(static_cast<double>(r.macs.value), "", exact); },
      [](L r, bool exact) { return count_text(r.macs, exact); },
      [](L r, bool) { return count_or_null(r.macs); },
-     [](L x, L y) { return x.cost < y.cost; }},
+     by_cost},
     {LayerColumn::Flops, kUnitLabels.name(Unit::FLOPs), nullptr, kUnitLabels.name(Unit::FLOPs), "flops", 6.5f, 2.5f, 0,
      true, true, false, true,
      [](L r, bool exact) { return format_cost(static_cast<double>(r.flops.value), "", exact); },
      [](L r, bool exact) { return count_text(r.flops, exact); },
      [](L r, bool) { return count_or_null(r.flops); },
-     [](L x, L y) { return x.cost < y.cost; }},
+     by_cost},
     {LayerColumn::Share, "Share", "Share of the network's total; the bar is scaled to the largest layer.", nullptr,
      nullptr, 7.5f, 0, 0,
      true, true, false, false,
      nullptr, nullptr, nullptr,
-     [](L x, L y) { return x.cost < y.cost; }},
+     by_cost},
     {LayerColumn::Params, "Params", nullptr, "params", "params", 5.5f, 1.5f, 0,
      true, true, false, true,
      [](L r, bool exact) { return format_amount(static_cast<double>(r.params.value), exact); },
@@ -184,9 +184,9 @@ constexpr std::array<LayerColumnInfo, kLayerColumnCount> kColumns = {{
      [](L r, bool) { return format_bytes(r.activation_bytes); },
      [](L r, bool) { return with_commas(r.activation_elements); },
      [](L r, bool) {
-         return count_or_null(r.activation_elements) + "," + count_or_null(r.activation_elements * kActivationBytes);
+         return count_or_null(r.activation_elements) + "," + count_or_null(r.activation_elements * count_of(bytes_per_element(kActivationPrecision)));
      },
-     [](L x, L y) { return x.activation_bytes < y.activation_bytes; }},
+     by_activation},
     {LayerColumn::Cached, "Cached f", "The fraction of the layer's output channels served from the cache (f_l).", nullptr,
      "eligible,cached_fraction,effective_cached_fraction,flops_after_caching", 6.5f, 0, 1,
      true, false, false, false,
