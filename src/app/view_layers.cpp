@@ -276,26 +276,23 @@ struct PageTable {
     std::vector<ImGuiID> cols;
 };
 
-// Columns in display order. A built-in network keeps the core's order; a custom network puts its
-// editable fields right after the name and the resulting cost next to them, so an edit and its effect
-// are on screen together.
+// Columns in display order: the core's. A custom network puts its editable fields right after the
+// name and the resulting cost, share and output shape next to them, so an edit and its effect are on
+// screen together; the other columns (a new one too) follow in the core's order.
 std::vector<ImGuiID> page_columns(const AppState& app, bool custom, const Network& net) {
-    const State& s = app.state;
-    const Results& r = app.derived.results;
-    std::vector<ImGuiID> cols;
-    auto add = [&](LayerColumn c) {
-        if (layer_column_shown(c, LayerTableOutput::Page, s, r)) cols.push_back(static_cast<ImGuiID>(c));
+    const std::vector<LayerColumn> order = layer_columns_of(LayerTableOutput::Page, app.state, app.derived.results);
+    auto rank = [&](LayerColumn c) {  // a custom network's groups, in this order
+        if (!custom) return 0;
+        return c == LayerColumn::Index ? 0 : c == LayerColumn::Name ? 1 : c == LayerColumn::Output ? 4
+             : c == LayerColumn::Macs || c == LayerColumn::Flops || c == LayerColumn::Share ? 3 : 5;
     };
-    if (!custom) {
-        for (LayerColumn c : layer_columns_of(LayerTableOutput::Page, s, r)) cols.push_back(static_cast<ImGuiID>(c));
-        return cols;
+    std::vector<ImGuiID> cols;
+    for (int group = 0; group <= 5; ++group) {
+        if (custom && group == 2)
+            for (LayerField f : editable_fields(net)) cols.push_back(kFieldBase + static_cast<ImGuiID>(f));
+        for (LayerColumn c : order)
+            if (rank(c) == group) cols.push_back(static_cast<ImGuiID>(c));
     }
-    add(LayerColumn::Index);
-    add(LayerColumn::Name);
-    for (LayerField f : editable_fields(net)) cols.push_back(kFieldBase + static_cast<ImGuiID>(f));
-    for (LayerColumn c : {LayerColumn::Macs, LayerColumn::Flops, LayerColumn::Share, LayerColumn::Output, LayerColumn::Kind,
-                          LayerColumn::Params, LayerColumn::Activation, LayerColumn::Cached})
-        add(c);
     return cols;
 }
 
