@@ -266,6 +266,15 @@ TEST_CASE("read_decimal: the same double as glibc's strtod, randomized") {
         s += "e" + std::to_string(exponent(rng));
         check_against_strtod(s);
     }
+    // The largest numbers the exact path works with: 1000 digits at the edges of the range it takes
+    // (10^-324 ≤ value < 10^309), where the scaled ratio has the most bits.
+    for (const char* d : {"9", "2", "25", "1", "17976931348623157", "1797693134862315807937"}) {
+        std::string digits = d;
+        while (digits.size() < 1000) digits += char('0' + digit(rng));
+        check_against_strtod("0." + std::string(323, '0') + digits);  // point -323: 10^-324 ≤ value < 10^-323
+        check_against_strtod(digits + "e-691");                        // point 309
+        check_against_strtod("0." + digits + "e309");
+    }
     // Long strings, past the 800 digits kept exactly.
     std::uniform_int_distribution<int> long_length(100, 1300), long_exponent(-1700, 400);
     for (int i = 0; i < 300; ++i) {
