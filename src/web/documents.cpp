@@ -9,30 +9,29 @@
 #include <emscripten.h>
 
 #include <cstdint>
-#include <map>
+#include <memory>
 #include <string>
 #include <utility>
 
+namespace {
+using Done = std::function<void(const flopscope::Document&)>;
+}
+
 // Defined in documents.js (a --js-library: its code stays out of the wasm's data).
 extern "C" {
-void js_write_document(int id, const char* format, const char* link, const char* chart, const std::uint8_t* figure,
+void js_write_document(Done* done, const char* format, const char* link, const char* chart, const std::uint8_t* figure,
                        int figure_size);
 void js_prepare_documents();
 }
 
 namespace flopscope::web::documents {
-namespace {
 
-std::map<int, std::function<void(const Document&)>> g_waiting;  // by request id
-int g_next_id = 0;
-
-} // namespace
-
+// The callback goes to JS and comes back with the answer (documents.js answers each request once): the
+// page keeps no table of requests in flight.
 void write(const DocumentRequest& request, std::function<void(const Document&)> done) {
-    const int id = ++g_next_id;
-    g_waiting.emplace(id, std::move(done));
-    js_write_document(id, kDocumentFormatNames.name(request.format), request.link.c_str(), chart_name(request.chart),
-                      reinterpret_cast<const std::uint8_t*>(request.figure.data()), static_cast<int>(request.figure.size()));
+    js_write_document(new Done(std::move(done)), kDocumentFormatNames.name(request.format), request.link.c_str(),
+                      chart_name(request.chart), reinterpret_cast<const std::uint8_t*>(request.figure.data()),
+                      static_cast<int>(request.figure.size()));
 }
 
 void prepare() { js_prepare_documents(); }
@@ -40,15 +39,11 @@ void prepare() { js_prepare_documents(); }
 } // namespace flopscope::web::documents
 
 // documents.js's answer: the document's `size` bytes of UTF-8, or why there is none (copies it frees after).
-extern "C" EMSCRIPTEN_KEEPALIVE void flopscope_document_written(int id, const char* text, int size, const char* error) {
-    using namespace flopscope::web::documents;
-    const auto it = g_waiting.find(id);
-    if (it == g_waiting.end()) return;
-    const std::function<void(const flopscope::Document&)> done = std::move(it->second);
-    g_waiting.erase(it);
+extern "C" EMSCRIPTEN_KEEPALIVE void flopscope_document_written(Done* waiting, const char* text, int size, const char* error) {
+    const std::unique_ptr<Done> done(waiting);
     flopscope::Document doc;
     doc.text.assign(text, static_cast<std::size_t>(size));
     doc.error = error;
-    done(doc);
+    (*done)(doc);
     flopscope::web::loop::wake();
 }
