@@ -269,6 +269,12 @@ void draw_pending_messages(AppState& app) {
 // [SECTION] Table
 //-----------------------------------------------------------------------------
 
+void select_layer(AppState& app, int layer) {
+    app.selected_layer = layer;
+    app.scroll_to_selected = true;
+    app.request_tab_next = Tab::Layers;
+}
+
 void draw_layers(AppState& app) {
     draw_toolbar(app);
     const Derived& d = app.derived;
@@ -278,6 +284,9 @@ void draw_layers(AppState& app) {
     const int n = static_cast<int>(net.layers.size());
     const std::vector<LayerField> fields = custom ? editable_fields(net) : std::vector<LayerField>{};
     const bool show_cached = s.scenario_enabled && mode_info(s.scenario.mode).caches_channels && d.results.scenario.ok();
+    // With a device chosen: time, bound, energy and the fetch-versus-recompute verdict per layer.
+    const RooflineResult& roof = d.results.roofline;
+    const bool show_time = d.results.has_device && roof.ok() && roof.layers.size() == d.rows.size();
 
     const int messages = pending_layer_messages(app);
     const float footer = messages > 0 ? (ImGui::GetTextLineHeightWithSpacing() * 2.2f) * static_cast<float>(std::min(messages, 3)) : 0.0f;
@@ -285,19 +294,25 @@ void draw_layers(AppState& app) {
 
     // Columns in display order. A custom network puts its editable fields right after the name and
     // the resulting cost next to them, so an edit and its effect are on screen together.
-    enum : ImGuiID { kIndex, kName, kKind, kOutput, kCost, kShare, kParams, kActivation, kCached, kFieldBase = 100 };
+    enum : ImGuiID { kIndex, kName, kKind, kOutput, kCost, kShare, kParams, kActivation, kCached, kTime, kBound, kEnergy,
+                     kVerdict, kFieldBase = 100 };
     std::vector<ImGuiID> cols = {kIndex, kName};
     if (custom) {
         for (LayerField f : fields) cols.push_back(kFieldBase + static_cast<ImGuiID>(f));
-        cols.insert(cols.end(), {kCost, kShare, kOutput, kKind, kParams, kActivation, kCached});
+        cols.insert(cols.end(), {kCost, kShare});
+        if (show_time) cols.insert(cols.end(), {kTime, kBound, kEnergy, kVerdict});
+        cols.insert(cols.end(), {kOutput, kKind, kParams, kActivation, kCached});
     } else {
-        cols.insert(cols.end(), {kKind, kOutput, kCost, kShare, kParams, kActivation, kCached});
+        cols.insert(cols.end(), {kKind, kOutput, kCost, kShare});
+        if (show_time) cols.insert(cols.end(), {kTime, kBound, kEnergy, kVerdict});
+        cols.insert(cols.end(), {kParams, kActivation, kCached});
     }
     const int columns = static_cast<int>(cols.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable;
-    if (!ImGui::BeginTable(custom ? "layers_custom" : "layers", columns, flags, outer)) return;
+    const char* table_id = custom ? (show_time ? "layers_custom_time" : "layers_custom") : (show_time ? "layers_time" : "layers");
+    if (!ImGui::BeginTable(table_id, columns, flags, outer)) return;
     ImGui::TableSetupScrollFreeze(2, 1);
     const bool exact = s.view.exact;
     for (ImGuiID id : cols) {
@@ -316,6 +331,10 @@ void draw_layers(AppState& app) {
         case kCached:
             ImGui::TableSetupColumn("Cached f", show_cached ? 0 : ImGuiTableColumnFlags_DefaultHide, em(custom ? 7.5f : 6.5f), id);
             break;
+        case kTime: ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_NoSort, em(5), id); break;
+        case kBound: ImGui::TableSetupColumn("Bound", ImGuiTableColumnFlags_NoSort, em(5), id); break;
+        case kEnergy: ImGui::TableSetupColumn("Energy", ImGuiTableColumnFlags_NoSort, em(5), id); break;
+        case kVerdict: ImGui::TableSetupColumn("Cache", ImGuiTableColumnFlags_NoSort, em(5.5f), id); break;
         default:
             ImGui::TableSetupColumn(field_info(static_cast<LayerField>(id - kFieldBase)).header, ImGuiTableColumnFlags_NoSort,
                                     em(3.4f), id);
@@ -333,6 +352,13 @@ void draw_layers(AppState& app) {
         case kShare: tip = "Share of the network's total; the bar is scaled to the largest layer."; break;
         case kActivation: tip = "The layer's output tensor at FP32 (batch 1)."; break;
         case kCached: tip = "The fraction of the layer's output channels served from the cache (f_l)."; break;
+        case kTime: tip = "Roofline time per inference: max(FLOPs/(η_c·P), bytes/(η_m·B)) + overhead."; break;
+        case kBound: tip = "What limits the layer on this device: compute, memory or the per-layer overhead."; break;
+        case kEnergy: tip = "MACs·E_MAC + DRAM bytes·E_DRAM (45 nm constants × the energy scale)."; break;
+        case kVerdict:
+            tip = "Fetch or recompute a cached output element: fetch wins when the recompute intensity 2·K²·C_in/b is "
+                  "above the device's ridge point.";
+            break;
         default:
             if (id >= kFieldBase) tip = field_info(static_cast<LayerField>(id - kFieldBase)).tooltip;
         }
@@ -365,6 +391,16 @@ void draw_layers(AppState& app) {
     const float row_h = ImGui::GetFrameHeight();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(cache.order.size()), row_h + ImGui::GetStyle().CellPadding.y * 2);
+    // A layer selected elsewhere (a roofline dot) is drawn, and scrolled to, once.
+    int scroll_to = -1;
+    if (app.scroll_to_selected) {
+        const auto at = std::find(cache.order.begin(), cache.order.end(), app.selected_layer);
+        if (at != cache.order.end()) {
+            scroll_to = static_cast<int>(at - cache.order.begin());
+            clipper.IncludeItemByIndex(scroll_to);
+        }
+        app.scroll_to_selected = false;
+    }
     while (clipper.Step()) {
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
             const int i = cache.order[static_cast<std::size_t>(k)];
@@ -373,6 +409,9 @@ void draw_layers(AppState& app) {
             const Layer& layer = net.layers[static_cast<std::size_t>(i)];
             const bool is_error = !d.results.evaluation.ok() && d.results.evaluation.error_layer == i;
             ImGui::TableNextRow(0, row_h);
+            if (k == scroll_to) ImGui::SetScrollHereY(0.5f);
+            if (!custom && app.selected_layer == i)
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(palette().accent_soft));
             ImGui::PushID(i);
             bool error_shown = false;
             for (int c = 0; c < columns; ++c) {
@@ -439,6 +478,10 @@ void draw_layers(AppState& app) {
                     text_right(format_bytes(row->activation_bytes).c_str());
                     break;
                 case kCached: cached_cell(app, i, row); break;
+                case kTime: layer_time_cell(roof.layers[static_cast<std::size_t>(i)]); break;
+                case kBound: layer_bound_cell(roof.layers[static_cast<std::size_t>(i)]); break;
+                case kEnergy: layer_energy_cell(roof.layers[static_cast<std::size_t>(i)]); break;
+                case kVerdict: layer_verdict_cell(roof.layers[static_cast<std::size_t>(i)], roof.ridge); break;
                 default: break;
                 }
             }

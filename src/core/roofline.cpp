@@ -243,6 +243,27 @@ Bound dominant(const std::vector<LayerCachingTime>& layers) {
     return by[1] >= by[2] ? Bound::Memory : Bound::Overhead;
 }
 
+// A cached layer's two cases (§ the header): on a hit it computes and moves (1 − ρf) of its FLOPs, weights
+// and outputs and fetches the entry f·O; on a miss it computes everything and writes the entry.
+struct CachedLayer {
+    double entry = 0;   // f·O bytes
+    double kept = 1;    // 1 − ρf
+    double hit_bytes_no_fetch = 0;
+    Timed hit_no_fetch, hit, miss;
+};
+
+CachedLayer cached_layer(const Machine& m, const LayerRoofline& b, const LayerCost& c, double f, double rho) {
+    CachedLayer k;
+    const double rep = static_cast<double>(c.repeat);
+    k.entry = as_double(c.output_elements) * m.b * f;
+    k.kept = 1.0 - rho * f;
+    k.hit_bytes_no_fetch = b.input_bytes + k.kept * (b.weight_bytes + b.output_bytes);
+    k.hit_no_fetch = roofline_time(m, k.kept * b.flops, k.hit_bytes_no_fetch, rep);
+    k.hit = roofline_time(m, k.kept * b.flops, k.hit_bytes_no_fetch + k.entry, rep);
+    k.miss = roofline_time(m, b.flops, b.bytes + k.entry, rep);
+    return k;
+}
+
 std::string warning_sentence(const CachingTime& c, const Device& d, Precision p) {
     const std::string on = d.label + " at " + precision_label(p);
     // Only what is there: "the student takes …", "the lookup takes …", or both.
@@ -307,13 +328,12 @@ CachingTime evaluate_caching_time(const Network& net, const Evaluation& ev, cons
             continue;
         }
         const double f = ls.effective_fraction;
-        const double rep = static_cast<double>(ev.layers[i].repeat);
-        const double entry = as_double(ev.layers[i].output_elements) * m.b * f;  // f·O, in the DRAM cache
-        const double kept = 1.0 - rho * f;
-        const double hit_bytes_no_fetch = b.input_bytes + kept * (b.weight_bytes + b.output_bytes);
-        const Timed hit_no_fetch = roofline_time(m, kept * b.flops, hit_bytes_no_fetch, rep);
-        const Timed hit = roofline_time(m, kept * b.flops, hit_bytes_no_fetch + entry, rep);
-        const Timed miss = roofline_time(m, b.flops, b.bytes + entry, rep);
+        const CachedLayer k = cached_layer(m, b, ev.layers[i], f, rho);
+        const double entry = k.entry;  // f·O, in the DRAM cache
+        const double hit_bytes_no_fetch = k.hit_bytes_no_fetch;
+        const Timed& hit_no_fetch = k.hit_no_fetch;
+        const Timed& hit = k.hit;
+        const Timed& miss = k.miss;
         L.cached = true;
         L.fraction = f;
         L.hit_time_s = hit.time_s;
@@ -451,6 +471,44 @@ std::vector<double> sweep_time(const CachingTime& ct, const Scenario& s, SweepPa
         case ScenarioMode::Count_: break;
         }
         out.push_back(network + (ct.mode == ScenarioMode::ResultCache ? 0.0 : student) + ct.lookup_time_s);
+    }
+    return out;
+}
+
+std::vector<double> sweep_time_cached_fraction(const Network& net, const Evaluation& ev, const Counting& counting,
+                                               const Scenario& s, const CachingTime& ct, const Device& device,
+                                               const RooflineOptions& options, const RooflineResult& base,
+                                               int points) {
+    std::vector<double> out;
+    const std::size_t n = ev.layers.size();
+    if (points < 2 || !ct.ok() || !base.ok() || s.mode != ScenarioMode::PartialReuse || base.layers.size() != n ||
+        net.layers.size() != n)
+        return out;
+    const Machine m = machine(device, options);
+    // Which channels a global f caches on each layer (overrides, eligibility, tile rounding) is the
+    // scenario engine's to say: each point asks evaluate_scenario. The student and the lookup do not
+    // depend on f, so they come from `ct` and the point's scenario gets the cheapest student (a
+    // fraction: no zoo model is built per point).
+    Scenario at = s;
+    at.student_kind = StudentKind::Fraction;
+    const double others = ct.student_time_s + ct.lookup_time_s;
+    out.reserve(static_cast<std::size_t>(points));
+    for (int i = 0; i < points; ++i) {
+        at.cached_fraction = static_cast<double>(i) / static_cast<double>(points - 1);
+        const ScenarioResult sr = evaluate_scenario(net, ev, counting, at);
+        if (!sr.ok() || sr.layers.size() != n) return {};
+        double network = 0;
+        for (std::size_t l = 0; l < n; ++l) {
+            const LayerScenario& ls = sr.layers[l];
+            if (!ls.eligible || ls.effective_fraction <= 0) {
+                network += base.layers[l].time_s;
+                continue;
+            }
+            const CachedLayer k = cached_layer(m, base.layers[l], ev.layers[l], ls.effective_fraction,
+                                               s.truncation_efficiency);
+            network += s.hit_rate * k.hit.time_s + (1 - s.hit_rate) * k.miss.time_s;
+        }
+        out.push_back(network + others);
     }
     return out;
 }
