@@ -195,8 +195,12 @@ namespace {
 
 // `, "time_s": …, "energy_j": …, "bytes": …, "bound": …` for a layer or the totals (with a device).
 std::string time_members(double time_s, double energy_j, double bytes, Bound bound) {
-    return ", \"time_s\": " + format_double(time_s) + ", \"energy_j\": " + format_double(energy_j) +
-           ", \"bytes\": " + format_double(bytes) + ", \"bound\": " + json_string(bound_name(bound));
+    JsonObject o;
+    o.add("time_s", format_double(time_s));
+    o.add("energy_j", format_double(energy_j));
+    o.add("bytes", format_double(bytes));
+    o.add("bound", json_string(bound_name(bound)));
+    return ", " + o.body();
 }
 
 // An object from roofline.cpp's JSON ("{…}") with `members` (", \"name\": value…") added at its end.

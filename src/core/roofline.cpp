@@ -9,6 +9,7 @@
 
 #include "core/format.h"
 #include "core/report.h"  // format_double: the JSON number format
+#include "core/state_fields.h"  // JsonObject
 #include "core/text.h"
 #include "core/zoo.h"
 
@@ -535,7 +536,12 @@ std::string with_prefix(double v, const char* unit) {
 
 std::string str(const char* s) { return std::string("\"") + s + "\""; }  // fixed identifiers only, no escaping needed
 
-std::string optional_num(const std::optional<double>& v) { return v ? format_double(*v) : "null"; }
+// `"name": number` members (one out-of-line call each: this JSON is in the page's first load).
+void num(JsonObject& o, const char* name, double v) { o.add(name, format_double(v)); }
+
+void optional_num(JsonObject& o, const char* name, const std::optional<double>& v) {
+    o.add(name, v ? format_double(*v) : "null");
+}
 
 } // namespace
 
@@ -544,47 +550,73 @@ std::string format_joules(double j) { return with_prefix(j, "J"); }
 
 std::string roofline_json(const RooflineResult& r) {
     if (!r.ok()) return "null";
-    std::string o = "{\"precision\": " + str(precision_name(r.precision));
-    o += ", \"peak_flops\": " + format_double(r.peak_flops) + ", \"bandwidth\": " + format_double(r.bandwidth) + ", \"ridge\": " + format_double(r.ridge);
-    o += ", \"layers\": [";
-    for (std::size_t i = 0; i < r.layers.size(); ++i) {
-        const LayerRoofline& l = r.layers[i];
-        o += i ? ", " : "";
-        o += "{\"flops\": " + format_double(l.flops) + ", \"bytes\": " + format_double(l.bytes) + ", \"onchip_bytes\": " + format_double(l.onchip_bytes) +
-             ", \"intensity\": " + format_double(l.intensity) + ", \"time_s\": " + format_double(l.time_s) + ", \"energy_j\": " +
-             format_double(l.energy_j) + ", \"bound\": " + str(bound_name(l.bound)) + ", \"recompute_intensity\": " +
-             format_double(l.recompute_intensity) + ", \"time_verdict\": " + str(verdict_name(l.time_verdict)) +
-             ", \"energy_verdict\": " + str(verdict_name(l.energy_verdict)) + "}";
+    JsonObject o;
+    o.add("precision", str(precision_name(r.precision)));
+    num(o, "peak_flops", r.peak_flops);
+    num(o, "bandwidth", r.bandwidth);
+    num(o, "ridge", r.ridge);
+    std::string layers = "[";
+    for (const LayerRoofline& l : r.layers) {
+        JsonObject lo;
+        num(lo, "flops", l.flops);
+        num(lo, "bytes", l.bytes);
+        num(lo, "onchip_bytes", l.onchip_bytes);
+        num(lo, "intensity", l.intensity);
+        num(lo, "time_s", l.time_s);
+        num(lo, "energy_j", l.energy_j);
+        lo.add("bound", str(bound_name(l.bound)));
+        num(lo, "recompute_intensity", l.recompute_intensity);
+        lo.add("time_verdict", str(verdict_name(l.time_verdict)));
+        lo.add("energy_verdict", str(verdict_name(l.energy_verdict)));
+        layers += (layers.size() > 1 ? ", " : "") + lo.text();
     }
+    o.add("layers", layers + "]");
     const RooflineTotals& t = r.totals;
-    o += "], \"totals\": {\"flops\": " + format_double(t.flops) + ", \"bytes\": " + format_double(t.bytes) + ", \"time_s\": " + format_double(t.time_s) +
-         ", \"energy_j\": " + format_double(t.energy_j) + ", \"bound\": " + str(bound_name(t.bound)) +
-         ", \"inferences_per_s\": " + format_double(t.inferences_per_s) + ", \"board_energy_j\": " + format_double(t.board_energy_j) + "}}";
-    return o;
+    JsonObject to;
+    num(to, "flops", t.flops);
+    num(to, "bytes", t.bytes);
+    num(to, "time_s", t.time_s);
+    num(to, "energy_j", t.energy_j);
+    to.add("bound", str(bound_name(t.bound)));
+    num(to, "inferences_per_s", t.inferences_per_s);
+    num(to, "board_energy_j", t.board_energy_j);
+    o.add("totals", to.text());
+    return o.text();
 }
 
 std::string caching_time_json(const CachingTime& c) {
     if (!c.ok()) return "null";
-    std::string o = "{\"time_s\": " + format_double(c.total_time_s) + ", \"energy_j\": " + format_double(c.total_energy_j) +
-                    ", \"bytes\": " + format_double(c.total_bytes) + ", \"bound\": " + str(bound_name(c.bound));
-    o += ", \"baseline_time_s\": " + format_double(c.baseline_time_s) + ", \"baseline_energy_j\": " + format_double(c.baseline_energy_j);
-    o += ", \"saved_time_s\": " + format_double(c.saved_time_s) + ", \"saved_energy_j\": " + format_double(c.saved_energy_j);
-    o += ", \"percent_of_baseline_time\": " + format_double(c.percent_of_baseline_time);
-    o += ", \"student_time_s\": " + format_double(c.student_time_s) + ", \"lookup_time_s\": " + format_double(c.lookup_time_s);
-    o += ", \"skipping_saves_s\": " + format_double(c.skipping_saves_s) + ", \"cache_traffic_s\": " + format_double(c.cache_traffic_s);
-    o += ", \"break_even_rate\": " + optional_num(c.break_even_rate);
-    o += ", \"break_even_student_s\": " + optional_num(c.break_even_student_s);
-    o += ", \"layers\": [";
-    for (std::size_t i = 0; i < c.layers.size(); ++i) {
-        const LayerCachingTime& l = c.layers[i];
-        o += i ? ", " : "";
-        o += std::string("{\"cached\": ") + (l.cached ? "true" : "false") + ", \"fraction\": " + format_double(l.fraction) +
-             ", \"time_s\": " + format_double(l.time_s) + ", \"energy_j\": " + format_double(l.energy_j) + ", \"bytes\": " + format_double(l.bytes) +
-             ", \"bound\": " + str(bound_name(l.bound)) + ", \"fetch_bytes\": " + format_double(l.fetch_bytes) +
-             ", \"insert_bytes\": " + format_double(l.insert_bytes) + "}";
+    JsonObject o;
+    num(o, "time_s", c.total_time_s);
+    num(o, "energy_j", c.total_energy_j);
+    num(o, "bytes", c.total_bytes);
+    o.add("bound", str(bound_name(c.bound)));
+    num(o, "baseline_time_s", c.baseline_time_s);
+    num(o, "baseline_energy_j", c.baseline_energy_j);
+    num(o, "saved_time_s", c.saved_time_s);
+    num(o, "saved_energy_j", c.saved_energy_j);
+    num(o, "percent_of_baseline_time", c.percent_of_baseline_time);
+    num(o, "student_time_s", c.student_time_s);
+    num(o, "lookup_time_s", c.lookup_time_s);
+    num(o, "skipping_saves_s", c.skipping_saves_s);
+    num(o, "cache_traffic_s", c.cache_traffic_s);
+    optional_num(o, "break_even_rate", c.break_even_rate);
+    optional_num(o, "break_even_student_s", c.break_even_student_s);
+    std::string layers = "[";
+    for (const LayerCachingTime& l : c.layers) {
+        JsonObject lo;
+        lo.add("cached", l.cached ? "true" : "false");
+        num(lo, "fraction", l.fraction);
+        num(lo, "time_s", l.time_s);
+        num(lo, "energy_j", l.energy_j);
+        num(lo, "bytes", l.bytes);
+        lo.add("bound", str(bound_name(l.bound)));
+        num(lo, "fetch_bytes", l.fetch_bytes);
+        num(lo, "insert_bytes", l.insert_bytes);
+        layers += (layers.size() > 1 ? ", " : "") + lo.text();
     }
-    o += "]}";
-    return o;
+    o.add("layers", layers + "]");
+    return o.text();
 }
 
 } // namespace flopscope
