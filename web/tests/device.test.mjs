@@ -6,35 +6,9 @@
 // The CLI is the native build's (build/native/src/cli/flopscope; tools/test.sh builds it first).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shareServerAndBrowser, openPage, loadApp, hook, waitPaused, runCli } from './harness.mjs';
+import { shareServerAndBrowser, openPage, openFresh, clickItem, hook, runCli } from './harness.mjs';
 
 const shared = shareServerAndBrowser();
-
-async function openFresh(page, fragment) {
-  await page.goto('about:blank');
-  await loadApp(page, `${shared.server.url}index.html${fragment}`);
-  await waitPaused(page);
-}
-
-// The item's rectangle in CSS pixels, scrolling the inputs column with the wheel until it is on screen
-// (an item of an open popup is never scrolled: it is on screen or the popup is too short).
-async function revealItem(page, name, scrollX = 120) {
-  const { dpr, height } = await page.evaluate(() => ({ dpr: devicePixelRatio, height: innerHeight }));
-  for (let i = 0; i < 25; ++i) {
-    await waitPaused(page);
-    const rect = await page.evaluate((n) => Module.flopscope.itemRect(n), name);
-    if (rect && rect[1] >= 0 && (rect[1] + rect[3]) / dpr <= height) return rect.map((v) => v / dpr);
-    await page.mouse.move(scrollX, height / 2);
-    await page.mouse.wheel(0, 120);
-  }
-  assert.fail(`item "${name}" is not on screen`);
-}
-
-async function clickItem(page, name) {
-  const [x, y, w, h] = await revealItem(page, name);
-  await page.mouse.click(x + w / 2, y + h / 2, { delay: 60 });
-  await waitPaused(page);
-}
 
 // The time and energy numbers of a results document: the totals, and each layer's.
 const timeAndEnergy = (r) => ({
@@ -46,7 +20,7 @@ test('the device picker and precision go into the link; the link brings the same
   const page = await openPage(shared.browser, { width: 1280, height: 720 });
   t.after(() => page.closeAll());
   // scenario=0: the network alone, as the CLI reports it without --scenario.
-  await openFresh(page, '#v=1&m=resnet18&scenario=0');
+  await openFresh(page, `${shared.server.url}index.html#v=1&m=resnet18&scenario=0`);
   const none = await hook.results(page);
   assert.equal(none.totals.time_s, undefined, 'no device chosen: no time');
   assert.equal(none.device, undefined);
@@ -72,7 +46,7 @@ test('the device picker and precision go into the link; the link brings the same
   // The link alone, on a fresh load, gives back the same numbers.
   const again = await openPage(shared.browser, { width: 1280, height: 720 });
   t.after(() => again.closeAll());
-  await openFresh(again, link);
+  await openFresh(again, `${shared.server.url}index.html${link}`);
   const reloaded = await hook.results(again);
   assert.deepEqual(timeAndEnergy(reloaded), timeAndEnergy(shown));
   assert.deepEqual(reloaded, shown);
