@@ -177,3 +177,65 @@ TEST_CASE("charts: with a device, the time sweeps and the roofline are built in 
     CHECK(build_chart(ChartKind::TimeRate, none, rn, st, 720, 400).empty ==
           "Choose a device and turn the caching scenario on to see its time.");
 }
+
+namespace {
+
+// Whether segment (ax, ay)-(bx, by) meets the box x0..x1 × y0..y1: sampled every half pixel, which is
+// finer than any label's size, so it is written independently of the chart code's own clipping.
+bool segment_meets_box(float ax, float ay, float bx, float by, float x0, float y0, float x1, float y1) {
+    const float len = std::max(std::abs(bx - ax), std::abs(by - ay));
+    const int steps = std::max(1, static_cast<int>(len * 2));
+    for (int i = 0; i <= steps; ++i) {
+        const float t = static_cast<float>(i) / static_cast<float>(steps);
+        const float x = ax + (bx - ax) * t, y = ay + (by - ay) * t;
+        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) return true;
+    }
+    return false;
+}
+
+// How many of the sweep curve's segments the "baseline …" label of `f` overlaps. The curve is the lines
+// drawn in the palette's good or warn colour at the curve's thickness.
+int baseline_label_on_curve(const Figure& f, const ChartStyle& st) {
+    const Figure::Primitive* label = nullptr;
+    for (const Figure::Primitive& p : f.items)
+        if (p.kind == Figure::Kind::Text && p.text.rfind("baseline ", 0) == 0) label = &p;
+    REQUIRE(label != nullptr);
+    const float x0 = label->points[0], y0 = label->points[1], x1 = x0 + label->text_width, y1 = y0 + st.line_height;
+    const float thick = std::max(2.0f, st.em(0.14f));
+    int hits = 0;
+    for (const Figure::Primitive& p : f.items) {
+        const auto same = [](Rgba a, Rgba b) { return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a; };
+        const bool curve = p.kind == Figure::Kind::Line && p.thickness == thick &&
+                           (same(p.color, st.colors.good) || same(p.color, st.colors.warn));
+        if (curve && segment_meets_box(p.points[0], p.points[1], p.points[2], p.points[3], x0, y0, x1, y1)) ++hits;
+    }
+    return hits;
+}
+
+} // namespace
+
+TEST_CASE("charts: the sweep's baseline label stays off the curve on phone-width charts") {
+    // mobilenet_v2 in cascade mode at 360 px: the cost over p runs along the baseline at the right, where
+    // the label went first.
+    const ChartStyle st = print_chart_style(14);
+    int charts = 0;
+    for (const char* model : {"mobilenet_v2", "resnet18", "resnet152"})
+        for (const ScenarioMode mode : {ScenarioMode::PartialReuse, ScenarioMode::Cascade, ScenarioMode::ResultCache})
+            for (const float width : {320.0f, 360.0f, 390.0f, 430.0f})
+                for (const SweepParameter param : {SweepParameter::CachedFraction, SweepParameter::Rate}) {
+                    State s = default_state();
+                    s.model = model;
+                    s.scenario.mode = mode;
+                    const Results r = compute(s);
+                    REQUIRE(r.ok());
+                    const Chart c = sweep_chart(s, r, scenario_curves(s, r), param, st, width, 260);
+                    if (!c.empty.empty()) continue;
+                    const std::string name = model;
+                    CAPTURE(name);
+                    CAPTURE(static_cast<int>(mode));
+                    CAPTURE(width);
+                    CHECK(baseline_label_on_curve(c.figure, st) == 0);
+                    ++charts;
+                }
+    CHECK(charts > 40);
+}

@@ -526,3 +526,29 @@ TEST_CASE("onnx re-binding H×W: allowed while the file's checks hold, refused o
     CHECK(rebound.an.fixed_reason.find("K differs") != std::string::npos);
     CHECK_FALSE(rebound.an.complete);
 }
+
+TEST_CASE("onnx mapping: a Pad in front of a conv (tf2onnx's SAME padding), asymmetric or reflecting, is a zero-cost Select") {
+    // 1×3×32×32 → Pad (top 1, left 1, bottom 2, right 2) → 3×35×35 → Conv 3→8, 3×3, no pads → 8×33×33.
+    // MACs: 8·33·33 outputs × 3·3·3 = 8·1,089·27 = 235,224; the Pad costs nothing and holds 3·35·35 elements.
+    for (const char* mode : {"constant", "reflect"}) {
+        CAPTURE(mode);
+        const std::string bytes = graph_model(
+            {1, 3, 32, 32},
+            {node("Pad", "/pad/Pad", {"x", "pads"}, {"p"}, {[&] { Pb a; a.s(1, "mode").u(20, 3).s(4, mode); return a; }()}),
+             node("Conv", "/conv/Conv", {"p", "w"}, {"y"}, {attr_ints("kernel_shape", {3, 3})})},
+            {i64("pads", {0, 0, 1, 1, 0, 0, 2, 2}), weight("w", {8, 3, 3, 3})});
+        const Run r = run(bytes);
+        REQUIRE(r.an.ok());
+        Network net;
+        std::string error;
+        REQUIRE_MESSAGE(to_network(r.model, r.an, net, error), error);
+        REQUIRE(net.layers.size() == 2);
+        CHECK(net.layers[0].kind == LayerKind::Select);
+        const Evaluation ev = evaluate(net, Counting{});
+        REQUIRE(ev.ok());
+        CHECK(ev.layers[0].macs.value == 0);
+        CHECK(ev.layers[0].output_elements.value == 3 * 35 * 35);
+        CHECK(ev.layers[1].macs.value == 8 * 33 * 33 * 27);
+        CHECK(ev.totals.macs.value == 235'224);
+    }
+}

@@ -22,13 +22,16 @@ if [ "$build" -eq 1 ]; then
   cmake --build --preset web
 fi
 web=build/web
-for f in index.html index.js index.wasm example-docs.html; do
+for f in index.html index.js index.wasm onnx_import.js onnx_import.wasm example-docs.html; do
   [ -f "$web/$f" ] || { echo "dist: $web/$f is missing (run the web build)" >&2; exit 1; }
 done
 
 rm -rf "$out/site" "$out/flopscope.html"
 mkdir -p "$out/site"
-cp "$web/index.html" "$web/index.js" "$web/index.wasm" "$web/example-docs.html" web/embed.md "$out/site/"
+# onnx_import.js + .wasm: the ONNX import module, loaded by the page only when a file is dropped or picked
+# (the single file below has no sibling to load it from: its import says the module did not load).
+cp "$web/index.html" "$web/index.js" "$web/index.wasm" "$web/onnx_import.js" "$web/onnx_import.wasm" \
+   "$web/example-docs.html" web/embed.md "$out/site/"
 
 # The single file: emcc's <script src="index.js"> (inert in the shell's template until the shell starts
 # the module) becomes an inline script that first hands over the wasm bytes. "</script" and "<!--" must

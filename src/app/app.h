@@ -3,9 +3,15 @@
 // App::frame() between ImGui::NewFrame() and ImGui::Render().
 #pragma once
 
+#include "core/network.h"
+
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
+
+namespace flopscope::onnx { struct Model; }
 
 namespace flopscope::app {
 
@@ -54,7 +60,32 @@ public:
     // on the next frame. Fonts are rebuilt by the platform.
     void on_style_inputs_changed();
 
-    // The test hook (exported through embind as Module.flopscope.*).
+    // Importing a network from a file (import.cpp). The platform reads the file; the app analyses it.
+    // A model that maps onto the core's layers becomes the custom network (model "custom"), like an
+    // edited copy of a zoo model; one that does not leaves the state as it was and says why.
+    void import_onnx(const onnx::Model& model, const std::string& file_name);  // analyses natively (import_onnx.cpp)
+    // What the core's analysis and mapping found in a file: import_onnx fills it natively, the page's
+    // import module (src/web/import_module) in its own wasm, so the page itself never links core/onnx.
+    struct ImportFound {
+        int nodes = 0;
+        std::int64_t opset = 0;
+        std::vector<std::pair<std::string, int>> unsupported;  // op names with their node counts
+        bool batchnorm_folded = false;
+        int folded_convs = 0;
+        bool mapped = false;  // `network` holds the mapping; otherwise `error` says why not (or ops are unsupported)
+        Network network;
+        std::string error;
+    };
+    void import_found(const ImportFound& found, const std::string& file_name);
+    void import_failed(const std::string& file_name, const std::string& why);  // the file could not be read
+    // While a file is being read: its name and the fraction done (0..1); a negative fraction ends it.
+    void set_import_progress(const std::string& file_name, float fraction);
+    std::string import_json() const;  // the last import, for the test hook (import.cpp)
+    // "Open…" on a saved scenario (core/scenario_file.h): the state it holds, or a notice that says why not
+    // and the state as it was. `text` is the file's text; null when it was too large to be one.
+    void open_scenario_file(const std::string& file_name, const char* text, double file_bytes);
+
+    // The test hook (exported as C functions behind Module.flopscope.*, src/web/bindings).
     std::string state_json() const;    // the app's current state
     std::string results_json() const;  // the current results, same JSON shape as `flopscope --format json`
     // The rectangle {x, y, width, height} (display pixels) of a named item drawn in the last frame, e.g.

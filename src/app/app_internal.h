@@ -53,6 +53,22 @@ struct ZooEntry {
     double macs = 0, params = 0;  // at the model's default resolution, torchvision convention
 };
 
+// What the last import of a file said: shown beside the network it made (view_model.cpp).
+struct ImportInfo {
+    std::string file;         // "" before the first import
+    bool ok = false;
+    std::string message;      // why it failed ("" when ok)
+    Network network;          // the network it made (the notes below apply while the state still has it)
+    std::vector<std::pair<std::string, int>> unsupported;  // ops not understood, with their node counts
+    int nodes = 0;
+    std::int64_t opset = 0;
+    bool batchnorm_folded = false;
+    int folded_convs = 0;
+    // In progress (reading): the fraction done, or negative when no file is being read.
+    std::string reading_file;
+    float progress = -1;
+};
+
 // A value computed from the derived results on first use and kept until they change: what a view reads
 // that costs too much to compute every frame (the payoff map, the conventions table).
 template <class T> struct DerivedCache {
@@ -122,6 +138,7 @@ struct AppState {
         } layer_order;
     } caches;
     bool scroll_to_selected = false;  // the layer table scrolls to selected_layer once (a roofline dot was clicked)
+    ImportInfo import;
 
     // An accepted edit waiting for the end of the frame (see edit()).
     struct Queued {
@@ -184,6 +201,9 @@ void draw_header(AppState& app);            // view_header.cpp: title, model sum
 void draw_header_popups(AppState& app);     // view_header.cpp: embed snippet, clipboard fallback
 void draw_notices(AppState& app);           // view_header.cpp: dismissable messages
 void draw_model_panel(AppState& app);       // view_model.cpp
+void draw_import(AppState& app);            // import.cpp: "Open ONNX…", reading progress, the last import
+bool import_note(const AppState& app, std::string& note);  // import.cpp: "BN folded into the convs" when it applies
+void draw_save_scenario(AppState& app);     // import.cpp: "Save scenario…" when the link is over its budget
 void choose_model(AppState& app, const ModelInfo& m);  // view_model.cpp: open a zoo model (the picker's click)
 // view_model.cpp: the model picker's and the Zoo tab's search (name, family or description, any case).
 bool model_matches(const ModelInfo& m, const char* filter);

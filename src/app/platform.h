@@ -33,6 +33,10 @@ public:
     // Device pixels per CSS pixel; the app lays out in device pixels.
     virtual float pixel_ratio() = 0;
 
+    // Lets the user pick an .onnx file to import; the platform reads it and calls App::import_onnx or
+    // App::import_failed. False when the platform cannot open files (the app then hides the button).
+    virtual bool pick_onnx_file() { return false; }
+
     // Whether the reader prefers a dark colour scheme.
     virtual bool prefers_dark() = 0;
 };

@@ -197,6 +197,10 @@ void draw_totals(AppState& app) {
     row("FLOPs", format_cost(static_cast<double>(t.flops.value), "FLOPs", exact),
         "Floating-point operations under the counting convention (FLOPs = 2 × MACs by default).");
     row("Parameters", format_amount(static_cast<double>(t.params.value), exact), "Learnable parameters.");
+    std::string note;
+    if (import_note(app, note))
+        row("", note, "The exporter folded each batch norm into the convolution before it: the file has no BN "
+                      "scale and shift, and each such conv gained a bias. The count is the file's, not the framework's.");
     row("Activations", format_bytes(activation_bytes(t.activation_elements.value)),
         "Σ of every layer's output tensor at FP32 (batch 1).");
     end_params();
@@ -260,6 +264,8 @@ void draw_model_panel(AppState& app) {
     draw_picker(app);
     draw_resolution(app);
     draw_custom_buttons(app);
+    draw_import(app);
+    draw_save_scenario(app);
     ImGui::Spacing();
     draw_totals(app);
     draw_counting(app);

@@ -426,25 +426,49 @@ void sweep_summary(Canvas& cv, float y, const Sweep& s) {
     cv.text(0, y, text, color);
 }
 
-// The baseline's label: at the right above the line, else where it overlaps neither label above
-// (narrow charts, or a baseline near the top where the "now" label is).
+// Whether the curve (drawn as segments between its samples) passes through the box x0..x1 × y0..y1, in
+// figure pixels. Each segment is straight, so over the part of it inside x0..x1 its extremes are at the
+// ends of that part.
+bool curve_crosses(const Plot& p, const std::vector<double>& data, float x0, float x1, float y0, float y1) {
+    const double n = static_cast<double>(data.size() - 1);
+    for (std::size_t i = 0; i + 1 < data.size(); ++i) {
+        const float ax = p.x(static_cast<double>(i) / n), bx = p.x(static_cast<double>(i + 1) / n);
+        const float ay = p.y(data[i]), by = p.y(data[i + 1]);
+        const float lo = std::max(ax, x0), hi = std::min(bx, x1);
+        if (lo > hi || bx <= ax) continue;
+        const auto at = [&](float x) { return ay + (by - ay) * (x - ax) / (bx - ax); };
+        const float ya = at(lo), yb = at(hi);
+        if (std::max(ya, yb) >= y0 && std::min(ya, yb) <= y1) return true;
+    }
+    return false;
+}
+
+// The baseline's label: at the right above the line, else the first place that overlaps neither the
+// labels above (narrow charts, or a baseline near the top where the "now" label is) nor the curve (a
+// phone-width chart whose curve runs along the baseline); else the first place clear of the labels.
 void baseline_label(Canvas& cv, const Plot& p, const Sweep& s, const std::array<LabelBox, 2>& taken) {
-    const double baseline = s.baseline;
-    const std::string label = "baseline " + s.value(baseline, 2);
+    const std::string label = "baseline " + s.value(s.baseline, 2);
     const float w = cv.width(label), h = cv.line;
-    const float yb = p.y(baseline), gap = cv.em(0.15f);
+    const float yb = p.y(s.baseline), gap = cv.em(0.15f), pad = cv.em(0.2f);
+    const float mid = (p.min_x + p.max_x - w) * 0.5f;
     const std::pair<float, float> candidates[] = {{p.max_x - w, yb - h - gap}, {p.max_x - w, yb + gap},
-                                                  {p.min_x + cv.em(0.3f), yb - h - gap}, {p.min_x + cv.em(0.3f), yb + gap}};
-    std::pair<float, float> at = candidates[0];
-    for (const auto& [x, y] : candidates) {
+                                                  {p.min_x + cv.em(0.3f), yb - h - gap}, {p.min_x + cv.em(0.3f), yb + gap},
+                                                  {mid, yb - h - gap}, {mid, yb + gap}};
+    const std::pair<float, float>* at = nullptr;
+    const std::pair<float, float>* clear_of_labels = nullptr;
+    for (const auto& c : candidates) {
+        const auto [x, y] = c;
         bool clear = y >= p.min_y - h && y + h <= p.max_y;
         for (const LabelBox& box : taken) clear = clear && !box.overlaps(x, y, w, h);
-        if (clear) {
-            at = {x, y};
+        if (!clear) continue;
+        if (clear_of_labels == nullptr) clear_of_labels = &c;
+        if (!curve_crosses(p, *s.data, x - pad, x + w + pad, y, y + h)) {
+            at = &c;
             break;
         }
     }
-    cv.text(at.first, at.second, label, cv.col.muted);
+    if (at == nullptr) at = clear_of_labels != nullptr ? clear_of_labels : &candidates[0];
+    cv.text(at->first, at->second, label, cv.col.muted);
 }
 
 Chart any_sweep_chart(const State& state, const Results& r, const ScenarioCurves& curves, SweepParameter parameter,
@@ -476,7 +500,7 @@ Chart any_sweep_chart(const State& state, const Results& r, const ScenarioCurves
     sweep_axes(cv, p, s.baseline, s.seconds);
     sweep_curve(cv, p, *s.data, s.baseline);
     const std::array<LabelBox, 2> labels = sweep_markers(cv, p, s);
-    if (s.summary) sweep_summary(cv, cv.line * 1.15f, s);
+    sweep_summary(cv, cv.line * 1.15f, s);
     baseline_label(cv, p, s, labels);
     // Hover: a cursor line and a dot at the value under it.
     if (ptr.inside && ptr.x >= p.min_x && ptr.x <= p.max_x) {

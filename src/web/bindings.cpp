@@ -1,15 +1,15 @@
-// Flopscope web — embind exports behind Module.flopscope (see bindings.h).
+// Flopscope web — the exports behind Module.flopscope (see bindings.h); bindings.js wraps them.
 #include "web/bindings.h"
 
 #include "app/app.h"
+#include "core/report.h"
+#include "web/js_string.h"
 #include "web/loop.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include <emscripten.h>
-#include <emscripten/bind.h>
-#include <emscripten/val.h>
 
 #include <string>
 
@@ -24,64 +24,72 @@ namespace {
 
 const app::App* g_app = nullptr;
 
-std::string state_json() { return g_app != nullptr ? g_app->state_json() : std::string("{}"); }
-std::string results_json() { return g_app != nullptr ? g_app->results_json() : std::string("{}"); }
-double frame_count() { return static_cast<double>(loop::frame_count()); }  // exact below 2^53
-bool is_paused() { return loop::is_paused(); }
+std::string rect_json(float x, float y, float w, float h) {
+    return "[" + std::to_string(x) + ", " + std::to_string(y) + ", " + std::to_string(w) + ", " + std::to_string(h) + "]";
+}
+
+std::string json_array(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (const std::string& item : items) out += (out.size() > 1 ? "," : "") + json_string(item);
+    return out + "]";
+}
+
+} // namespace
+} // namespace flopscope::web::bindings
+
+using flopscope::web::hand_to_js;
+using flopscope::web::bindings::g_app;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* flopscope_state_json() { return hand_to_js(g_app != nullptr ? g_app->state_json() : "{}"); }
+EMSCRIPTEN_KEEPALIVE const char* flopscope_results_json() {
+    return hand_to_js(g_app != nullptr ? g_app->results_json() : "{}");
+}
+EMSCRIPTEN_KEEPALIVE double flopscope_frame_count() {
+    return static_cast<double>(flopscope::web::loop::frame_count());  // exact below 2^53
+}
+EMSCRIPTEN_KEEPALIVE int flopscope_is_paused() { return flopscope::web::loop::is_paused() ? 1 : 0; }
+
 // "[x, y, width, height]" in device pixels of a named item of the last frame (app::App::item_rect), or
 // "null" when it was not drawn. Tests divide by devicePixelRatio to click it.
-std::string item_rect(const std::string& name) {
+EMSCRIPTEN_KEEPALIVE const char* flopscope_item_rect(const char* name) {
     float r[4];
     if (g_app == nullptr || !g_app->item_rect(name, r)) return "null";
-    return "[" + std::to_string(r[0]) + ", " + std::to_string(r[1]) + ", " + std::to_string(r[2]) + ", " +
-           std::to_string(r[3]) + "]";
+    return hand_to_js(flopscope::web::bindings::rect_json(r[0], r[1], r[2], r[3]));
 }
 
 // "[x, y, width, height]" in device pixels of ImGui's keyboard-navigation cursor (the item Tab or the
 // arrows moved to), or "null" when there is none.
-std::string nav_rect() {
+EMSCRIPTEN_KEEPALIVE const char* flopscope_nav_rect() {
     const ImGuiContext& g = *GImGui;
     if (g.NavWindow == nullptr || g.NavId == 0) return "null";
     const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
-    return "[" + std::to_string(r.Min.x) + ", " + std::to_string(r.Min.y) + ", " + std::to_string(r.GetWidth()) + ", " +
-           std::to_string(r.GetHeight()) + "]";
+    return hand_to_js(flopscope::web::bindings::rect_json(r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()));
 }
 
 // The selected tab of every tab bar drawn in the last frame, as a JSON array of labels (ImGui's own
 // record: a click counts only once the tab bar has selected the tab).
-std::string selected_tabs() {
+EMSCRIPTEN_KEEPALIVE const char* flopscope_selected_tabs() {
     ImGuiContext& g = *GImGui;
-    emscripten::val out = emscripten::val::array();
+    std::vector<std::string> labels;
     for (int n = 0; n < g.TabBars.GetMapSize(); ++n) {
         ImGuiTabBar* bar = g.TabBars.TryGetMapData(n);
         if (bar == nullptr || bar->CurrFrameVisible != g.FrameCount) continue;
         if (ImGuiTabItem* tab = ImGui::TabBarFindTabByID(bar, bar->SelectedTabId))
-            out.call<void>("push", std::string(ImGui::TabBarGetTabName(bar, tab)));
+            labels.emplace_back(ImGui::TabBarGetTabName(bar, tab));
     }
-    return emscripten::val::global("JSON").call<std::string>("stringify", out);
+    return hand_to_js(flopscope::web::bindings::json_array(labels));
 }
 
-// The messages on screen (app::App::messages) as a JS array of strings; the hook returns its JSON.
-emscripten::val messages() {
-    emscripten::val out = emscripten::val::array();
-    if (g_app != nullptr)
-        for (const std::string& m : g_app->messages()) out.call<void>("push", m);
-    return out;
+// The messages on screen (app::App::messages) as a JSON array of strings.
+EMSCRIPTEN_KEEPALIVE const char* flopscope_messages() {
+    return hand_to_js(flopscope::web::bindings::json_array(g_app != nullptr ? g_app->messages() : std::vector<std::string>()));
 }
 
+} // extern "C"
 
-} // namespace
-
-EMSCRIPTEN_BINDINGS(flopscope_test_hook) {
-    emscripten::function("flopscope_stateJson", &state_json);
-    emscripten::function("flopscope_resultsJson", &results_json);
-    emscripten::function("flopscope_frameCount", &frame_count);
-    emscripten::function("flopscope_isPaused", &is_paused);
-    emscripten::function("flopscope_itemRect", &item_rect);
-    emscripten::function("flopscope_navRect", &nav_rect);
-    emscripten::function("flopscope_messages", &messages);
-    emscripten::function("flopscope_selectedTabs", &selected_tabs);
-}
+namespace flopscope::web::bindings {
 
 void publish(const app::App& app) {
     g_app = &app;

@@ -6,7 +6,6 @@
 #include <imgui.h>
 
 #include <emscripten.h>
-#include <emscripten/val.h>
 
 // Defined in clipboard.js (a --js-library: its code stays out of the wasm's data).
 extern "C" {
@@ -28,8 +27,8 @@ void set_text(void*, const char* text) {
 
 } // namespace
 
-extern "C" EMSCRIPTEN_KEEPALIVE void flopscope_on_paste() {
-    g_text = emscripten::val::module_property("flopscopePastedText").as<std::string>();
+extern "C" EMSCRIPTEN_KEEPALIVE void flopscope_on_paste(const char* text) {
+    g_text = text;
     ImGuiIO& io = ImGui::GetIO();
     const ImGuiKey mod = io.ConfigMacOSXBehaviors ? ImGuiMod_Super : ImGuiMod_Ctrl;
     io.AddKeyEvent(mod, true);

@@ -32,8 +32,9 @@ mergeInto(LibraryManager.library, {
         if (t !== canvas && t !== document.body && t !== document.documentElement) return;
         var text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
         e.preventDefault();
-        Module["flopscopePastedText"] = text;
-        _flopscope_on_paste();
+        var p = allocateUTF8(text);
+        _flopscope_on_paste(p);
+        _free(p);
     }, true);
   }
 });

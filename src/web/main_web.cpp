@@ -11,6 +11,7 @@
 #include "web/fonts.h"
 #include "web/input_filter.h"
 #include "web/loop.h"
+#include "web/onnx_import.h"
 #include "web/platform_web.h"
 #include "web/press_after_move.h"
 #include "web/soft_keyboard.h"
@@ -163,6 +164,7 @@ int main() {
     g_app->load_fragment(web::url_state::fragment());
     web::url_state::install();
     web::bindings::publish(*g_app);
+    web::onnx_import::install(*g_app);
 
     web::loop::run(frame);
     return 0;

@@ -4,6 +4,7 @@
 #include "web/clipboard.h"
 #include "web/dpi.h"
 #include "web/loop.h"
+#include "web/onnx_import.h"
 #include "web/text_mirror.h"
 #include "web/url_state.h"
 
@@ -51,6 +52,11 @@ void WebPlatform::replace_url_fragment(const std::string& fragment) {
 std::string WebPlatform::page_url_without_fragment() { return url_state::url_without_fragment(); }
 
 void WebPlatform::open_in_new_tab(const std::string& url) { js_open_in_new_tab(url.c_str()); }
+
+bool WebPlatform::pick_onnx_file() {
+    onnx_import::pick();
+    return true;
+}
 
 float WebPlatform::pixel_ratio() { return dpi::ratio(); }
 

@@ -17,6 +17,7 @@ public:
     void replace_url_fragment(const std::string& fragment) override;
     std::string page_url_without_fragment() override;
     void open_in_new_tab(const std::string& url) override;
+    bool pick_onnx_file() override;
     float pixel_ratio() override;
     bool prefers_dark() override;
 

@@ -7,7 +7,6 @@
 #include <imgui_internal.h>
 
 #include <emscripten.h>
-#include <emscripten/val.h>
 
 #include <string>
 
@@ -38,10 +37,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void flopscope_soft_key(int code) {
     loop::wake();
 }
 
-extern "C" EMSCRIPTEN_KEEPALIVE void flopscope_soft_text() {
+extern "C" EMSCRIPTEN_KEEPALIVE void flopscope_soft_text(const char* text) {
     if (ImGui::GetCurrentContext() == nullptr) return;
-    const std::string text = emscripten::val::module_property("flopscopeSoftText").as<std::string>();
-    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    ImGui::GetIO().AddInputCharactersUTF8(text);
     loop::wake();
 }
 

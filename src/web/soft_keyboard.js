@@ -52,8 +52,9 @@ mergeInto(LibraryManager.library, {
             else {
                 var start = i;
                 while (i + 1 < text.length && text[i + 1] !== "\n") ++i;
-                Module["flopscopeSoftText"] = text.substring(start, i + 1);
-                _flopscope_soft_text();
+                var p = allocateUTF8(text.substring(start, i + 1));
+                _flopscope_soft_text(p);
+                _free(p);
             }
         }
     }

@@ -3,57 +3,43 @@
 #include "web/text_mirror.h"
 
 #include "app/app.h"
+#include "core/format.h"
+#include "core/report.h"
+#include "web/js_string.h"
 
-#include <emscripten/bind.h>
-#include <emscripten/val.h>
+#include <emscripten.h>
 
 #include <cmath>
+
+extern "C" void js_publish_text_mirror(const char* json);  // text_mirror.js
 
 namespace flopscope::web::text_mirror {
 namespace {
 
-using emscripten::val;
-
 bool g_dirty = true;
 const app::App* g_app = nullptr;
 
-val figure(const app::TextMirror::Figure& f) {
-    val out = val::object();
-    out.set("label", f.label);
-    out.set("text", f.text);
-    out.set("value", std::isnan(f.value) ? val::null() : val(f.value));
-    return out;
+std::string figure(const app::TextMirror::Figure& f) {
+    return "{\"label\":" + json_string(f.label) + ",\"text\":" + json_string(f.text) +
+           ",\"value\":" + format_double(f.value) + "}";  // NaN: null
+}
+
+template <class T, class Item> std::string array(const std::vector<T>& items, Item&& item) {
+    std::string out = "[";
+    for (const T& x : items) out += (out.size() > 1 ? "," : "") + item(x);
+    return out + "]";
 }
 
 // { model, headline: [{label, text, value}], sentences: [...], caption, columns: [...],
 //   rows: [{label, cells: [{text, value}]}] }
-val to_js(const app::TextMirror& m) {
-    val out = val::object();
-    out.set("model", m.model);
-    val headline = val::array();
-    for (const auto& f : m.headline) headline.call<void>("push", figure(f));
-    out.set("headline", headline);
-    val sentences = val::array();
-    for (const auto& s : m.sentences) sentences.call<void>("push", s);
-    out.set("sentences", sentences);
-    out.set("caption", m.table_caption);
-    val columns = val::array();
-    for (const auto& c : m.columns) columns.call<void>("push", c);
-    out.set("columns", columns);
-    val rows = val::array();
-    for (const auto& r : m.rows) {
-        val row = val::object();
-        row.set("label", r.label);
-        val cells = val::array();
-        for (const auto& c : r.cells) cells.call<void>("push", figure(c));
-        row.set("cells", cells);
-        rows.call<void>("push", row);
-    }
-    out.set("rows", rows);
-    return out;
+std::string to_json(const app::TextMirror& m) {
+    const auto str = [](const std::string& s) { return json_string(s); };
+    return "{\"model\":" + json_string(m.model) + ",\"headline\":" + array(m.headline, figure) +
+           ",\"sentences\":" + array(m.sentences, str) + ",\"caption\":" + json_string(m.table_caption) +
+           ",\"columns\":" + array(m.columns, str) + ",\"rows\":" + array(m.rows, [](const auto& r) {
+               return "{\"label\":" + json_string(r.label) + ",\"cells\":" + array(r.cells, figure) + "}";
+           }) + "}";
 }
-
-val text_mirror_now() { return g_app != nullptr ? to_js(g_app->text_mirror()) : val::null(); }
 
 } // namespace
 
@@ -63,10 +49,13 @@ void publish_if_dirty(const app::App& app) {
     g_app = &app;
     if (!g_dirty) return;
     g_dirty = false;
-    val shell = val::module_property("onFlopscopeTextMirror");
-    if (shell.typeOf().as<std::string>() == "function") shell(to_js(app.text_mirror()));
+    js_publish_text_mirror(to_json(app.text_mirror()).c_str());
 }
 
-EMSCRIPTEN_BINDINGS(flopscope_text_mirror) { emscripten::function("flopscope_textMirror", &text_mirror_now); }
-
 } // namespace flopscope::web::text_mirror
+
+// Module.flopscope.textMirror(): the same JSON, parsed by bindings.js ("null" before the app exists).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* flopscope_text_mirror() {
+    using namespace flopscope::web;
+    return text_mirror::g_app != nullptr ? hand_to_js(text_mirror::to_json(text_mirror::g_app->text_mirror())) : "null";
+}

@@ -1,15 +1,17 @@
 // Flopscope web — location.hash in, history.replaceState out.
 #include "web/url_state.h"
 
+#include "web/js_string.h"
 #include "web/loop.h"
 
 #include <emscripten.h>
-#include <emscripten/val.h>
 
 // Defined in url_state.js (a --js-library: its code stays out of the wasm's data).
 extern "C" {
 void js_install_hashchange();
 void js_replace_fragment(const char* fragment);
+char* js_location_hash();  // allocateUTF8: take_js_string frees it
+char* js_location_href();
 }
 
 namespace flopscope::web::url_state {
@@ -25,7 +27,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void flopscope_on_hashchange() {
 }
 
 std::string fragment() {
-    std::string hash = emscripten::val::global("location")["hash"].as<std::string>();
+    std::string hash = take_js_string(js_location_hash());
     if (!hash.empty() && hash.front() == '#') hash.erase(0, 1);
     return hash;
 }
@@ -44,7 +46,7 @@ void replace_fragment(const std::string& f) {
 }
 
 std::string url_without_fragment() {
-    const std::string href = emscripten::val::global("location")["href"].as<std::string>();
+    const std::string href = take_js_string(js_location_href());
     return href.substr(0, href.find('#'));
 }
 

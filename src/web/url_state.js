@@ -5,6 +5,9 @@ mergeInto(LibraryManager.library, {
     window.addEventListener("hashchange", function () { _flopscope_on_hashchange(); });
   },
 
+  js_location_hash: function () { return allocateUTF8(location.hash); },
+  js_location_href: function () { return allocateUTF8(location.href); },
+
   js_replace_fragment: function (fragment) {
     var f = UTF8ToString(fragment);
     var base = location.href.split("#")[0];

@@ -18,9 +18,9 @@ before(async () => {
   browser = await launchBrowser();
 });
 
-test('dist/site holds the app, the docs example and embed.md', () => {
+test('dist/site holds the app, its ONNX import module, the docs example and embed.md', () => {
   assert.deepEqual(readdirSync(join(out, 'site')).sort(),
-    ['embed.md', 'example-docs.html', 'index.html', 'index.js', 'index.wasm']);
+    ['embed.md', 'example-docs.html', 'index.html', 'index.js', 'index.wasm', 'onnx_import.js', 'onnx_import.wasm']);
   const single = readFileSync(join(out, 'flopscope.html'), 'utf8');
   assert.ok(!/src="index\.js"|href="index\.wasm"/.test(single), 'the single file still loads index.js or index.wasm');
 });

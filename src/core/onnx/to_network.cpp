@@ -430,7 +430,7 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
             }
         }
         // Reshape and Select layers: the file's output shape, stated (one layer per output of a Split).
-        if (reshape_op || op == "Slice" || op == "Gather" || op == "Split" || op == "Expand") {
+        if (reshape_op || op == "Slice" || op == "Gather" || op == "Split" || op == "Expand" || op == "Pad") {
             if (feats.size() != 1 || (op == "Gather" && tensors[n.inputs[0]].feature == false))
                 return fail(r, "only a selection from one tensor maps onto a layer");
             Shape src_view;
@@ -457,17 +457,28 @@ bool to_network(const Model& model, const Analysis& an, Network& out, std::strin
             }
             continue;
         }
-        if (op == "Pad") {
+        // A constant, symmetric spatial Pad that only pools read is the pools' padding field (torch exports
+        // AvgPool2d(padding=...) that way at some opsets); any other Pad (tf2onnx's explicit "SAME" padding
+        // in front of a conv, an asymmetric or reflecting one) is a Select layer of the padded shape below:
+        // zero cost, and the layer after it reads the padded tensor, as in the file.
+        if (op == "Pad" && feats.size() == 1 && !feats[0]->pad_h && !feats[0]->pad_w) {
             const auto& in = feats[0]->shape;
             const auto& o = r.output_shapes[0];
             const Attribute* mode = n.attribute("mode");
-            if ((mode && !mode->s.empty() && mode->s != "constant") || in.size() != 4 || o[0] != in[0] || o[1] != in[1])
-                return fail(r, "only a constant spatial Pad in front of a pool maps onto a layer");
-            const std::int64_t ph = o[2] - in[2], pw = o[3] - in[3];
-            if (ph % 2 || pw % 2 || ph < 0 || pw < 0) return fail(r, "asymmetric padding has no layer field");
-            const std::vector<std::int64_t> unpadded = in;
-            set_output(feats[0]->layer, ph / 2, pw / 2, &unpadded);
-            continue;
+            const bool constant = !mode || mode->s.empty() || mode->s == "constant";
+            const bool spatial = in.size() == 4 && o.size() == 4 && o[0] == in[0] && o[1] == in[1];
+            const std::int64_t ph = spatial ? o[2] - in[2] : -1, pw = spatial ? o[3] - in[3] : -1;
+            bool only_pools = n.outputs.size() == 1 && consumers.count(n.outputs[0]) > 0;
+            if (only_pools)
+                for (const int c : consumers[n.outputs[0]]) {
+                    const std::string& cop = g.nodes[static_cast<std::size_t>(c)].op_type;
+                    only_pools = only_pools && (cop == "MaxPool" || cop == "AveragePool");
+                }
+            if (constant && spatial && only_pools && ph >= 0 && pw >= 0 && ph % 2 == 0 && pw % 2 == 0) {
+                const std::vector<std::int64_t> unpadded = in;
+                set_output(feats[0]->layer, ph / 2, pw / 2, &unpadded);
+                continue;
+            }
         }
 
         // Layers: the inputs must be C×H×W views of their source layers.
