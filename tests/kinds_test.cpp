@@ -307,7 +307,7 @@ TEST_CASE("kinds: every kind has a name, a table text, and parses back") {
         CHECK(parsed == kind);
         Layer l;
         l.kind = kind;
-        CHECK_FALSE(app::layer_kind_text(l).empty());
+        CHECK_FALSE(layer_kind_text(l).empty());
     }
     ActivationKind a{};
     CHECK(parse_activation("softmax", a));
@@ -317,5 +317,5 @@ TEST_CASE("kinds: every kind has a name, a table text, and parses back") {
     CHECK(app::field_applies(r, app::LayerField::OutH));
     CHECK_FALSE(app::field_applies(r, app::LayerField::Kernel));
     CHECK(app::field_applies(token_linear("t", 4), app::LayerField::OutChannels));
-    CHECK(app::layer_kind_text(token_linear("t", 4)) == "linear per token +b");
+    CHECK(layer_kind_text(token_linear("t", 4)) == "linear per token +b");
 }

@@ -191,7 +191,7 @@ TEST_CASE("layer rows and sorting") {
     CHECK(rows[0].cost == 236027904.0);
     CHECK(rows[0].share == doctest::Approx(236027904.0 / 2779348992.0));
     CHECK(rows[0].cached == 0.2);
-    const std::vector<int> by_cost = sorted_order(rows, LayerColumn::Cost, true);
+    const std::vector<int> by_cost = sorted_order(rows, LayerColumn::Flops, true);
     CHECK(rows[static_cast<std::size_t>(by_cost.front())].cost == 115605504.0);  // the stride-2 3×3 convs
     CHECK(by_cost.front() == 5);                                                 // ties keep network order
     const std::vector<int> by_name = sorted_order(rows, LayerColumn::Name, false);

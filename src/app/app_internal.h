@@ -231,7 +231,6 @@ void select_layer(AppState& app, int layer);  // view_layers.cpp: selects a row 
 const ImVec4& bound_color(Bound b);        // view_roofline.cpp
 void layer_time_cell(const LayerRoofline& l);     // view_roofline.cpp: the layer table's device cells
 void layer_bound_cell(const LayerRoofline& l);
-void layer_energy_cell(const LayerRoofline& l);
 void layer_verdict_cell(const LayerRoofline& l, double ridge);
 
 //-----------------------------------------------------------------------------

@@ -136,7 +136,7 @@ void draw_import(AppState& app) {
     if (i.file.empty()) return;
     if (i.ok) {
         const std::string what = "Imported " + i.file + ": " + std::to_string(i.nodes) + " nodes, opset " + std::to_string(i.opset);
-        text_muted(what.c_str());
+        text_wrapped_colored(palette().muted, what.c_str());  // a long file name wraps, never cut
     } else {
         text_wrapped_colored(palette().warn, ("Not imported: " + i.file + ": " + i.message).c_str());
     }
@@ -148,9 +148,11 @@ void draw_save_scenario(AppState& app) {
     if (app.state.model != kCustomModel) return;  // a zoo model's link is always short
     const std::size_t chars = encode_link(app.state).size();  // tens of µs for hundreds of layers
     if (chars <= kLinkBudget) return;
-    text_wrapped_colored(palette().warn, ("This network's link would be " + with_commas_signed(static_cast<std::int64_t>(chars)) +
-                                          " characters, over the " + with_commas_signed(static_cast<std::int64_t>(kLinkBudget)) +
-                                          " a link should carry: save the scenario as a file, which Open ONNX… reads back.").c_str());
+    // The counts on a line of their own: wrapping may break after a comma, which would split "2,000".
+    text_wrapped_colored(palette().warn, "This network's link is too long to share:");
+    text_colored(palette().warn, (with_commas_signed(static_cast<std::int64_t>(chars)) + " characters, over " +
+                                  with_commas_signed(static_cast<std::int64_t>(kLinkBudget)) + ".").c_str());
+    text_wrapped_colored(palette().warn, "Save the scenario as a file instead; Open ONNX… reads it back.");
     if (ImGui::Button("Save scenario…", ImVec2(-FLT_MIN, 0)))
         app.platform.download_file("flopscope-scenario.json", "application/json", scenario_file_json(app.state));
     track_item("Save scenario");

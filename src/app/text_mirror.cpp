@@ -5,7 +5,7 @@
 #include "app/app.h"
 
 #include "app/app_internal.h"
-#include "app/compare_table.h"
+#include "core/compare_table.h"
 
 
 namespace flopscope::app {
@@ -38,7 +38,7 @@ void add_scenario(TextMirror& m, const State& s, const ScenarioResult& r) {
 
 // The comparison of the scenarios: the Compare view's own table (compare_table) at full width.
 void add_comparison(TextMirror& m, const State& s, const Derived& d) {
-    const CompareTable t = compare_table(s, d, NumberWidth::Full);
+    const CompareTable t = compare_table(s, d.results, d.curves, NumberWidth::Full);
     if (t.rows.empty()) return;
     m.table_caption = "Caching scenarios compared, per inference";
     m.columns.push_back("");
@@ -59,8 +59,7 @@ TextMirror App::text_mirror() const {
     const State& s = app.state;
     TextMirror m;
     const Shape& in = d.results.network.input;
-    m.model = s.model + ", " + std::to_string(d.results.network.layers.size()) + " layers, input " +
-              std::to_string(in.c) + "×" + std::to_string(in.h) + "×" + std::to_string(in.w);
+    m.model = s.model + ", " + std::to_string(d.results.network.layers.size()) + " layers, input " + shape_text(in);
     if (!d.results.ok()) m.sentences.push_back("Can't compute this: " + d.results.error);
     if (!d.results.evaluation.ok()) return m;
     if (s.scenario_enabled && d.results.scenario.ok()) add_scenario(m, s, d.results.scenario);

@@ -51,20 +51,14 @@ const LayerFieldInfo& field_info(LayerField f) {
     return infos[static_cast<std::size_t>(f)];
 }
 
-namespace {
-bool is_adaptive(const Layer& l) {
-    return l.kind == LayerKind::Pool && (l.pool == PoolKind::AdaptiveAvg || l.pool == PoolKind::AdaptiveMax);
-}
-} // namespace
-
 bool field_applies(const Layer& l, LayerField f) {
     const bool conv = l.kind == LayerKind::Conv;
-    const bool window_pool = l.kind == LayerKind::Pool && !is_adaptive(l);
+    const bool window_pool = l.kind == LayerKind::Pool && !is_adaptive_pool(l);
     // Reshape, Select and Param state their output shape: c (C_out) × H × W.
     const bool stated_shape = l.kind == LayerKind::Reshape || l.kind == LayerKind::Select || l.kind == LayerKind::Param;
     switch (f) {
     case LayerField::OutH:
-    case LayerField::OutW: return (conv && l.explicit_shape) || is_adaptive(l) || stated_shape;
+    case LayerField::OutW: return (conv && l.explicit_shape) || is_adaptive_pool(l) || stated_shape;
     case LayerField::InChannels: return conv && l.explicit_shape;
     case LayerField::Kernel:
     case LayerField::Stride: return conv || window_pool;
@@ -257,102 +251,6 @@ Network scratch_network(Shape input) {
     net.input = input;
     net.layers.push_back(make_conv("conv1", 64, 3, 1, 1));
     return net;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Layer table rows and sorting
-//-----------------------------------------------------------------------------
-
-std::string layer_kind_text(const Layer& l) {
-    auto window = [&] {
-        std::string s = std::to_string(l.kernel_h);
-        s += "×" + std::to_string(l.kernel_w);
-        if (l.stride_h != 1 || l.stride_w != 1) s += " s" + std::to_string(l.stride_h);
-        return s;
-    };
-    std::string s;
-    switch (l.kind) {
-    case LayerKind::Conv:
-        s = "conv " + window();
-        if (l.groups > 1) s += (!l.explicit_shape && l.groups == l.out_channels) ? " dw" : " g" + std::to_string(l.groups);
-        if (l.dilation_h > 1) s += " d" + std::to_string(l.dilation_h);
-        break;
-    case LayerKind::Linear: s = "linear"; break;
-    case LayerKind::BatchNorm: s = "batch norm"; break;
-    case LayerKind::Activation: s = activation_name(l.activation); break;
-    case LayerKind::Pool:
-        if (is_adaptive(l)) s = l.pool == PoolKind::AdaptiveAvg ? "adaptive avg pool" : "adaptive max pool";
-        else s = std::string(l.pool == PoolKind::Max ? "max pool " : "avg pool ") + window();
-        break;
-    case LayerKind::Add: s = "add"; break;
-    case LayerKind::Mul: s = "multiply"; break;
-    case LayerKind::Concat: s = "concat"; break;
-    case LayerKind::Flatten: s = "flatten"; break;
-    case LayerKind::LayerNorm: s = "layer norm"; break;
-    case LayerKind::LayerNorm2d: s = "layer norm 2d"; break;
-    case LayerKind::MatMul: s = "matmul"; break;
-    case LayerKind::TokenLinear: s = "linear per token"; break;
-    case LayerKind::Reshape: s = "reshape"; break;
-    case LayerKind::Select: s = "select"; break;
-    case LayerKind::Param: s = "param"; break;
-    case LayerKind::Count_: break;
-    }
-    if (l.bias && (l.kind == LayerKind::Conv || l.kind == LayerKind::Linear || l.kind == LayerKind::TokenLinear))
-        s += " +b";
-    if (l.repeat > 1) s += " ×" + std::to_string(l.repeat);
-    return s;
-}
-
-std::vector<LayerRow> layer_rows(const Results& results, const State& state) {
-    std::vector<LayerRow> rows;
-    const Evaluation& ev = results.evaluation;
-    const bool macs = state.view.unit == Unit::MACs;
-    const Count total_count = macs ? ev.totals.macs : ev.totals.flops;
-    const double total = static_cast<double>(total_count.value);
-    const bool scenario = state.scenario_enabled && results.scenario.ok() &&
-                          mode_info(results.scenario.mode).caches_channels;
-    const std::size_t valid = ev.ok() ? ev.layers.size() : std::min<std::size_t>(ev.layers.size(),
-                                                                                  static_cast<std::size_t>(std::max(ev.error_layer, 0)));
-    for (std::size_t i = 0; i < valid && i < results.network.layers.size(); ++i) {
-        const Layer& l = results.network.layers[i];
-        const LayerCost& c = ev.layers[i];
-        LayerRow r;
-        r.index = static_cast<int>(i);
-        r.name = l.name;
-        r.kind = layer_kind_text(l);
-        r.output = std::to_string(c.out.c) + "×" + std::to_string(c.out.h) + "×" + std::to_string(c.out.w);
-        r.cost = static_cast<double>((macs ? counted_macs(c, state.counting) : counted_flops(c, state.counting)).value);
-        r.params = static_cast<double>(c.params.value);
-        r.activation_bytes = activation_bytes(c.output_elements.value);
-        r.share = total > 0 ? r.cost / total : 0;
-        if (scenario && i < results.scenario.layers.size() && results.scenario.layers[i].eligible)
-            r.cached = results.scenario.layers[i].effective_fraction;
-        rows.push_back(std::move(r));
-    }
-    return rows;
-}
-
-std::vector<int> sorted_order(const std::vector<LayerRow>& rows, LayerColumn column, bool ascending) {
-    std::vector<int> order(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) order[i] = static_cast<int>(i);
-    auto less = [&](int a, int b) {
-        const LayerRow& x = rows[static_cast<std::size_t>(a)];
-        const LayerRow& y = rows[static_cast<std::size_t>(b)];
-        switch (column) {
-        case LayerColumn::Index: return x.index < y.index;
-        case LayerColumn::Name: return x.name < y.name;
-        case LayerColumn::Kind: return x.kind < y.kind;
-        case LayerColumn::Output: return x.activation_bytes < y.activation_bytes;
-        case LayerColumn::Cost:
-        case LayerColumn::Share: return x.cost < y.cost;
-        case LayerColumn::Params: return x.params < y.params;
-        case LayerColumn::Activation: return x.activation_bytes < y.activation_bytes;
-        case LayerColumn::Cached: return x.cached < y.cached;
-        }
-        return false;
-    };
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return ascending ? less(a, b) : less(b, a); });
-    return order;
 }
 
 //-----------------------------------------------------------------------------

@@ -1,16 +1,16 @@
 // Flopscope app — the UI's pure logic: number formatting for the screen, which layer fields are editable
-// and how an edit is validated, structural edits of a custom network, table sorting, layout choice and
+// and how an edit is validated, structural edits of a custom network, layout choice and
 // the embed snippet. No ImGui here, so all of it is unit tested natively (tests/ui_logic_test.cpp).
 //
 // [SECTION] Numbers
 // [SECTION] Editable layer fields
 // [SECTION] Structural edits of a network
-// [SECTION] Layer table rows and sorting
 // [SECTION] Layout
 // [SECTION] Links and embedding
 #pragma once
 
 #include "core/format.h"
+#include "core/layer_table.h"  // the layer table's rows and columns
 #include "core/state.h"
 
 #include <cstdint>
@@ -87,31 +87,6 @@ void remap_scenario_layers(Scenario& s, const std::vector<int>& old_to_new);
 std::string unique_layer_name(const Network& net, const std::string& base);
 // The empty starting point of "custom network from scratch": one 3×3 convolution, 3 → 64 channels.
 Network scratch_network(Shape input);
-
-//-----------------------------------------------------------------------------
-// [SECTION] Layer table rows and sorting
-//-----------------------------------------------------------------------------
-
-enum class LayerColumn : std::uint8_t { Index, Name, Kind, Output, Cost, Params, Activation, Share, Cached };
-
-struct LayerRow {
-    int index = 0;
-    std::string name;
-    std::string kind;     // "conv 3×3 s2", "linear", "pool max 3×3 s2"...
-    std::string output;   // "64×56×56"
-    double cost = 0;      // in the chosen unit
-    double params = 0;
-    double activation_bytes = 0;
-    double share = 0;     // cost / total cost, 0..1
-    double cached = -1;   // effective cached fraction; < 0 when the layer is not cache-eligible
-};
-
-// One row per layer that the evaluation covered (all when valid).
-std::vector<LayerRow> layer_rows(const Results& results, const State& state);
-// Row positions ordered by `column` (stable; ties keep network order).
-std::vector<int> sorted_order(const std::vector<LayerRow>& rows, LayerColumn column, bool ascending);
-// "conv 3×3 s2 p1" etc.: the short description of a layer used in the Kind column.
-std::string layer_kind_text(const Layer& layer);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Layout

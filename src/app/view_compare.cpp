@@ -1,6 +1,6 @@
 // Flopscope app — scenarios side by side: the three presets (the seed notebook's three sections) and the
 // current custom scenario, on the current network, with a button to switch to any of them.
-#include "app/compare_table.h"
+#include "core/compare_table.h"
 #include "app/widgets.h"
 
 #include <algorithm>
@@ -10,14 +10,6 @@
 namespace flopscope::app {
 
 namespace {
-
-void text_right(const std::string& text, const ImVec4* color = nullptr) {
-    const float w = ImGui::CalcTextSize(text.c_str()).x;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
-    if (color) text_colored(*color, text.c_str());
-    else ImGui::TextUnformatted(text.c_str());
-}
 
 // The widest single word of `text`: a wrapped label needs at least that much room, or ImGui breaks the
 // word itself ("truncatio" / "n").
@@ -89,7 +81,7 @@ void draw_compare_stacked(AppState& app, const CompareTable (&tables)[std::size(
                 item_help(r.tooltip.c_str());
                 ImGui::TableNextColumn();
                 const CompareCell& cell = r.cells[i];
-                text_right(cell.text, cell.saving ? (cell.negative ? &pal.warn : &pal.good) : nullptr);
+                text_right(cell.text.c_str(), cell.saving ? (cell.negative ? &pal.warn : &pal.good) : nullptr);
             }
             ImGui::EndTable();
         }
@@ -111,7 +103,7 @@ void draw_compare(AppState& app) {
     // The rows and every cell's text come from compare_table (the text mirror reads the same), at one
     // number width for the whole table: the widest whose values fit the columns the room allows.
     CompareTable tables[std::size(kNumberWidths)];
-    for (std::size_t i = 0; i < std::size(kNumberWidths); ++i) tables[i] = compare_table(s, d, kNumberWidths[i]);
+    for (std::size_t i = 0; i < std::size(kNumberWidths); ++i) tables[i] = compare_table(s, d.results, d.curves, kNumberWidths[i]);
     const std::vector<CompareColumn>& cols = tables[0].columns;
     const std::vector<CompareRow>& rows = tables[0].rows;
 
@@ -179,7 +171,7 @@ void draw_compare(AppState& app) {
             ImGui::TableNextColumn();
             if (cols[i].current) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(pal.accent_soft));
             const CompareCell& cell = r.cells[i];
-            text_right(cell.text, cell.saving ? (cell.negative ? &pal.warn : &pal.good) : nullptr);
+            text_right(cell.text.c_str(), cell.saving ? (cell.negative ? &pal.warn : &pal.good) : nullptr);
         }
     }
 

@@ -131,13 +131,6 @@ void draw_toolbar(AppState& app) {
 // [SECTION] Cells
 //-----------------------------------------------------------------------------
 
-void text_right(const char* text) {
-    const float w = ImGui::CalcTextSize(text).x;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
-    ImGui::TextUnformatted(text);
-}
-
 void share_cell(double share, double max_share) {
     const std::string label = format_fraction_percent(share, 1);
     const float text_w = em(3.6f);
@@ -275,6 +268,169 @@ void select_layer(AppState& app, int layer) {
     app.request_tab_next = Tab::Layers;
 }
 
+namespace {
+
+// A column of the page's table: one of the core's layer-table columns (layer_table.h), or an editable
+// field of a custom network. ImGui's column user id: the LayerColumn, or kFieldBase + the LayerField.
+constexpr ImGuiID kFieldBase = 100;
+
+struct PageTable {
+    const Network& net;
+    bool custom;
+    bool exact;
+    bool show_cached;
+    std::vector<ImGuiID> cols;
+};
+
+// Columns in display order: the core's. A custom network puts its editable fields right after the
+// name and the resulting cost, share and output shape next to them, so an edit and its effect are on
+// screen together; the other columns (a new one too) follow in the core's order.
+std::vector<ImGuiID> page_columns(const AppState& app, bool custom, const Network& net) {
+    const std::vector<LayerColumn> order = layer_columns_of(LayerTableOutput::Page, app.state, app.derived.results);
+    auto rank = [&](LayerColumn c) {  // a custom network's groups, in this order
+        if (!custom) return 0;
+        return c == LayerColumn::Index ? 0 : c == LayerColumn::Name ? 1 : c == LayerColumn::Output ? 4
+             : c == LayerColumn::Macs || c == LayerColumn::Flops || c == LayerColumn::Share || is_device_column(c) ? 3 : 5;
+    };
+    std::vector<ImGuiID> cols;
+    for (int group = 0; group <= 5; ++group) {
+        if (custom && group == 2)
+            for (LayerField f : editable_fields(net)) cols.push_back(kFieldBase + static_cast<ImGuiID>(f));
+        for (LayerColumn c : order)
+            if (rank(c) == group) cols.push_back(static_cast<ImGuiID>(c));
+    }
+    return cols;
+}
+
+void setup_columns(const PageTable& t) {
+    for (ImGuiID id : t.cols) {
+        if (id >= kFieldBase) {
+            ImGui::TableSetupColumn(field_info(static_cast<LayerField>(id - kFieldBase)).header, ImGuiTableColumnFlags_NoSort,
+                                    em(3.4f), id);
+            continue;
+        }
+        const LayerColumnInfo& c = layer_column(static_cast<LayerColumn>(id));
+        ImGuiTableColumnFlags flags = 0;
+        if (c.id == LayerColumn::Index) flags |= ImGuiTableColumnFlags_DefaultSort;
+        if (c.id == LayerColumn::Index || c.id == LayerColumn::Name) flags |= ImGuiTableColumnFlags_NoHide;
+        if (c.largest_first) flags |= ImGuiTableColumnFlags_PreferSortDescending;
+        if (c.id == LayerColumn::Cached && !t.show_cached) flags |= ImGuiTableColumnFlags_DefaultHide;
+        const float width = c.width_em + (t.exact ? c.exact_extra_em : 0) + (t.custom ? c.custom_extra_em : 0);
+        ImGui::TableSetupColumn(c.title, flags, em(width), id);
+    }
+}
+
+// The header row, with a tooltip on each header (not on the whole column).
+void header_row(const PageTable& t) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int k = 0; k < static_cast<int>(t.cols.size()); ++k) {
+        if (!ImGui::TableSetColumnIndex(k)) continue;
+        ImGui::TableHeader(ImGui::TableGetColumnName(k));
+        const ImGuiID id = t.cols[static_cast<std::size_t>(k)];
+        if (id >= kFieldBase) {
+            item_help(field_info(static_cast<LayerField>(id - kFieldBase)).tooltip);
+        } else if (id == static_cast<ImGuiID>(LayerColumn::Index) && t.custom) {
+            item_help((std::string(layer_column(LayerColumn::Index).tooltip) + " Click a number to select the layer.").c_str());
+        } else {
+            item_help(layer_column(static_cast<LayerColumn>(id)).tooltip);
+        }
+    }
+}
+
+// The rows in the table's sort order, cached until the results or the sort change.
+const std::vector<int>& sorted_rows(AppState& app, int n) {
+    const Derived& d = app.derived;
+    AppState::ViewCaches::LayerOrder& cache = app.caches.layer_order;
+    int column = static_cast<int>(LayerColumn::Index);
+    bool ascending = true;
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+        column = static_cast<int>(specs->Specs[0].ColumnUserID);
+        ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+    }
+    if (cache.generation != d.generation || cache.column != column || cache.ascending != ascending) {
+        const LayerColumn by = column < kLayerColumnCount ? static_cast<LayerColumn>(column) : LayerColumn::Index;
+        cache.order = sorted_order(d.rows, by, ascending);
+        for (int i = static_cast<int>(d.rows.size()); i < n; ++i) cache.order.push_back(i);  // rows past an error
+        cache.generation = d.generation;
+        cache.column = column;
+        cache.ascending = ascending;
+    }
+    return cache.order;
+}
+
+// The row number: on a custom network it selects the layer.
+void index_cell(AppState& app, const PageTable& t, const LayerRow& row, float row_h, bool is_error) {
+    const int i = row.index;
+    const std::string num = layer_column(LayerColumn::Index).page(row, t.exact);
+    if (t.custom) {
+        if (ImGui::Selectable(num.c_str(), app.selected_layer == i,
+                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap, ImVec2(0, row_h)))
+            app.selected_layer = i;
+    } else {
+        ImGui::AlignTextToFramePadding();
+        text_muted(num.c_str());
+    }
+    if (is_error) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(palette().bad_frame));
+}
+
+// One cell of a core column: the view's own widgets where it has them, else the core's text.
+void column_cell(AppState& app, const PageTable& t, LayerColumn c, const LayerRow& row, double max_share) {
+    const LayerColumnInfo& info = layer_column(c);
+    if (c == LayerColumn::Name && t.custom) return name_cell(app, row.index);
+    if (c == LayerColumn::Cached) return cached_cell(app, row.index, &row);
+    ImGui::AlignTextToFramePadding();
+    if (c == LayerColumn::Share) return share_cell(row.share, max_share);
+    if (row.roofline) {  // the device's columns: coloured, with the figures behind them in a tooltip
+        if (c == LayerColumn::Time) return layer_time_cell(*row.roofline);
+        if (c == LayerColumn::Bound) return layer_bound_cell(*row.roofline);
+        if (c == LayerColumn::Verdict) return layer_verdict_cell(*row.roofline, app.derived.results.roofline.ridge);
+    }
+    const std::string text = info.page(row, t.exact);
+    if (info.right) text_right(text.c_str());
+    else ImGui::TextUnformatted(text.c_str());
+}
+
+// One layer's row. Past the layer where the network stops computing, only the columns read from the
+// layer itself have values; the first of the others says why.
+void layer_row(AppState& app, const PageTable& t, int i, float row_h, double max_share, bool scroll_here) {
+    const Derived& d = app.derived;
+    const bool evaluated = i < static_cast<int>(d.rows.size());
+    LayerRow past_error;
+    const LayerRow& row = evaluated ? d.rows[static_cast<std::size_t>(i)]
+                                    : (past_error = unevaluated_row(t.net.layers[static_cast<std::size_t>(i)], i));
+    const bool is_error = !d.results.evaluation.ok() && d.results.evaluation.error_layer == i;
+    ImGui::TableNextRow(0, row_h);
+    if (scroll_here) ImGui::SetScrollHereY(0.5f);
+    if (!t.custom && app.selected_layer == i)  // picked on the roofline chart (a custom row is a Selectable)
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(palette().accent_soft));
+    ImGui::PushID(i);
+    bool error_shown = false;
+    for (int k = 0; k < static_cast<int>(t.cols.size()); ++k) {
+        if (!ImGui::TableSetColumnIndex(k)) continue;
+        const ImGuiID id = t.cols[static_cast<std::size_t>(k)];
+        if (id >= kFieldBase) {
+            ImGui::PushID(static_cast<int>(id));
+            field_cell(app, i, static_cast<LayerField>(id - kFieldBase));
+            ImGui::PopID();
+            continue;
+        }
+        const LayerColumn c = static_cast<LayerColumn>(id);
+        if (c == LayerColumn::Index) {
+            index_cell(app, t, row, row_h, is_error);
+        } else if (evaluated || layer_column(c).from_layer) {
+            column_cell(app, t, c, row, max_share);
+        } else {
+            ImGui::AlignTextToFramePadding();
+            text_colored(palette().warn, is_error && !error_shown ? "error" : "–");
+            if (is_error && !error_shown) item_help(d.results.evaluation.error.c_str());
+            error_shown = true;
+        }
+    }
+    ImGui::PopID();
+}
+
+} // namespace
+
 void draw_layers(AppState& app) {
     draw_toolbar(app);
     const Derived& d = app.derived;
@@ -282,212 +438,42 @@ void draw_layers(AppState& app) {
     const bool custom = s.model == kCustomModel;
     const Network& net = custom ? s.custom : d.results.network;
     const int n = static_cast<int>(net.layers.size());
-    const std::vector<LayerField> fields = custom ? editable_fields(net) : std::vector<LayerField>{};
     const bool show_cached = s.scenario_enabled && mode_info(s.scenario.mode).caches_channels && d.results.scenario.ok();
-    // With a device chosen: time, bound, energy and the fetch-versus-recompute verdict per layer.
-    const RooflineResult& roof = d.results.roofline;
-    const bool show_time = d.results.has_device && roof.ok() && roof.layers.size() == d.rows.size();
+    const PageTable t{net, custom, s.view.exact, show_cached, page_columns(app, custom, net)};
 
     const int messages = pending_layer_messages(app);
     const float footer = messages > 0 ? (ImGui::GetTextLineHeightWithSpacing() * 2.2f) * static_cast<float>(std::min(messages, 3)) : 0.0f;
     const ImVec2 outer(0, std::max(ImGui::GetContentRegionAvail().y - footer, em(10)));
-
-    // Columns in display order. A custom network puts its editable fields right after the name and
-    // the resulting cost next to them, so an edit and its effect are on screen together.
-    enum : ImGuiID { kIndex, kName, kKind, kOutput, kCost, kShare, kParams, kActivation, kCached, kTime, kBound, kEnergy,
-                     kVerdict, kFieldBase = 100 };
-    std::vector<ImGuiID> cols = {kIndex, kName};
-    if (custom) {
-        for (LayerField f : fields) cols.push_back(kFieldBase + static_cast<ImGuiID>(f));
-        cols.insert(cols.end(), {kCost, kShare});
-        if (show_time) cols.insert(cols.end(), {kTime, kBound, kEnergy, kVerdict});
-        cols.insert(cols.end(), {kOutput, kKind, kParams, kActivation, kCached});
-    } else {
-        cols.insert(cols.end(), {kKind, kOutput, kCost, kShare});
-        if (show_time) cols.insert(cols.end(), {kTime, kBound, kEnergy, kVerdict});
-        cols.insert(cols.end(), {kParams, kActivation, kCached});
-    }
-    const int columns = static_cast<int>(cols.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable;
-    const char* table_id = custom ? (show_time ? "layers_custom_time" : "layers_custom") : (show_time ? "layers_time" : "layers");
-    if (!ImGui::BeginTable(table_id, columns, flags, outer)) return;
+    // The device's columns come and go with the device: a table of their own keeps each set's widths and order.
+    const bool timed = std::any_of(t.cols.begin(), t.cols.end(), [](ImGuiID id) { return id == ImGuiID(LayerColumn::Time); });
+    const char* table_id = custom ? (timed ? "layers_custom_time" : "layers_custom") : (timed ? "layers_time" : "layers");
+    if (!ImGui::BeginTable(table_id, static_cast<int>(t.cols.size()), flags, outer)) return;
     ImGui::TableSetupScrollFreeze(2, 1);
-    const bool exact = s.view.exact;
-    for (ImGuiID id : cols) {
-        switch (id) {
-        case kIndex: ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_NoHide, em(2.2f), id); break;
-        case kName: ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_NoHide, em(custom ? 8.5f : 9.5f), id); break;
-        case kKind: ImGui::TableSetupColumn("Kind", 0, em(6.5f), id); break;
-        case kOutput: ImGui::TableSetupColumn("Output C×H×W", 0, em(7), id); break;
-        case kCost:
-            ImGui::TableSetupColumn(unit_label(s.view.unit), ImGuiTableColumnFlags_PreferSortDescending,
-                                    em(exact ? 9 : 6.5f), id);
-            break;
-        case kShare: ImGui::TableSetupColumn("Share", ImGuiTableColumnFlags_PreferSortDescending, em(7.5f), id); break;
-        case kParams: ImGui::TableSetupColumn("Params", ImGuiTableColumnFlags_PreferSortDescending, em(exact ? 7 : 5.5f), id); break;
-        case kActivation: ImGui::TableSetupColumn("Activation", ImGuiTableColumnFlags_PreferSortDescending, em(6), id); break;
-        case kCached:
-            ImGui::TableSetupColumn("Cached f", show_cached ? 0 : ImGuiTableColumnFlags_DefaultHide, em(custom ? 7.5f : 6.5f), id);
-            break;
-        case kTime: ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_NoSort, em(5), id); break;
-        case kBound: ImGui::TableSetupColumn("Bound", ImGuiTableColumnFlags_NoSort, em(5), id); break;
-        case kEnergy: ImGui::TableSetupColumn("Energy", ImGuiTableColumnFlags_NoSort, em(5), id); break;
-        case kVerdict: ImGui::TableSetupColumn("Cache", ImGuiTableColumnFlags_NoSort, em(5.5f), id); break;
-        default:
-            ImGui::TableSetupColumn(field_info(static_cast<LayerField>(id - kFieldBase)).header, ImGuiTableColumnFlags_NoSort,
-                                    em(3.4f), id);
-        }
-    }
-    // The header row, with a tooltip on each header (not on the whole column).
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int c = 0; c < columns; ++c) {
-        if (!ImGui::TableSetColumnIndex(c)) continue;
-        ImGui::TableHeader(ImGui::TableGetColumnName(c));
-        const ImGuiID id = cols[static_cast<std::size_t>(c)];
-        const char* tip = nullptr;
-        switch (id) {
-        case kIndex: tip = custom ? "Layer number (as in links). Click a number to select the layer." : "Layer number (as in links)."; break;
-        case kShare: tip = "Share of the network's total; the bar is scaled to the largest layer."; break;
-        case kActivation: tip = "The layer's output tensor at FP32 (batch 1)."; break;
-        case kCached: tip = "The fraction of the layer's output channels served from the cache (f_l)."; break;
-        case kTime: tip = "Roofline time per inference: max(FLOPs/(η_c·P), bytes/(η_m·B)) + overhead."; break;
-        case kBound: tip = "What limits the layer on this device: compute, memory or the per-layer overhead."; break;
-        case kEnergy: tip = "MACs·E_MAC + DRAM bytes·E_DRAM (45 nm constants × the energy scale)."; break;
-        case kVerdict:
-            tip = "Fetch or recompute a cached output element: fetch wins when the recompute intensity 2·K²·C_in/b is "
-                  "above the device's ridge point.";
-            break;
-        default:
-            if (id >= kFieldBase) tip = field_info(static_cast<LayerField>(id - kFieldBase)).tooltip;
-        }
-        item_help(tip);
-    }
+    setup_columns(t);
+    header_row(t);
 
-    // Sorted row order, cached until the results or the sort change.
-    AppState::ViewCaches::LayerOrder& cache = app.caches.layer_order;
-    int column = kIndex;
-    bool ascending = true;
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-        column = static_cast<int>(specs->Specs[0].ColumnUserID);
-        ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
-    }
-    if (cache.generation != d.generation || cache.column != column || cache.ascending != ascending) {
-        const LayerColumn lc = column == kName ? LayerColumn::Name : column == kKind ? LayerColumn::Kind
-                             : column == kOutput ? LayerColumn::Output : column == kCost ? LayerColumn::Cost
-                             : column == kShare ? LayerColumn::Share : column == kParams ? LayerColumn::Params
-                             : column == kActivation ? LayerColumn::Activation : column == kCached ? LayerColumn::Cached
-                             : LayerColumn::Index;
-        cache.order = sorted_order(d.rows, lc, ascending);
-        for (int i = static_cast<int>(d.rows.size()); i < n; ++i) cache.order.push_back(i);  // rows past an error
-        cache.generation = d.generation;
-        cache.column = column;
-        cache.ascending = ascending;
-    }
+    const std::vector<int>& order = sorted_rows(app, n);
     double max_share = 0;
     for (const LayerRow& r : d.rows) max_share = std::max(max_share, r.share);
-
     const float row_h = ImGui::GetFrameHeight();
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(cache.order.size()), row_h + ImGui::GetStyle().CellPadding.y * 2);
+    clipper.Begin(static_cast<int>(order.size()), row_h + ImGui::GetStyle().CellPadding.y * 2);
     // A layer selected elsewhere (a roofline dot) is drawn, and scrolled to, once.
     int scroll_to = -1;
     if (app.scroll_to_selected) {
-        const auto at = std::find(cache.order.begin(), cache.order.end(), app.selected_layer);
-        if (at != cache.order.end()) {
-            scroll_to = static_cast<int>(at - cache.order.begin());
+        const auto at = std::find(order.begin(), order.end(), app.selected_layer);
+        if (at != order.end()) {
+            scroll_to = static_cast<int>(at - order.begin());
             clipper.IncludeItemByIndex(scroll_to);
         }
         app.scroll_to_selected = false;
     }
-    while (clipper.Step()) {
-        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-            const int i = cache.order[static_cast<std::size_t>(k)];
-            if (i >= n) continue;
-            const LayerRow* row = i < static_cast<int>(d.rows.size()) ? &d.rows[static_cast<std::size_t>(i)] : nullptr;
-            const Layer& layer = net.layers[static_cast<std::size_t>(i)];
-            const bool is_error = !d.results.evaluation.ok() && d.results.evaluation.error_layer == i;
-            ImGui::TableNextRow(0, row_h);
-            if (k == scroll_to) ImGui::SetScrollHereY(0.5f);
-            if (!custom && app.selected_layer == i)
-                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(palette().accent_soft));
-            ImGui::PushID(i);
-            bool error_shown = false;
-            for (int c = 0; c < columns; ++c) {
-                if (!ImGui::TableSetColumnIndex(c)) continue;
-                const ImGuiID id = cols[static_cast<std::size_t>(c)];
-                if (id >= kFieldBase) {
-                    ImGui::PushID(static_cast<int>(id));
-                    field_cell(app, i, static_cast<LayerField>(id - kFieldBase));
-                    ImGui::PopID();
-                    continue;
-                }
-                if (id != kIndex && id != kName && id != kKind && !row) {
-                    // Past the layer where the network stops computing: no numbers.
-                    ImGui::AlignTextToFramePadding();
-                    text_colored(palette().warn, is_error && !error_shown ? "error" : "–");
-                    if (is_error && !error_shown) item_help(d.results.evaluation.error.c_str());
-                    error_shown = true;
-                    continue;
-                }
-                switch (id) {
-                case kIndex: {
-                    const std::string num = std::to_string(i + 1);
-                    if (custom) {
-                        if (ImGui::Selectable(num.c_str(), app.selected_layer == i,
-                                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
-                                              ImVec2(0, row_h)))
-                            app.selected_layer = i;
-                    } else {
-                        ImGui::AlignTextToFramePadding();
-                        text_muted(num.c_str());
-                    }
-                    if (is_error) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(palette().bad_frame));
-                    break;
-                }
-                case kName:
-                    if (custom) name_cell(app, i);
-                    else {
-                        ImGui::AlignTextToFramePadding();
-                        ImGui::TextUnformatted(layer.name.c_str());
-                    }
-                    break;
-                case kKind:
-                    ImGui::AlignTextToFramePadding();
-                    ImGui::TextUnformatted(layer_kind_text(layer).c_str());
-                    break;
-                case kOutput:
-                    ImGui::AlignTextToFramePadding();
-                    ImGui::TextUnformatted(row->output.c_str());
-                    break;
-                case kCost:
-                    ImGui::AlignTextToFramePadding();
-                    text_right(format_cost(row->cost, "", exact).c_str());
-                    break;
-                case kShare:
-                    ImGui::AlignTextToFramePadding();
-                    share_cell(row->share, max_share);
-                    break;
-                case kParams:
-                    ImGui::AlignTextToFramePadding();
-                    text_right(format_amount(row->params, exact).c_str());
-                    break;
-                case kActivation:
-                    ImGui::AlignTextToFramePadding();
-                    text_right(format_bytes(row->activation_bytes).c_str());
-                    break;
-                case kCached: cached_cell(app, i, row); break;
-                case kTime: layer_time_cell(roof.layers[static_cast<std::size_t>(i)]); break;
-                case kBound: layer_bound_cell(roof.layers[static_cast<std::size_t>(i)]); break;
-                case kEnergy: layer_energy_cell(roof.layers[static_cast<std::size_t>(i)]); break;
-                case kVerdict: layer_verdict_cell(roof.layers[static_cast<std::size_t>(i)], roof.ridge); break;
-                default: break;
-                }
-            }
-            ImGui::PopID();
-        }
-    }
+    while (clipper.Step())
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k)
+            if (const int i = order[static_cast<std::size_t>(k)]; i < n) layer_row(app, t, i, row_h, max_share, k == scroll_to);
     ImGui::EndTable();
     if (messages > 0) draw_pending_messages(app);
 }

@@ -89,11 +89,6 @@ void layer_bound_cell(const LayerRoofline& l) {
     text_colored(bound_color(l.bound), bound_name(l.bound));
 }
 
-void layer_energy_cell(const LayerRoofline& l) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(format_joules(l.energy_j).c_str());
-}
-
 void layer_verdict_cell(const LayerRoofline& l, double ridge) {
     ImGui::AlignTextToFramePadding();
     if (l.time_verdict == Verdict::None) {

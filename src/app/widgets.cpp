@@ -54,6 +54,14 @@ void text_colored(const ImVec4& color, const char* text) {
     ImGui::PopStyleColor();
 }
 
+void text_right(const char* text, const ImVec4* color) {
+    const float w = ImGui::CalcTextSize(text).x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+    if (color) text_colored(*color, text);
+    else ImGui::TextUnformatted(text);
+}
+
 void text_wrapped_colored(const ImVec4& color, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     paragraph(text);

@@ -20,6 +20,8 @@ void item_help(const char* text);
 
 void text_muted(const char* text);
 void text_colored(const ImVec4& color, const char* text);
+// Text flush with the right edge of the cell (numbers in a table column), optionally coloured.
+void text_right(const char* text, const ImVec4* color = nullptr);
 void text_wrapped_colored(const ImVec4& color, const char* text);
 // Text in the large font (the platform's second font when it loaded one, else the base font scaled).
 void text_big(const char* text, const ImVec4* color = nullptr);

@@ -11,6 +11,7 @@
 // [SECTION] Any chart, for an export
 #include "core/charts.h"
 
+#include "core/compare_table.h"
 #include "core/format.h"
 #include "core/text.h"
 
@@ -203,19 +204,11 @@ std::vector<CostBar> cost_bars(const State& state, const Results& r, const Scena
     std::vector<CostBar> bars;
     if (curves.presets.empty()) return bars;
     bars.push_back({"no caching", curves.presets.front().baseline_flops, 0, 0, 100, false});
-    const auto& presets = scenario_presets();
-    const bool on = state.scenario_enabled && r.scenario.ok();
-    const ScenarioPreset* current_preset = matching_preset(state.scenario);
-    bool current_is_preset = false;
-    for (std::size_t i = 0; i < presets.size() && i < curves.presets.size(); ++i) {
-        const ScenarioResult& s = curves.presets[i];
-        const bool current = on && current_preset == &presets[i];
-        current_is_preset |= current;
-        bars.push_back({presets[i].name, s.computed_flops, s.student_flops, s.lookup_flops, s.percent_of_baseline, current});
+    // The Compare view's columns (compare_table.h), one bar each.
+    for (const CompareColumn& c : compare_columns(state, r, curves)) {
+        const ScenarioResult& s = *c.result;
+        bars.push_back({c.title, s.computed_flops, s.student_flops, s.lookup_flops, s.percent_of_baseline, c.current});
     }
-    if (on && !current_is_preset)
-        bars.push_back({"custom", r.scenario.computed_flops, r.scenario.student_flops, r.scenario.lookup_flops,
-                        r.scenario.percent_of_baseline, true});
     return bars;
 }
 

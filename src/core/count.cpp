@@ -10,4 +10,6 @@ std::string with_commas(Count c) {
     return group_digits(std::to_string(c.value));
 }
 
+std::string count_or_null(Count c) { return c.ok() ? std::to_string(c.value) : "null"; }
+
 } // namespace flopscope

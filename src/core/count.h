@@ -45,5 +45,7 @@ inline Count count_of(std::int64_t v) { return v < 0 ? Count::overflowed() : Cou
 
 // Decimal digits with thousands separators, e.g. 1,814,073,344. "overflow" when the count overflowed.
 std::string with_commas(Count c);
+// A count as a JSON or CSV number: plain digits, "null" when the count overflowed.
+std::string count_or_null(Count c);
 
 } // namespace flopscope

@@ -141,6 +141,11 @@ struct Layer {
     friend bool operator==(const Layer&, const Layer&) = default;
 };
 
+// An adaptive pool states its output size; a window pool has a kernel, stride and padding.
+inline bool is_adaptive_pool(const Layer& l) {
+    return l.kind == LayerKind::Pool && (l.pool == PoolKind::AdaptiveAvg || l.pool == PoolKind::AdaptiveMax);
+}
+
 // Convenience constructors for hand-written networks and tests.
 Layer make_conv(std::string name, std::int64_t out_channels, std::int64_t kernel, std::int64_t stride = 1,
                 std::int64_t pad = 0, std::int64_t groups = 1, bool bias = false, std::int64_t dilation = 1);

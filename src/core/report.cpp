@@ -8,6 +8,7 @@
 
 #include "core/conventions.h"
 #include "core/format.h"
+#include "core/layer_table.h"
 #include "core/link.h"
 #include "core/state_fields.h"
 
@@ -121,7 +122,7 @@ std::string json_bool(bool b) { return b ? "true" : "false"; }
 
 namespace {
 
-std::string json_count(Count c) { return c.ok() ? std::to_string(c.value) : "null"; }
+std::string json_count(Count c) { return count_or_null(c); }
 std::string json_number(double v) { return format_double(v); }
 std::string json_optional(const std::optional<double>& v) { return v ? format_double(*v) : "null"; }
 std::string json_shape(const Shape& s) {
@@ -329,10 +330,6 @@ std::string state_json(const State& state) {
 
 namespace {
 
-std::string shape_text(const Shape& s) {
-    return std::to_string(s.c) + "×" + std::to_string(s.h) + "×" + std::to_string(s.w);
-}
-
 // Display width of UTF-8 text (counts code points, so "×" is one column).
 std::size_t columns(const std::string& s) {
     std::size_t n = 0;
@@ -346,9 +343,15 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
     return right ? std::string(width - w, ' ') + s : s + std::string(width - w, ' ');
 }
 
-std::string count_text(const State& state, Count c) {
-    if (!c.ok()) return "overflow";
-    return state.view.exact ? with_commas(c) : format_scaled(static_cast<double>(c.value));
+// A row of the layer table as the CLI's table, Markdown and LaTeX write it (layer_table.h); the totals
+// row leaves blank the columns without a total.
+std::vector<std::string> report_cells(const std::vector<LayerColumn>& cols, const LayerRow& row, bool exact) {
+    std::vector<std::string> cells;
+    for (LayerColumn c : cols) {
+        const LayerColumnInfo& info = layer_column(c);
+        cells.push_back(row.index >= 0 || info.has_total ? info.report(row, exact) : std::string());
+    }
+    return cells;
 }
 
 std::string flops_text(double v) { return format_scaled(v) + "FLOPs"; }
@@ -450,28 +453,19 @@ std::string results_table(const State& state, const Results& res) {
     out += "Counting: " + describe(state.counting) + "\n";
     if (!res.evaluation.ok()) return out + "Error: " + res.error + "\n";
     out += "\n";
-    const std::vector<std::string> header = {"#", "layer", "kind", "output", "MACs", "FLOPs", "params", "activations"};
+    const std::vector<LayerColumn> cols = layer_columns_of(LayerTableOutput::Text, state, res);
+    std::vector<std::string> header;
+    for (LayerColumn c : cols) header.push_back(layer_column(c).report_title);
     std::vector<std::vector<std::string>> rows;
-    for (std::size_t i = 0; i < res.evaluation.layers.size(); ++i) {
-        const LayerCost& c = res.evaluation.layers[i];
-        rows.push_back({std::to_string(i + 1), res.network.layers[i].name, kind_name(res.network.layers[i].kind),
-                        shape_text(c.out), count_text(state, counted_macs(c, state.counting)),
-                        count_text(state, counted_flops(c, state.counting)), with_commas(c.params),
-                        with_commas(c.output_elements)});
-    }
-    const Totals& t = res.evaluation.totals;
-    rows.push_back({"", "total", "", "", count_text(state, t.macs), count_text(state, t.flops), with_commas(t.params),
-                    with_commas(t.activation_elements)});
+    for (const LayerRow& row : layer_rows(res, state)) rows.push_back(report_cells(cols, row, state.view.exact));
+    rows.push_back(report_cells(cols, layer_totals_row(res), state.view.exact));
     std::vector<std::size_t> width(header.size());
     for (std::size_t k = 0; k < header.size(); ++k) width[k] = columns(header[k]);
     for (const auto& row : rows)
         for (std::size_t k = 0; k < row.size(); ++k) width[k] = std::max(width[k], columns(row[k]));
     auto line = [&](const std::vector<std::string>& row) {
         std::string l;
-        for (std::size_t k = 0; k < row.size(); ++k) {
-            const bool right = k == 0 || k >= 4;
-            l += (k ? "  " : "") + pad(row[k], width[k], right);
-        }
+        for (std::size_t k = 0; k < row.size(); ++k) l += (k ? "  " : "") + pad(row[k], width[k], layer_column(cols[k]).right);
         while (!l.empty() && l.back() == ' ') l.pop_back();
         return l + "\n";
     };
@@ -484,6 +478,7 @@ std::string results_table(const State& state, const Results& res) {
         }
         out += line(rows[i]);
     }
+    const Totals& t = res.evaluation.totals;
     out += "Activations are output elements (" + format_bytes(activation_bytes(t.activation_elements.value)) +
            " at FP32).\n";
     if (state.scenario_enabled) {
@@ -499,27 +494,29 @@ std::string results_table(const State& state, const Results& res) {
 }
 
 std::string results_csv(const State& state, const Results& res) {
-    std::string out = "index,name,kind,out_c,out_h,out_w,macs,flops,params,activation_elements,activation_bytes";
-    if (state.scenario_enabled && res.scenario.ok()) out += ",eligible,cached_fraction,effective_cached_fraction,flops_after_caching";
+    const std::vector<LayerColumn> cols = layer_columns_of(LayerTableOutput::Csv, state, res);
+    std::string out;
+    for (LayerColumn c : cols) out += (out.empty() ? "" : ",") + std::string(layer_column(c).csv_title);
     out += "\n";
-    for (std::size_t i = 0; i < res.evaluation.layers.size(); ++i) {
-        const LayerCost& c = res.evaluation.layers[i];
-        const Layer& l = res.network.layers[i];
-        out += std::to_string(i + 1) + "," + csv_field(l.name) + "," + kind_name(l.kind) + "," + std::to_string(c.out.c) +
-               "," + std::to_string(c.out.h) + "," + std::to_string(c.out.w) + "," +
-               json_count(counted_macs(c, state.counting)) + "," + json_count(counted_flops(c, state.counting)) + "," +
-               json_count(c.params) + "," + json_count(c.output_elements) + "," + json_count(c.output_elements * Count(4));
-        if (state.scenario_enabled && res.scenario.ok() && i < res.scenario.layers.size()) {
-            const LayerScenario& ls = res.scenario.layers[i];
-            out += std::string(",") + (ls.eligible ? "yes" : "no") + "," + format_double(ls.nominal_fraction) + "," +
-                   format_double(ls.effective_fraction) + "," + format_double(ls.cost_after);
-        }
+    for (const LayerRow& row : layer_rows(res, state)) {
+        for (std::size_t k = 0; k < cols.size(); ++k) out += (k ? "," : "") + layer_column(cols[k]).csv(row, false);
         out += "\n";
     }
-    const Totals& t = res.evaluation.totals;
-    out += ",total,,,,," + json_count(t.macs) + "," + json_count(t.flops) + "," + json_count(t.params) + "," +
-           json_count(t.activation_elements) + "," + json_count(t.activation_elements * Count(4)) + "\n";
-    return out;
+    // The totals: blank fields where a column has no total, and nothing after the last one that has.
+    const LayerRow total = layer_totals_row(res);
+    std::string blanks;  // written only when a total follows them
+    for (std::size_t k = 0; k < cols.size(); ++k) {
+        const LayerColumnInfo& c = layer_column(cols[k]);
+        const std::string comma = k ? "," : "";
+        if (c.has_total) {
+            out += blanks + comma + c.csv(total, false);
+            blanks.clear();
+        } else {
+            const auto fields = std::count(c.csv_title, c.csv_title + std::strlen(c.csv_title), ',') + 1;
+            blanks += comma + std::string(static_cast<std::size_t>(fields - 1), ',');
+        }
+    }
+    return out + "\n";
 }
 
 std::string devices_listing(const std::string& format) {
@@ -591,20 +588,22 @@ std::string results_markdown(const State& state, const Results& res) {
     std::string out = "### Flopscope: " + md_escape(state.model) + " (input " + shape_text(res.network.input) + ")\n\n";
     out += "Counting: " + md_escape(describe(state.counting)) + ".\n\n";
     if (!res.evaluation.ok()) return out + "Error: " + md_escape(res.error) + "\n";
-    out += std::string("| # | layer | kind | output | ") + unit_label(state.view.unit) + " | params | activations |\n";
-    out += "|---:|---|---|---|---:|---:|---:|\n";
-    const bool flops = state.view.unit == Unit::FLOPs;
-    for (std::size_t i = 0; i < res.evaluation.layers.size(); ++i) {
-        const LayerCost& c = res.evaluation.layers[i];
-        const Layer& l = res.network.layers[i];
-        out += "| " + std::to_string(i + 1) + " | " + md_escape(l.name) + " | " + kind_name(l.kind) + " | " +
-               shape_text(c.out) + " | " +
-               count_text(state, flops ? counted_flops(c, state.counting) : counted_macs(c, state.counting)) + " | " +
-               with_commas(c.params) + " | " + with_commas(c.output_elements) + " |\n";
+    const std::vector<LayerColumn> cols = layer_columns_of(LayerTableOutput::Document, state, res);
+    // "| a | b |": an empty cell is "| |"; the totals row in bold.
+    auto md_row = [&](const std::vector<std::string>& cells, bool bold) {
+        std::string l = "|";
+        for (const std::string& c : cells) l += c.empty() ? " |" : " " + (bold ? "**" + md_escape(c) + "**" : md_escape(c)) + " |";
+        return l + "\n";
+    };
+    std::vector<std::string> header;
+    std::string rule = "|";
+    for (LayerColumn c : cols) {
+        header.push_back(layer_column(c).report_title);
+        rule += layer_column(c).right ? "---:|" : "---|";
     }
-    const Totals& t = res.evaluation.totals;
-    out += "| | **total** | | | **" + count_text(state, flops ? t.flops : t.macs) + "** | **" + with_commas(t.params) +
-           "** | **" + with_commas(t.activation_elements) + "** |\n";
+    out += md_row(header, false) + rule + "\n";
+    for (const LayerRow& row : layer_rows(res, state)) out += md_row(report_cells(cols, row, state.view.exact), false);
+    out += md_row(report_cells(cols, layer_totals_row(res), state.view.exact), true);
     if (state.scenario_enabled) {
         out += "\n";
         for (const std::string& l : scenario_lines(state, res)) out += "- " + md_escape(l) + "\n";
@@ -658,20 +657,27 @@ std::string results_latex(const State& state, const Results& res) {
     std::string out = "% Flopscope: " + tex_escape(state.model) + " (input " + tex_escape(shape_text(res.network.input)) +
                       "). Needs \\usepackage{booktabs}.\n% Counting: " + tex_escape(describe(state.counting)) + ".\n";
     if (!res.evaluation.ok()) return out + "% Error: " + tex_escape(res.error) + "\n";
-    out += "\\begin{tabular}{rlllrrr}\n\\toprule\n\\# & layer & kind & output & " + std::string(unit_label(state.view.unit)) +
-           " & params & activations \\\\\n\\midrule\n";
-    const bool flops = state.view.unit == Unit::FLOPs;
-    for (std::size_t i = 0; i < res.evaluation.layers.size(); ++i) {
-        const LayerCost& c = res.evaluation.layers[i];
-        const Layer& l = res.network.layers[i];
-        out += std::to_string(i + 1) + " & " + tex_escape(l.name) + " & " + kind_name(l.kind) + " & " +
-               tex_escape(shape_text(c.out)) + " & " +
-               count_text(state, flops ? counted_flops(c, state.counting) : counted_macs(c, state.counting)) + " & " +
-               with_commas(c.params) + " & " + with_commas(c.output_elements) + " \\\\\n";
+    const std::vector<LayerColumn> cols = layer_columns_of(LayerTableOutput::Document, state, res);
+    // "a & b \\": an empty cell leaves "& &"; the totals row in bold.
+    auto tex_row = [&](const std::vector<std::string>& cells, bool bold) {
+        std::string l;
+        for (std::size_t k = 0; k < cells.size(); ++k) {
+            const std::string& c = cells[k];
+            if (k) l += " &";
+            if (!c.empty()) l += (k ? " " : "") + (bold ? "\\textbf{" + tex_escape(c) + "}" : tex_escape(c));
+        }
+        return l + " \\\\\n";
+    };
+    std::string align;
+    std::vector<std::string> header;
+    for (LayerColumn c : cols) {
+        align += layer_column(c).right ? 'r' : 'l';
+        header.push_back(layer_column(c).report_title);
     }
-    const Totals& t = res.evaluation.totals;
-    out += "\\midrule\n & \\textbf{total} & & & \\textbf{" + count_text(state, flops ? t.flops : t.macs) + "} & \\textbf{" +
-           with_commas(t.params) + "} & \\textbf{" + with_commas(t.activation_elements) + "} \\\\\n\\bottomrule\n\\end{tabular}\n";
+    out += "\\begin{tabular}{" + align + "}\n\\toprule\n" + tex_row(header, false) + "\\midrule\n";
+    for (const LayerRow& row : layer_rows(res, state)) out += tex_row(report_cells(cols, row, state.view.exact), false);
+    out += "\\midrule\n" + tex_row(report_cells(cols, layer_totals_row(res), state.view.exact), true) +
+           "\\bottomrule\n\\end{tabular}\n";
     if (state.scenario_enabled) {
         // The scenario's lines, "name: value" split into two columns.
         out += "\n\\begin{tabular}{ll}\n\\toprule\n";

@@ -1,9 +1,9 @@
-// Flopscope UI tests — the comparison of scenarios is one table (app::compare_table): the Compare view
+// Flopscope UI tests — the comparison of scenarios is one table (compare_table.h): the Compare view
 // draws it and the text mirror hands the same rows to the DOM, with the seed notebook's numbers.
 #include "harness.h"
 
 #include "app/app.h"
-#include "app/compare_table.h"
+#include "core/compare_table.h"
 #include "core/link.h"
 
 #include <doctest/doctest.h>
@@ -15,8 +15,8 @@ using namespace flopscope::ui_test;
 
 namespace {
 
-const app::CompareRow& row_named(const app::CompareTable& t, const std::string& name) {
-    for (const app::CompareRow& r : t.rows)
+const CompareRow& row_named(const CompareTable& t, const std::string& name) {
+    for (const CompareRow& r : t.rows)
         if (r.name == name) return r;
     FAIL("no row " << name);
     return t.rows.front();
@@ -32,7 +32,7 @@ TEST_CASE("the comparison table: the presets' columns, the seed's numbers at eac
     const State& s = d.app.state;
     const app::Derived& der = d.app.derived;
 
-    const app::CompareTable full = app::compare_table(s, der, NumberWidth::Full);
+    const CompareTable full = compare_table(s, der.results, der.curves, NumberWidth::Full);
     REQUIRE(full.columns.size() == 3);
     CHECK(std::string(full.columns[0].title) == "optimistic");
     CHECK(full.columns[0].current);  // the default scenario is the optimistic preset
@@ -40,7 +40,7 @@ TEST_CASE("the comparison table: the presets' columns, the seed's numbers at eac
 
     // resnet18_seed: 2,779,348,992 FLOPs before caching; the presets cost 1.3, 1.5 and 0.5 times that.
     const double baseline = 2779348992.0;
-    const app::CompareRow& after = row_named(full, "FLOPs after caching");
+    const CompareRow& after = row_named(full, "FLOPs after caching");
     CHECK(after.cells[0].value == baseline * 13 / 10);
     CHECK(after.cells[1].value == baseline * 15 / 10);
     CHECK(after.cells[2].value == baseline / 2);
@@ -48,13 +48,13 @@ TEST_CASE("the comparison table: the presets' columns, the seed's numbers at eac
     CHECK(after.cells[2].text == "1.3897 GFLOPs");  // 1,389,674,496
     CHECK(row_named(full, "FLOPs before caching").cells[1].text == "2.7793 GFLOPs");
 
-    const app::CompareRow& percent = row_named(full, "% of the baseline");
+    const CompareRow& percent = row_named(full, "% of the baseline");
     CHECK(percent.cells[0].text == "130.00 %");
     CHECK(percent.cells[0].saving);
     CHECK(percent.cells[0].negative);      // optimistic costs more than it saves
     CHECK_FALSE(percent.cells[2].negative);
-    CHECK(row_named(app::compare_table(s, der, NumberWidth::Short), "% of the baseline").cells[0].text == "130.0 %");
-    CHECK(row_named(app::compare_table(s, der, NumberWidth::Tiny), "% of the baseline").cells[0].text == "130 %");
+    CHECK(row_named(compare_table(s, der.results, der.curves, NumberWidth::Short), "% of the baseline").cells[0].text == "130.0 %");
+    CHECK(row_named(compare_table(s, der.results, der.curves, NumberWidth::Tiny), "% of the baseline").cells[0].text == "130 %");
     CHECK(std::isnan(row_named(full, "Break-even rate h* / p*").cells[0].value) ==
           (row_named(full, "Break-even rate h* / p*").cells[0].text == "never"));
 }
@@ -71,7 +71,7 @@ TEST_CASE("the text mirror's comparison is the Compare view's table, row for row
     State s = default_state();
     REQUIRE(decode_link(link, s).problems.empty());
     d.app.replace_state(s);
-    const app::CompareTable t = app::compare_table(d.app.state, d.app.derived, NumberWidth::Full);
+    const CompareTable t = compare_table(d.app.state, d.app.derived.results, d.app.derived.curves, NumberWidth::Full);
 
     // The three presets and the custom cascade in use, every row of the view with the same texts.
     REQUIRE(t.columns.size() == 4);

@@ -4,6 +4,9 @@
 #include "harness.h"
 
 #include "../onnx_builder.h"
+#include "layout_check.h"
+#include "app/app_internal.h"
+#include "core/onnx/analysis.h"
 #include "app/app.h"
 #include "core/format.h"
 #include "core/link.h"
@@ -109,8 +112,8 @@ TEST_CASE("a network whose link is over the budget offers Save scenario; the sav
     REQUIRE(decode_link(p.fragments.back(), imported).ok());
     const std::size_t chars = encode_link(imported).size();
     REQUIRE(chars > 2000);
-    CHECK(has(text, "This network's link would be " + with_commas_signed(static_cast<std::int64_t>(chars)) +
-                        " characters, over the 2,000 a link should carry"));
+    CHECK(has(text, "This network's link is too long to share:"));
+    CHECK(has(text, with_commas_signed(static_cast<std::int64_t>(chars)) + " characters, over 2,000."));
     CHECK(has(text, "Save scenario…"));
     const std::string saved = scenario_file_json(imported);
 
@@ -134,4 +137,45 @@ TEST_CASE("a network whose link is over the budget offers Save scenario; the sav
     }
     CHECK(said == 2);
     CHECK(take_imgui_asserts().empty());
+}
+
+TEST_CASE("the import's lines in the Model panel are never cut, at phone and desktop sizes") {
+    // densenet121's export: a long file name, and a link far over the budget (the Save scenario lines).
+    const onnx::Model m = read_fixture("zoo/densenet121_224x224_op13.onnx");
+    const onnx::Analysis an = onnx::analyse(m);
+    REQUIRE(an.ok());
+    Network net;
+    std::string error;
+    REQUIRE_MESSAGE(onnx::to_network(m, an, net, error), error);
+    State s = default_state();
+    s.model = kCustomModel;
+    s.custom = net;
+    s.input_c = net.input.c;
+    s.input_h = net.input.h;
+    s.input_w = net.input.w;
+    struct Size {
+        float w, h, ratio;
+    };
+    for (const Size size : {Size{360, 780, 1}, Size{390, 844, 3}, Size{430, 932, 1}, Size{1280, 720, 1}}) {
+        Harness h(size.w, size.h, size.ratio, /*big_font=*/true);
+        FakePlatform p;
+        p.ratio = size.ratio;
+        AppDriver d(h, p);
+        d.app.replace_state(s);
+        REQUIRE(d.app.derived.results.ok());
+        d.app.import.file = "densenet121_224x224_op13.onnx";
+        d.app.import.ok = true;
+        d.app.import.nodes = static_cast<int>(m.graph.nodes.size());
+        d.app.import.opset = m.opset;
+        d.app.import.network = net;
+        d.app.request_tab = app::Tab::Model;
+        const std::string text = [&] { d.frames(3); return d.frame(); }();
+        CHECK(has(text, "Save scenario…"));
+        const std::vector<std::string> problems = layout_problems(2.0f * size.ratio);
+        for (const std::string& problem : problems) {
+            const std::string line = std::to_string(static_cast<int>(size.w)) + " px: " + problem;
+            FAIL_CHECK(line);
+        }
+    }
+    take_imgui_asserts();
 }

@@ -1,15 +1,17 @@
-// Flopscope app — the comparison of scenarios as data: which columns (the presets, and the current
+// Flopscope core — the comparison of scenarios as data: which columns (the presets, and the current
 // custom scenario when it is none of them), which rows, and every cell's text at a number width with
-// its exact value. The Compare view (view_compare.cpp) draws it and the text mirror (text_mirror.cpp)
-// hands it to the DOM, so the two cannot disagree. No ImGui here.
+// its exact value. The app's Compare view draws it, the text mirror hands it to the DOM and the cost
+// chart (charts.cpp cost_bars) draws its columns as bars, so the three cannot disagree.
 #pragma once
 
-#include "app/app_internal.h"
+#include "core/charts.h"
+#include "core/format.h"
+#include "core/state.h"
 
 #include <string>
 #include <vector>
 
-namespace flopscope::app {
+namespace flopscope {
 
 struct CompareColumn {
     const char* title;               // "optimistic", ..., "custom"
@@ -37,7 +39,11 @@ struct CompareTable {
     std::vector<CompareRow> rows;    // empty when the network is not valid
 };
 
-// The table for the app's state at one number width (percentages get 2, 1 or 0 decimals with it).
-CompareTable compare_table(const State& s, const Derived& d, NumberWidth width);
+// The columns alone: every preset on this network (curves.presets), then the current scenario when it is
+// on, valid and none of the presets ("custom"). Empty when there are no preset results.
+std::vector<CompareColumn> compare_columns(const State& s, const Results& results, const ScenarioCurves& curves);
+// The table at one number width (percentages get 2, 1 or 0 decimals with it); no rows when the network
+// is not valid.
+CompareTable compare_table(const State& s, const Results& results, const ScenarioCurves& curves, NumberWidth width);
 
-} // namespace flopscope::app
+} // namespace flopscope

@@ -1,12 +1,12 @@
-// Flopscope app — the comparison of scenarios as data (see compare_table.h). Every text is the core's
-// value through the app's one formatting of it (format_cost, format_percent...); nothing is computed.
-#include "app/compare_table.h"
+// Flopscope core — the comparison of scenarios as data (see compare_table.h). Every text is the scenario
+// engine's value through the one formatting of it (format.h: format_cost, format_percent...).
+#include "core/compare_table.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-namespace flopscope::app {
+namespace flopscope {
 namespace {
 
 constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
@@ -27,19 +27,25 @@ std::string break_even_rate_tip() {
 
 } // namespace
 
-CompareTable compare_table(const State& s, const Derived& d, NumberWidth width) {
-    CompareTable t;
-    if (d.curves.presets.empty() || !d.results.evaluation.ok()) return t;
+std::vector<CompareColumn> compare_columns(const State& s, const Results& results, const ScenarioCurves& curves) {
+    std::vector<CompareColumn> columns;
     const auto& presets = scenario_presets();
-    const bool scenario_on = s.scenario_enabled && d.results.scenario.ok();
+    const bool scenario_on = s.scenario_enabled && results.scenario.ok();
     const ScenarioPreset* current_preset = matching_preset(s.scenario);
-    for (std::size_t i = 0; i < presets.size() && i < d.curves.presets.size(); ++i)
-        t.columns.push_back({presets[i].name, presets[i].label, &presets[i].scenario, &d.curves.presets[i],
-                             scenario_on && current_preset == &presets[i]});
-    if (scenario_on && current_preset == nullptr)
-        t.columns.push_back({"custom", "your scenario", &s.scenario, &d.results.scenario, true});
+    for (std::size_t i = 0; i < presets.size() && i < curves.presets.size(); ++i)
+        columns.push_back({presets[i].name, presets[i].label, &presets[i].scenario, &curves.presets[i],
+                           scenario_on && current_preset == &presets[i]});
+    if (scenario_on && current_preset == nullptr && !curves.presets.empty())
+        columns.push_back({"custom", "your scenario", &s.scenario, &results.scenario, true});
+    return columns;
+}
 
-    const double baseline = d.curves.presets.front().baseline_flops;
+CompareTable compare_table(const State& s, const Results& results, const ScenarioCurves& curves, NumberWidth width) {
+    CompareTable t;
+    if (curves.presets.empty() || !results.evaluation.ok()) return t;
+    t.columns = compare_columns(s, results, curves);
+
+    const double baseline = curves.presets.front().baseline_flops;
     const bool exact = s.view.exact;
     const int percent_decimals = width == NumberWidth::Full ? 2 : width == NumberWidth::Short ? 1 : 0;
     auto row = [&](std::string name, std::string tooltip, auto&& cell) {
@@ -88,8 +94,8 @@ CompareTable compare_table(const State& s, const Derived& d, NumberWidth width) 
         const double bytes = c.result->partial_cache_bytes_per_entry;
         return CompareCell{format_bytes(bytes), bytes, false, false};
     });
-    if (!d.curves.presets.front().full_network.empty())
-        row("% of full " + d.curves.presets.front().full_network,
+    if (!curves.presets.front().full_network.empty())
+        row("% of full " + curves.presets.front().full_network,
             "With the rest of the full network still running: (cost with caching + the untouched layers) ÷ the full "
             "network's FLOPs.",
             [&](const CompareColumn& c) {
@@ -99,4 +105,4 @@ CompareTable compare_table(const State& s, const Derived& d, NumberWidth width) 
     return t;
 }
 
-} // namespace flopscope::app
+} // namespace flopscope
