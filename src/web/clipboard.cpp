@@ -38,13 +38,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void flopscope_on_paste(const char* text) {
     loop::wake();
 }
 
-void install_listeners() { js_install_paste_listener(); }
-
-void install_imgui_hooks() {
+void install() {
     ImGuiIO& io = ImGui::GetIO();
     io.SetClipboardTextFn = set_text;
     io.GetClipboardTextFn = get_text;
     io.ClipboardUserData = nullptr;
+    js_install_paste_listener();
 }
 
 bool copy(const std::string& text) {

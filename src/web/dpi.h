@@ -1,9 +1,7 @@
 // Flopscope web — HiDPI in the device-pixel model (design notes §3.2): the canvas backing store is
 // CSS size × devicePixelRatio, ImGui's DisplaySize is in device pixels, fonts and style are scaled by
-// the ratio. Emscripten 3.1.6's GLFW has no devicePixelRatio support of its own.
+// the ratio.
 #pragma once
-
-struct GLFWwindow;
 
 namespace flopscope::web::dpi {
 
@@ -11,12 +9,12 @@ struct Size {
     int width = 0, height = 0;
 };
 
-// The canvas's size in device pixels, as it should be now.
-Size canvas_device_size();
+// Sizes the canvas's backing store to its CSS size × devicePixelRatio now, and again after every window
+// resize and devicePixelRatio change (browser zoom, moving to another screen), waking the loop.
+void install();
 
-// Watches window resizes and devicePixelRatio changes (browser zoom, moving to another screen); each
-// resizes the GLFW window to the canvas's device size and wakes the loop.
-void install(GLFWwindow* window);
+// The canvas's backing-store size in device pixels (ImGui's display size and the GL viewport).
+Size canvas_size();
 
 // The ratio fonts and style were last built for.
 float ratio();

@@ -8,8 +8,8 @@
 /** @const */
 var FlopscopeModule = {};
 
-// The WebGL context Emscripten's GLFW stores as Module.ctx (library_glfw.js, unquoted): shell.html takes a
-// snapshot from it and gives it back before an embed sleeps; the browser tests count live contexts.
+// The WebGL context GL.makeContextCurrent stores as Module.ctx (library_webgl.js, unquoted): shell.html takes
+// a snapshot from it and gives it back before an embed sleeps; the browser tests count live contexts.
 /** @type {WebGL2RenderingContext} */
 FlopscopeModule.ctx;
 

@@ -1,5 +1,5 @@
-// Flopscope web — render loop and idle policy (design notes §3.1): pause/resume the Emscripten main loop
-// rather than skipping frames, so an idle page runs no JavaScript at all.
+// Flopscope web — render loop and idle policy (design notes §3.1): a paused loop has no animation frame
+// pending, so an idle page runs no JavaScript at all.
 #include "web/loop.h"
 
 #include <imgui.h>
@@ -9,6 +9,12 @@
 
 #include <algorithm>
 
+// Defined in loop.js (a --js-library: its code stays out of the wasm's data).
+extern "C" {
+void js_install_loop();
+void js_request_frame();
+}
+
 namespace flopscope::web::loop {
 namespace {
 
@@ -17,23 +23,25 @@ constexpr int kFramesAfterEvent = 3;  // Tracy's rule: a few frames after any ev
 FrameFn g_frame = nullptr;
 int g_frames_left = kFramesAfterEvent;
 double g_awake_until_ms = 0.0;
-bool g_paused = false;
+bool g_paused = true;  // no frame asked for
 std::uint64_t g_frames = 0;
-
-void tick() { g_frame(); }
 
 } // namespace
 
+// The animation frame loop.js asked for.
+extern "C" EMSCRIPTEN_KEEPALIVE void flopscope_frame() { g_frame(); }
+
 void run(FrameFn frame) {
     g_frame = frame;
-    emscripten_set_main_loop(tick, 0, false);
+    js_install_loop();
+    wake();
 }
 
 void wake() {
     g_frames_left = std::max(g_frames_left, kFramesAfterEvent);
-    if (g_paused) {
+    if (g_paused && g_frame != nullptr) {
         g_paused = false;
-        emscripten_resume_main_loop();
+        js_request_frame();
     }
 }
 
@@ -46,10 +54,8 @@ void end_frame(bool busy) {
     ++g_frames;
     if (g_frames_left > 0) --g_frames_left;
     if (busy || emscripten_get_now() < g_awake_until_ms) g_frames_left = std::max(g_frames_left, 1);
-    if (g_frames_left == 0 && !g_paused) {
-        g_paused = true;
-        emscripten_pause_main_loop();
-    }
+    if (g_frames_left > 0) js_request_frame();
+    else g_paused = true;
 }
 
 bool imgui_needs_frames() {

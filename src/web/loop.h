@@ -1,5 +1,5 @@
-// Flopscope web — the render loop: render while something changes, pause the browser's main loop when
-// idle (0 frames, 0 CPU), resume on any input. Every event source calls wake().
+// Flopscope web — the render loop: one requestAnimationFrame after another while something changes, none
+// when idle (0 frames, 0 CPU), the next one asked for on any input. Every event source calls wake().
 #pragma once
 
 #include <cstdint>
@@ -8,10 +8,11 @@ namespace flopscope::web::loop {
 
 using FrameFn = void (*)();
 
-// Starts the main loop (requestAnimationFrame timing); returns at once, the loop runs from the browser.
+// Asks for the first frame; returns at once, the loop runs from the browser. Also publishes
+// Module.pauseMainLoop for shell.html (an embed leaving the view stops drawing for good).
 void run(FrameFn frame);
 
-// Something happened: render the next few frames (resumes a paused loop).
+// Something happened: render the next few frames (asks for a frame if the loop is paused).
 void wake();
 
 // Keep rendering for at least `seconds` from now (e.g. tooltip delays after the pointer stops).

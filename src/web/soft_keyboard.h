@@ -3,13 +3,13 @@
 // hidden <textarea> takes the focus (synchronously in touchend where possible: iOS only shows the
 // keyboard from inside the user's gesture) and what is typed into it is fed to ImGui: characters from
 // `input` events, editing keys (Backspace, Enter, arrows, …) from keydown or from the input's type.
-// Mouse and physical-keyboard use never touches it. The key filter (input_filter.cpp) hands it the
-// textarea's key events, so GLFW does not see them twice.
+// Mouse and physical-keyboard use never touches it. The key listener (input.js) hands it the
+// textarea's key events, so ImGui does not see them twice.
 #pragma once
 
 namespace flopscope::web::soft_keyboard {
 
-// Creates the hidden textarea and its listeners. Call with the other listeners, before glfwInit.
+// Creates the hidden textarea and its listeners. Call with the other listeners.
 void install_listeners();
 
 // After each frame: whether ImGui wants text (io.WantTextInput) and whether the last pointer was a

@@ -24,7 +24,7 @@ mergeInto(LibraryManager.library, {
                  "ArrowDown": 8, "Delete": 9, "Home": 10, "End": 11 };
     var state = Module["flopscopeSoftKeyboard"] = {
         "want": false, "numeric": false, "releasing": false, "element": ta,
-        // Called by input_filter.js's capture listener for every key event aimed at the textarea.
+        // Called by input.js's key listener for every key event aimed at the textarea.
         "onKey": function (e) {
             if (e.type !== "keydown" || e.isComposing) return;
             var code = KEYS[e.key];

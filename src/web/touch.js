@@ -1,15 +1,14 @@
 // Flopscope web — touch listeners feeding ImGui as ImGuiMouseSource_TouchScreen (design notes §3.6).
 // The JavaScript half, linked with --js-library (src/web/CMakeLists.txt); the C++ half is touch.cpp.
 mergeInto(LibraryManager.library, {
-  // Only the first finger drives the pointer. Coordinates are converted to device pixels the same way
-  // Emscripten converts mouse coordinates (canvas backing size / CSS size).
+  // Only the first finger drives the pointer. Coordinates are converted to device pixels as input.js
+  // converts mouse coordinates (canvas backing size / CSS size).
   js_install_touch_listeners: function () {
     var canvas = Module["canvas"];
     var primary = null;
     function handle(e) {
         if (e.target !== canvas) return;
-        e.stopImmediatePropagation();
-        if (e.cancelable) e.preventDefault();
+        if (e.cancelable) e.preventDefault();  // no emulated mouse events after the touch
         var phase = e.type === "touchstart" ? 0 : (e.type === "touchmove" ? 1 : 2);
         for (var i = 0; i < e.changedTouches.length; ++i) {
             var t = e.changedTouches[i];

@@ -236,6 +236,29 @@ test('untouched embeds idle at zero frames; each works on its own', { timeout: 1
   assert.deepEqual(page.problems, []);
 });
 
+test('a drag that leaves an embed keeps moving its slider and ends where the button is released', { timeout: 120000 }, async (t) => {
+  const page = await openPage(shared.browser, { width: 1000, height: 800 });
+  t.after(() => page.closeAll());
+  const [a] = await openDocs(page);
+  await embedFrame(page, 0);
+  const [x, y, w, h] = await itemInEmbed(page, 0, a, 'slider:h');
+  const iframe = await page.locator('iframe').first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left, right: r.right, bottom: r.bottom };
+  });
+  // From the slider's middle, in one move, past the iframe's left edge onto the host page: that move still
+  // reaches the embed (the button was pressed there), so the slider ends at its low end, 0.
+  assert.ok(iframe.left - 40 >= 0, 'the host page has room left of the embed');
+  await page.mouse.move(x + w / 2, y + h / 2);
+  await page.mouse.down();
+  await page.mouse.move(iframe.left - 40, y + h / 2);
+  await page.mouse.up();
+  // The loop pauses only once ImGui has the button up (a held button keeps it drawing).
+  await waitPaused(a);
+  assert.equal((await hook.state(a)).scenario.hit_rate, 0);
+  assert.deepEqual(page.problems, []);
+});
+
 test('the keyboard works in an embed, and Tab leaves it (no keyboard trap)', { timeout: 120000 }, async (t) => {
   const page = await openPage(shared.browser, { width: 1000, height: 800 });
   t.after(() => page.closeAll());

@@ -48,7 +48,8 @@ export function launchBrowser() {
   });
 }
 
-// A fresh context + page. `screen` must differ from the viewport: Emscripten 3.1.6's GLFW requests
+// A fresh context + page. `screen` differs from the viewport: Emscripten 3.1.6's GLFW (still in the floor
+// page, web/bench/hello.cpp; the app has its own platform layer) requests
 // fullscreen when the window is resized to exactly the screen size. Every console error or warning,
 // uncaught exception, failed request and HTTP error is recorded in page.problems.
 export async function openPage(browser, { width = 800, height = 600, deviceScaleFactor = 1, colorScheme = 'light', hasTouch = false } = {}) {
