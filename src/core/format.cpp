@@ -1,11 +1,12 @@
 // Flopscope core — number formatting (see format.h).
 #include "core/format.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 namespace flopscope {
 
@@ -15,7 +16,9 @@ std::string format_double(double v) {
     char buf[40];
     for (int precision = 1; precision <= 17; ++precision) {
         std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-        if (std::strtod(buf, nullptr) == v) break;
+        double back = 0;
+        read_decimal(buf, back);
+        if (back == v) break;
     }
     return buf;
 }
@@ -45,7 +48,9 @@ int decimals_for_significant(double v, double scale, int significant) {
     int integer_digits = a < 1 ? 0 : static_cast<int>(std::floor(std::log10(a))) + 1;  // "0.83": 2 significant
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", std::max(0, significant - integer_digits), a);
-    if (std::strtod(buf, nullptr) >= std::pow(10.0, integer_digits)) ++integer_digits;
+    double rounded = 0;
+    read_decimal(buf, rounded);
+    if (rounded >= std::pow(10.0, integer_digits)) ++integer_digits;
     return std::max(0, significant - integer_digits);
 }
 

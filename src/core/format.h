@@ -2,8 +2,8 @@
 // alike (after Tracy's TracyPrint). SI prefixes, thousands separators, bytes, percents and the shortest
 // round-trip decimal each live here once.
 //
-// Numbers use snprintf/strtod in the C locale, not the floating-point std::to_chars, which
-// Emscripten 3.1.6's libc++ does not provide.
+// Numbers use snprintf in the C locale (read back with read_decimal, core/text.h), not the
+// floating-point std::to_chars, which Emscripten 3.1.6's libc++ does not provide.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,9 @@
 // Flopscope core — small text helpers for the link codec: exact numbers, percent-encoding, UTF-8.
 //
-// Numbers use snprintf/strtod (the C locale; Flopscope never calls setlocale), not the floating-point
-// std::to_chars/from_chars, which Emscripten 3.1.6's libc++ does not provide.
+// Numbers are written with snprintf (the C locale; Flopscope never calls setlocale) and read with
+// read_decimal below, not the floating-point std::to_chars/from_chars, which Emscripten 3.1.6's libc++
+// does not provide. read_decimal replaces strtod so that the page need not link musl's scanner and the
+// 128-bit long-double arithmetic it pulls in, and so that the page and the CLI read numbers alike.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +12,15 @@
 
 namespace flopscope {
 
-// The shortest decimal that strtod reads back as exactly `v` (same bits, so -0 stays "-0"), with a
+// Reads the longest decimal number at the start of `s` — [+|-]digits[.digits][(e|E)[+|-]digits], or
+// with the digits after the point only (".5") — into `out`, correctly rounded: the nearest double, ties
+// to even, the result of a correct strtod for every input (±inf beyond double's range, ±0 below it,
+// subnormals in between). An 'e' without digits after it is not read ("1e" reads "1"). No spaces, no
+// hex, no "inf"/"nan". Returns the number of characters read; 0 (and `out` untouched) when `s` does not
+// start with a number.
+std::size_t read_decimal(std::string_view s, double& out);
+
+// The shortest decimal that read_decimal reads back as exactly `v` (same bits, so -0 stays "-0"), with a
 // compact exponent and never a '+' (a '+' may turn into a space in some URL handling):
 // 0.2 → "0.2", 1.2e9 → "1.2e9", 2779348992 → "2779348992", 1e-7 → "1e-7". "nan"/"inf"/"-inf" for
 // non-finite values (which no parser here accepts).

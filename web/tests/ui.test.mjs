@@ -265,3 +265,32 @@ test('quick clicks alternating between the Layers and Charts tabs switch every t
   assert.equal(switched, 16);
   assert.deepEqual(page.problems, []);
 });
+
+// Numbers typed into ImGui's own fields go through the C library's sscanf, which on the page is ours
+// (src/web/libc_scan.cpp, on the core's correctly rounded read_decimal): Ctrl+click on a slider turns it
+// into a text field ("%lf"), and the field beside it takes a typed percent.
+test('a number typed into a slider after Ctrl+click, and into the field beside it', { timeout: 90000 }, async (t) => {
+  const page = await openPage(shared.browser, { width: 1280, height: 720 });
+  t.after(() => page.closeAll());
+  await loadApp(page, shared.server.url + '#v=1&embed=1&show=f,h');
+  await waitPaused(page);
+  const [x, y, w, h] = await revealItem(page, 'slider:f');
+  await page.keyboard.down('Control');
+  await page.mouse.click(x + w / 4, y + h / 2, { delay: 60 });
+  await page.keyboard.up('Control');
+  await waitPaused(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1.25e1');  // 12.5 %
+  await page.keyboard.press('Enter');
+  await waitPaused(page);
+  assert.equal((await hook.state(page)).scenario.cached_fraction, 0.125);
+
+  // 33.3 is no exact double: the page must read the nearest one, as JavaScript does, then divide by 100.
+  await clickItem(page, 'input:f');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('33.3');
+  await page.keyboard.press('Enter');
+  await waitPaused(page);
+  assert.equal((await hook.state(page)).scenario.cached_fraction, 33.3 / 100);
+  assert.deepEqual(page.problems, []);
+});
