@@ -145,7 +145,10 @@ TEST_CASE("cli: unknown options, flags with values, missing values, and --help")
     CHECK(parse_args({"--bogus"}).error == "unknown option \"--bogus\" (flopscope --help lists them)");
     CHECK(parse_args({"--exact=1"}).error == "--exact takes no value");
     CHECK(parse_args({"--model"}).error == "--model needs a value");
-    CHECK(parse_args({"--format", "xml"}).error == "--format: unknown format \"xml\" (table, json, csv, md, svg)");
+    CHECK(parse_args({"--format", "xml"}).error == "--format: unknown format \"xml\" (table, json, csv, md, latex, svg)");
+    CHECK(parse_args({"--format", "latex"}).format == "latex");  // the page's LaTeX export (results_latex)
+    CHECK(parse_args({"--list-models", "--format", "latex"}).error ==
+          "--format latex: the tables of one network's results (not --list-models: md, csv or json)");
     CHECK(parse_args({"--model", "nosuch"}).error == "--model: unknown model \"nosuch\"");
     CHECK(parse_args({"--count-pooling"}).state.counting.pooling);
     CHECK(parse_args({"--help"}).action == cli::Args::Action::Help);

@@ -198,5 +198,5 @@ TEST_CASE("CLI: --list-models takes --format, --input and --convention") {
     CHECK(a.action == cli::Args::Action::ListModels);
     CHECK(a.format == "json");
     CHECK_FALSE(a.input_given);
-    CHECK(parse_args({"--list-models", "--format", "xml"}).error == "--format: unknown format \"xml\" (table, json, csv, md, svg)");
+    CHECK(parse_args({"--list-models", "--format", "xml"}).error == "--format: unknown format \"xml\" (table, json, csv, md, latex, svg)");
 }

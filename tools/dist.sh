@@ -28,25 +28,32 @@ done
 
 rm -rf "$out/site" "$out/flopscope.html"
 mkdir -p "$out/site"
-# onnx_import.js + .wasm: the ONNX import module, loaded by the page only when a file is dropped or picked
-# (the single file below has no sibling to load it from: its import says the module did not load).
+# onnx_import.js + .wasm: the page's lazily loaded module (ONNX import, the exports' writers), loaded only
+# when a file is dropped or picked or an export menu opens (the single file below holds it inline).
 cp "$web/index.html" "$web/index.js" "$web/index.wasm" "$web/onnx_import.js" "$web/onnx_import.wasm" \
    "$web/example-docs.html" web/embed.md "$out/site/"
 
 # The single file: emcc's <script src="index.js"> (inert in the shell's template until the shell starts
-# the module) becomes an inline script that first hands over the wasm bytes. "</script" and "<!--" must
-# not appear inside an inline script; index.js has neither, and the check below keeps it so.
+# the module) becomes an inline script that first hands over the wasm bytes; before it, the lazily loaded
+# module's script and its wasm bytes (src/web/lazy_module.js starts it from there when first needed, so
+# imports and exports work from file://). "</script" and "<!--" must not appear inside an inline script;
+# neither .js has them, and the check below keeps it so.
 node - "$web" "$out/flopscope.html" <<'NODE'
 const fs = require('fs');
 const [web, target] = process.argv.slice(2);
 const html = fs.readFileSync(`${web}/index.html`, 'utf8');
 const js = fs.readFileSync(`${web}/index.js`, 'utf8');
 const wasm = fs.readFileSync(`${web}/index.wasm`).toString('base64');
-if (/<\/script|<!--/i.test(js)) throw new Error('index.js holds "</script" or "<!--": it cannot be inlined');
+const lazyJs = fs.readFileSync(`${web}/onnx_import.js`, 'utf8');
+const lazyWasm = fs.readFileSync(`${web}/onnx_import.wasm`).toString('base64');
+for (const [name, text] of [['index.js', js], ['onnx_import.js', lazyJs]])
+  if (/<\/script|<!--/i.test(text)) throw new Error(`${name} holds "</script" or "<!--": it cannot be inlined`);
 const tag = /<script async type="text\/javascript" src="index\.js"><\/script>/;
 if (!tag.test(html)) throw new Error('index.html has no <script src="index.js"> to inline');
-const inline = '<script>Module.wasmBinary = (function (b) { var s = atob(b), a = new Uint8Array(s.length); ' +
-  'for (var i = 0; i < s.length; ++i) a[i] = s.charCodeAt(i); return a; })("' + wasm + '");\n' + js + '</script>';
+const bytes = (b64) => '(function (b) { var s = atob(b), a = new Uint8Array(s.length); ' +
+  'for (var i = 0; i < s.length; ++i) a[i] = s.charCodeAt(i); return a; })("' + b64 + '")';
+const inline = '<script>window.FlopscopeLazyWasm = ' + bytes(lazyWasm) + ';\n' + lazyJs + '</script>\n' +
+  '<script>Module.wasmBinary = ' + bytes(wasm) + ';\n' + js + '</script>';
 fs.writeFileSync(target, html.replace(tag, () => inline));
 NODE
 

@@ -139,6 +139,26 @@ void AppState::copy_text(const std::string& what, const std::string& text) {
     open_fallback = true;
 }
 
+void AppState::export_document(const DocumentRequest& request, Deliver how, std::string what, std::string file,
+                               std::string mime) {
+    platform.write_document(request, [this, how, what = std::move(what), file = std::move(file),
+                                      mime = std::move(mime)](const Document& doc) {
+        if (!doc.ok()) {
+            notice("Could not export the " + what + ": " + doc.error);
+            return;
+        }
+        switch (how) {
+        case Deliver::Download:
+            platform.download_file(file, mime, doc.text);
+            confirm(what + " downloaded");
+            break;
+        case Deliver::Save: platform.download_file(file, mime, doc.text); break;
+        case Deliver::Png: platform.download_svg_as_png(file, doc.text, 2.0f); break;
+        case Deliver::Copy: copy_text(what, doc.text); break;
+        }
+    });
+}
+
 std::string AppState::share_url(const State& s) const { return platform.page_url_without_fragment() + encode_link(s); }
 
 const std::vector<ZooEntry>& AppState::zoo_catalogue() {

@@ -9,6 +9,7 @@
 #include "app/ui_logic.h"
 #include "core/charts.h"
 #include "core/conventions.h"
+#include "core/documents.h"
 #include "core/report.h"
 #include "core/state.h"
 #include "core/zoo_table.h"
@@ -174,6 +175,13 @@ struct AppState {
     // Puts text on the clipboard with a visible confirmation, or opens a selectable fallback field.
     void copy_text(const std::string& what, const std::string& text);
     void confirm(std::string text);
+    // Has the platform write `request` (core/documents.h), then delivers the document: downloads it as
+    // `file` of type `mime` with a confirmation ("CSV downloaded": the export menu) or quietly (a chart's
+    // "Save…"), downloads it as a PNG (an SVG, at 2×), or copies it. `what` names it in the confirmations
+    // and in the notice when it could not be written.
+    enum class Deliver { Download, Save, Png, Copy };
+    void export_document(const DocumentRequest& request, Deliver how, std::string what, std::string file = {},
+                         std::string mime = {});
     std::string share_url(const State& s) const;
     const std::vector<ZooEntry>& zoo_catalogue();
 };

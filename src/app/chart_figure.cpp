@@ -3,6 +3,7 @@
 
 #include "app/platform.h"
 #include "app/widgets.h"
+#include "core/link.h"
 
 
 namespace flopscope::app {
@@ -60,7 +61,10 @@ void save_menu(AppState& app, ChartKind kind, const Figure& figure) {
     const std::string name = chart_name(kind);
     const std::string popup = name + ":menu";
     ImGui::PushID(name.c_str());
-    if (ImGui::SmallButton("Save…")) ImGui::OpenPopup(popup.c_str());
+    if (ImGui::SmallButton("Save…")) {
+        ImGui::OpenPopup(popup.c_str());
+        app.platform.prepare_documents();  // the SVG writer loads while the reader picks
+    }
     track_item(name + ":save");
     item_help("Save this chart as a figure for a paper or slides.");
     if (ImGui::BeginPopup(popup.c_str())) {
@@ -69,10 +73,15 @@ void save_menu(AppState& app, ChartKind kind, const Figure& figure) {
         const bool png = ImGui::MenuItem("PNG (2× pixels)");
         track_item(name + ":png");
         if (svg || png) {
-            const std::string doc = figure_svg(figure, chart_file_title(kind, app.state));
+            // The figure as drawn (this theme, font and width) goes to the platform's writer whole.
+            DocumentRequest request;
+            request.format = DocumentFormat::ChartSvg;
+            request.link = encode_link(app.state);
+            request.chart = kind;
+            request.figure = figure_pack(figure);
             const std::string file = "flopscope-" + name;
-            if (svg) app.platform.download_file(file + ".svg", "image/svg+xml", doc);
-            else app.platform.download_svg_as_png(file + ".png", doc, 2.0f);
+            if (svg) app.export_document(request, AppState::Deliver::Save, name + " chart", file + ".svg", "image/svg+xml");
+            else app.export_document(request, AppState::Deliver::Png, name + " chart", file + ".png");
         }
         ImGui::EndPopup();
     }

@@ -1,8 +1,10 @@
 // Flopscope app — export of the layer table and the results: CSV, Markdown (ready for a paper or a README),
 // LaTeX booktabs tables and JSON (the CLI's shape), each by download or copy to the clipboard. The documents
-// come from the core's report.h, so the page, the CLI and the exports agree.
+// come from the core's report.h, written from the state's link by the platform (in the browser, the page's
+// lazily loaded module: core/documents.h), so the page, the CLI and the exports agree.
 #include "app/platform.h"
 #include "app/widgets.h"
+#include "core/link.h"
 
 #include <cctype>
 
@@ -15,19 +17,14 @@ struct Format {
     const char* extension;
     const char* mime;
     const char* description;
-    std::string (*make)(const State&, const Results&);
+    DocumentFormat format;
 };
 
-std::string make_csv(const State& s, const Results& r) { return results_csv(s, r); }
-std::string make_markdown(const State& s, const Results& r) { return results_markdown(s, r); }
-std::string make_json(const State& s, const Results& r) { return results_json(s, r); }
-std::string make_latex(const State& s, const Results& r) { return results_latex(s, r); }
-
 const Format kFormats[] = {
-    {"CSV", "csv", "text/csv", "one row per layer, then the totals and the scenario (spreadsheets)", make_csv},
-    {"Markdown", "md", "text/markdown", "tables ready to paste into a paper or a README", make_markdown},
-    {"JSON", "json", "application/json", "the shape of `flopscope --format json`", make_json},
-    {"LaTeX", "tex", "application/x-tex", "booktabs tables for a paper (\\usepackage{booktabs})", make_latex},
+    {"CSV", "csv", "text/csv", "one row per layer, then the totals and the scenario (spreadsheets)", DocumentFormat::Csv},
+    {"Markdown", "md", "text/markdown", "tables ready to paste into a paper or a README", DocumentFormat::Markdown},
+    {"JSON", "json", "application/json", "the shape of `flopscope --format json`", DocumentFormat::Json},
+    {"LaTeX", "tex", "application/x-tex", "booktabs tables for a paper (\\usepackage{booktabs})", DocumentFormat::Latex},
 };
 
 std::string file_stem(const State& s) {
@@ -43,10 +40,10 @@ std::string file_stem(const State& s) {
 void draw_export_popup(AppState& app) {
     if (app.open_export) {
         ImGui::OpenPopup("Export");
+        app.platform.prepare_documents();  // the writers load while the reader picks a format
         app.open_export = false;
     }
     if (!ImGui::BeginPopupModal("Export", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    const Derived& d = app.derived;
     text_muted("The layer table and the results, as shown (unit and scenario included).");
     ImGui::Spacing();
     if (ImGui::BeginTable("formats", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings)) {
@@ -62,14 +59,18 @@ void draw_export_popup(AppState& app) {
             ImGui::TableNextColumn();
             const bool download = ImGui::Button("Download");
             track_item(std::string("export:") + f.name + ":Download");
-            if (download) {
-                app.platform.download_file(file_stem(app.state) + "." + f.extension, f.mime, f.make(app.state, d.results));
-                app.confirm(std::string(f.name) + " downloaded");
-            }
             ImGui::SameLine();
             const bool copy = ImGui::Button("Copy");
             track_item(std::string("export:") + f.name + ":Copy");
-            if (copy) app.copy_text(f.name, f.make(app.state, d.results));
+            if (download || copy) {
+                DocumentRequest request;
+                request.format = f.format;
+                request.link = encode_link(app.state);
+                if (download)
+                    app.export_document(request, AppState::Deliver::Download, f.name, file_stem(app.state) + "." + f.extension, f.mime);
+                else
+                    app.export_document(request, AppState::Deliver::Copy, f.name);
+            }
             ImGui::PopID();
         }
         ImGui::EndTable();

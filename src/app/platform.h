@@ -2,6 +2,9 @@
 // headless test double). The app never includes a platform header; a platform implements this.
 #pragma once
 
+#include "core/documents.h"
+
+#include <functional>
 #include <string>
 
 namespace flopscope::app {
@@ -20,6 +23,14 @@ public:
 
     // Offers the SVG document `svg` as a PNG download, rasterized at `scale` times its size.
     virtual void download_svg_as_png(const std::string& filename, const std::string& svg, float scale) = 0;
+
+    // Has the document `request` asks for written, then calls `done` with it (or with why it could not be
+    // written): at once, or later. The browser writes it in its lazily loaded module (src/web/import_module),
+    // so the page's own wasm carries none of the exports' writers.
+    virtual void write_document(const DocumentRequest& request, std::function<void(const Document&)> done) = 0;
+
+    // An export is likely soon (its menu opened): the platform may start loading what writes documents.
+    virtual void prepare_documents() {}
 
     // Replaces the page URL's fragment (without '#') without adding a history entry.
     virtual void replace_url_fragment(const std::string& fragment) = 0;

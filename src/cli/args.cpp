@@ -42,7 +42,7 @@ const Option kOwnOptions[] = {
     {"--onnx", "FILE…", "Analyse ONNX files (or folders of them) instead of a built-in network. One file: the same output as a built-in network plus the import's notes and unsupported ops. Several: one summary row per file.", Section::Network},
     {"--batch", "N", "The value of every symbolic dim of an ONNX file (default 1).", Section::Network},
     {"--symbol", "NAME=N", "The value of one symbolic dim of an ONNX file; repeatable.", Section::Network},
-    {"--format", "FMT", "table (default) | json | csv | md; svg with --chart.", Section::Output},
+    {"--format", "FMT", "table (default) | json | csv | md | latex (booktabs tables); svg with --chart.", Section::Output},
     {"--chart", "NAME", "Write a chart as SVG instead of the results: cost | fraction | rate | payoff | layers | time-fraction | time-rate | roofline (the page's charts, drawn the same).", Section::Output},
     {"--chart-size", "WxH", "The chart's size in pixels (default 720x400; the layer chart's height follows its rows).", Section::Output},
     {"--list-models", nullptr,
@@ -120,7 +120,7 @@ std::string usage() {
     std::string out = R"(flopscope — what a convolutional network costs, and whether caching pays off
 
 Usage:
-  flopscope [--model NAME] [--input N|HxW] [--scenario PRESET] [--format table|json|csv|md] [options]
+  flopscope [--model NAME] [--input N|HxW] [--scenario PRESET] [--format table|json|csv|md|latex] [options]
   flopscope --link 'URL-or-#fragment' [--format ...]   the state of a Flopscope page link
   flopscope --scenario-file FILE [--format ...]        a scenario saved by the page ("Save scenario…")
   flopscope --onnx FILE|FOLDER... [--input HxW] [--batch N] [--format ...]
@@ -257,8 +257,8 @@ Args parse_args(const std::vector<std::string>& args) {
                 continue;
             }
             if (name == "--format") {
-                if (value != "table" && value != "json" && value != "csv" && value != "md" && value != "svg")
-                    return fail(name + ": unknown format \"" + value + "\" (table, json, csv, md, svg)");
+                if (value != "table" && value != "json" && value != "csv" && value != "md" && value != "latex" && value != "svg")
+                    return fail(name + ": unknown format \"" + value + "\" (table, json, csv, md, latex, svg)");
                 run.format = value;
                 continue;
             }
@@ -312,6 +312,8 @@ Args parse_args(const std::vector<std::string>& args) {
     } else if (scenario_touched) {
         state.scenario.name = "custom";
     }
+    if (run.action == Args::Action::ListModels && run.format == "latex")
+        return fail("--format latex: the tables of one network's results (not --list-models: md, csv or json)");
     // A chart is an SVG document; the results' formats are tables.
     if (run.chart && run.format == "table") run.format = "svg";
     if (run.chart && run.format != "svg") return fail("--chart writes SVG: use --format svg (not " + run.format + ")");

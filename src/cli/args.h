@@ -18,7 +18,7 @@ struct Args {
     enum class Action { Run, Help, ListModels, ListConventions, ListDevices };
     Action action = Action::Run;
     State state;                  // the state to compute (Action::Run)
-    std::string format = "table"; // table | json | csv | md | svg (svg: a chart, with --chart)
+    std::string format = "table"; // table | json | csv | md | latex | svg (svg: a chart, with --chart)
     // --chart NAME: write that chart as SVG instead of the results; --chart-size WxH (pixels).
     std::optional<ChartKind> chart;
     int chart_width = 720, chart_height = 400;

@@ -1,6 +1,6 @@
 // flopscope — the command-line calculator, on the core only (same numbers as the page).
 //
-//   flopscope [--model NAME] [--input N|HxW] [--scenario PRESET] [--format table|json|csv|md] [options]
+//   flopscope [--model NAME] [--input N|HxW] [--scenario PRESET] [--format table|json|csv|md|latex] [options]
 //   flopscope --link 'URL-or-fragment' [--format json]
 //   flopscope [options] --chart cost|fraction|rate|payoff|layers [--format svg] > fig.svg
 //   flopscope --list-models [--format md|csv|json] [--input N|HxW] [--convention NAME]
@@ -121,10 +121,12 @@ int run_onnx_file(const cli::Args& args, const std::string& path) {
     if (im.mapped) {
         if (args.format == "csv") std::fputs(results_csv(im.state, results).c_str(), stdout);
         else if (args.format == "md") std::fputs(results_markdown(im.state, results).c_str(), stdout);
+        else if (args.format == "latex") std::fputs(results_latex(im.state, results).c_str(), stdout);
         else std::fputs(results_table(im.state, results).c_str(), stdout);
     }
-    // What the layer table cannot say: notes, ops the reader does not know, why it did not map.
-    if (args.format == "csv") return 0;
+    // What the layer table cannot say: notes, ops the reader does not know, why it did not map (not in a
+    // CSV or LaTeX document, which must stay one).
+    if (args.format == "csv" || args.format == "latex") return 0;
     const auto row = onnx::summary_row(im, path);
     const auto& cols = onnx::summary_columns();
     for (std::size_t i = 1; i < cols.size(); ++i)
@@ -210,6 +212,7 @@ int main(int argc, char** argv) {
         if (files.empty()) fail("--onnx: no .onnx files in " + args.onnx_paths.front());
         if (files.size() == 1 && !any_folder) return run_onnx_file(args, files.front());
         if (args.chart) fail("--chart: one --onnx file at a time");
+        if (args.format == "latex") fail("--format latex: one --onnx file at a time");
         return run_onnx_summary(args, files);
     }
     const State& state = args.state;
@@ -219,6 +222,7 @@ int main(int argc, char** argv) {
     if (args.format == "json") std::printf("%s\n", results_json(state, results).c_str());
     else if (args.format == "csv") std::fputs(results_csv(state, results).c_str(), stdout);
     else if (args.format == "md") std::fputs(results_markdown(state, results).c_str(), stdout);
+    else if (args.format == "latex") std::fputs(results_latex(state, results).c_str(), stdout);
     else std::fputs(results_table(state, results).c_str(), stdout);
     return 0;
 }

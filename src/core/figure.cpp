@@ -4,7 +4,9 @@
 #include "core/text_measure.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace flopscope {
 
@@ -133,6 +135,121 @@ std::string figure_svg(const Figure& f, const std::string& title) {
         }
     }
     return o + "</svg>\n";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Packed figures
+//-----------------------------------------------------------------------------
+
+namespace {
+
+template <typename T>
+void put(std::string& out, const T& v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+void put_text(std::string& out, const std::string& s) {
+    put(out, static_cast<std::uint32_t>(s.size()));
+    out += s;
+}
+
+struct Unpacker {
+    std::string_view in;
+    bool ok = true;
+    // `n` bytes into `dst`, or none (and !ok) when fewer are left.
+    void get(void* dst, std::size_t n) {
+        if (!ok || in.size() < n) {
+            ok = false;
+            return;
+        }
+        if (n == 0) return;
+        std::memcpy(dst, in.data(), n);
+        in.remove_prefix(n);
+    }
+    template <typename T>
+    T get() {
+        T v{};
+        get(&v, sizeof v);
+        return v;
+    }
+    std::string text() {
+        const std::uint32_t n = get<std::uint32_t>();
+        if (!ok || in.size() < n) {
+            ok = false;
+            return std::string();
+        }
+        std::string s(in.substr(0, n));
+        in.remove_prefix(n);
+        return s;
+    }
+};
+
+// The points a primitive of `kind` reads (figure_svg and the screen index them without checks).
+std::size_t points_needed(Figure::Kind kind) {
+    switch (kind) {
+    case Figure::Kind::FilledRect:
+    case Figure::Kind::Rect: return 4;
+    case Figure::Kind::Line:
+    case Figure::Kind::Polyline: return 0;  // pairs, read while two are left
+    case Figure::Kind::FilledCircle:
+    case Figure::Kind::Circle:
+    case Figure::Kind::Text: return 2;
+    }
+    return 0;
+}
+
+} // namespace
+
+std::string figure_pack(const Figure& f) {
+    std::string out;
+    put(out, f.width);
+    put(out, f.height);
+    put(out, f.background);
+    put_text(out, f.font_family);
+    put(out, static_cast<std::uint32_t>(f.items.size()));
+    for (const Figure::Primitive& p : f.items) {
+        put(out, static_cast<std::uint8_t>(p.kind));
+        put(out, static_cast<std::uint8_t>(p.anchor));
+        put(out, p.color);
+        put(out, p.thickness);
+        put(out, p.text_size);
+        put(out, p.text_width);
+        put(out, static_cast<std::uint32_t>(p.points.size()));
+        out.append(reinterpret_cast<const char*>(p.points.data()), p.points.size() * sizeof(float));
+        put_text(out, p.text);
+    }
+    return out;
+}
+
+bool figure_unpack(std::string_view bytes, Figure& out) {
+    Unpacker in{bytes};
+    Figure f;
+    f.width = in.get<float>();
+    f.height = in.get<float>();
+    f.background = in.get<Rgba>();
+    f.font_family = in.text();
+    const std::uint32_t items = in.get<std::uint32_t>();
+    for (std::uint32_t i = 0; in.ok && i < items; ++i) {
+        Figure::Primitive p;
+        const auto kind = in.get<std::uint8_t>();
+        const auto anchor = in.get<std::uint8_t>();
+        if (kind > static_cast<std::uint8_t>(Figure::Kind::Text) || anchor > static_cast<std::uint8_t>(Figure::Anchor::End)) return false;
+        p.kind = static_cast<Figure::Kind>(kind);
+        p.anchor = static_cast<Figure::Anchor>(anchor);
+        p.color = in.get<Rgba>();
+        p.thickness = in.get<float>();
+        p.text_size = in.get<float>();
+        p.text_width = in.get<float>();
+        const std::uint32_t points = in.get<std::uint32_t>();
+        if (!in.ok || points < points_needed(p.kind) || in.in.size() / sizeof(float) < points) return false;
+        p.points.resize(points);
+        in.get(p.points.data(), points * sizeof(float));
+        p.text = in.text();
+        f.items.push_back(std::move(p));
+    }
+    if (!in.ok || !in.in.empty()) return false;
+    out = std::move(f);
+    return true;
 }
 
 } // namespace flopscope

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -46,5 +47,11 @@ struct Figure {
 
 // The figure as a standalone SVG document (`title` in its <title>).
 std::string figure_svg(const Figure& f, const std::string& title);
+
+// The figure as bytes, every float exact (this build's byte order): how the page hands the chart it drew
+// to its export module (core/documents.h), which writes the SVG. figure_unpack reads them back; false
+// when the bytes are not one whole packed figure whose primitives have the points they need.
+std::string figure_pack(const Figure& f);
+bool figure_unpack(std::string_view bytes, Figure& out);
 
 } // namespace flopscope

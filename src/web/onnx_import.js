@@ -2,10 +2,11 @@
 // attempt loop (why the read runs as attempts: onnx_import.cpp). The JavaScript half, linked with
 // --js-library (src/web/CMakeLists.txt); the C++ half is onnx_import.cpp.
 mergeInto(LibraryManager.library, {
+  js_onnx_install__deps: ["$loadLazyModule"],
   js_onnx_install: function () {
     var BLOCK = 16384;     // cache block (the module's too): the reader's window (kReadWindow) spans at most two
     var MAX_RUN = 64;      // blocks fetched at once while misses run on sequentially (1 MiB)
-    var imp = Module["flopscopeImport"] = { module: null, busy: false, "last": null };
+    var imp = Module["flopscopeImport"] = { busy: false, "last": null };
     // The app's exports (onnx_import.cpp) take strings as UTF-8 copies, freed after the call.
     function withUTF8(strings, call) {
         var p = strings.map(function (s) { return allocateUTF8(s); });
@@ -16,20 +17,8 @@ mergeInto(LibraryManager.library, {
     function failed(name, why) { withUTF8([name, why], _flopscope_onnx_failed); }
     function importJson() { return UTF8ToString(_flopscope_import_json()); }
 
-    // The import module (build/web/onnx_import.js + .wasm, MODULARIZE=1, EXPORT_NAME=FlopscopeOnnx),
-    // loaded once, on the first file.
-    imp.load = function () {
-        if (imp.module) return imp.module;
-        imp.module = new Promise(function (resolve, reject) {
-            var script = document.createElement("script");
-            script.src = "onnx_import.js";
-            script.onload = function () { window["FlopscopeOnnx"]().then(resolve, reject); };
-            script.onerror = function () { reject(new Error("onnx_import.js did not load")); };
-            document.head.appendChild(script);
-        });
-        imp.module.catch(function () { imp.module = null; });  // a later file tries again
-        return imp.module;
-    };
+    // The page's lazily loaded module (lazy_module.js), loaded on the first file.
+    imp.load = loadLazyModule;
 
     // Imports `file` (a File or Blob with a name); resolves to the app's import record plus read statistics
     // (the memory figures are the import module's, where the file's bytes go).

@@ -2,6 +2,7 @@
 #include "web/platform_web.h"
 
 #include "web/clipboard.h"
+#include "web/documents.h"
 #include "web/dpi.h"
 #include "web/loop.h"
 #include "web/onnx_import.h"
@@ -9,6 +10,8 @@
 #include "web/url_state.h"
 
 #include <emscripten.h>
+
+#include <utility>
 
 // Defined in platform_web.js (a --js-library: its code stays out of the wasm's data).
 extern "C" {
@@ -42,6 +45,12 @@ void WebPlatform::download_file(const std::string& filename, const std::string& 
 void WebPlatform::download_svg_as_png(const std::string& filename, const std::string& svg, float scale) {
     js_download(filename.c_str(), "image/svg+xml", svg.data(), static_cast<int>(svg.size()), scale);
 }
+
+void WebPlatform::write_document(const DocumentRequest& request, std::function<void(const Document&)> done) {
+    documents::write(request, std::move(done));
+}
+
+void WebPlatform::prepare_documents() { documents::prepare(); }
 
 // The app rewrites the fragment when an edit is finished: the moment the page's words change too.
 void WebPlatform::replace_url_fragment(const std::string& fragment) {

@@ -1,5 +1,5 @@
-// Flopscope web — app::Platform for the browser: clipboard, downloads, URL, new tabs, pixel ratio and
-// the reader's colour-scheme preference.
+// Flopscope web — app::Platform for the browser: clipboard, downloads, the exports' documents (written by
+// the lazily loaded module), URL, new tabs, pixel ratio and the reader's colour-scheme preference.
 #pragma once
 
 #include "app/platform.h"
@@ -14,6 +14,8 @@ public:
     void download_file(const std::string& filename, const std::string& mime_type,
                        const std::string& content) override;
     void download_svg_as_png(const std::string& filename, const std::string& svg, float scale) override;
+    void write_document(const DocumentRequest& request, std::function<void(const Document&)> done) override;
+    void prepare_documents() override;
     void replace_url_fragment(const std::string& fragment) override;
     std::string page_url_without_fragment() override;
     void open_in_new_tab(const std::string& url) override;

@@ -264,6 +264,31 @@ TEST_CASE_FIXTURE(DesktopApp, "export: CSV, Markdown and JSON from the core's re
     CHECK(p.clipboard == results_markdown(d.app.state, compute(d.app.state)));
     REQUIRE(d.click("export:JSON:Copy"));
     CHECK(p.clipboard == results_json(d.app.state));
+    // Written by the platform from the state's link (the browser: its lazily loaded module), which the
+    // menu started loading when it opened.
+    CHECK(p.documents_prepared == 1);
+    REQUIRE(p.document_requests.size() == 3);
+    CHECK(p.document_requests[0].format == DocumentFormat::Csv);
+    CHECK(p.document_requests[0].link == encode_link(d.app.state));
+    CHECK(p.document_requests[2].format == DocumentFormat::Json);
+    check_no_asserts();
+}
+
+TEST_CASE_FIXTURE(DesktopApp, "export: when the platform cannot write the document, a notice says why; nothing is saved") {
+    p.refuse_documents = "the page's export module did not load (onnx_import.js did not load)";
+    REQUIRE(d.click("Export"));
+    d.frames(2);
+    REQUIRE(d.click("export:LaTeX:Download"));
+    REQUIRE(d.click("export:CSV:Copy"));
+    d.frames(2);
+    CHECK(p.downloads.empty());
+    CHECK(p.clipboard.empty());
+    std::vector<std::string> messages;
+    for (const app::Notice& n : d.app.notices) messages.push_back(n.text);
+    CHECK(std::count(messages.begin(), messages.end(),
+                     "Could not export the LaTeX: the page's export module did not load (onnx_import.js did not load)") == 1);
+    CHECK(std::count(messages.begin(), messages.end(),
+                     "Could not export the CSV: the page's export module did not load (onnx_import.js did not load)") == 1);
     check_no_asserts();
 }
 
@@ -427,6 +452,12 @@ TEST_CASE_FIXTURE(UnsettledDesktopApp, "where it pays off: the map on the Charts
     CHECK(has(p.download_content, "font-family=\"Inter, sans-serif\""));
     CHECK(has(p.download_content, ">Where it pays off: f × h</text>"));
     CHECK(has(p.download_content, "<polyline points="));  // the break-even curve
+    // The figure as drawn went to the platform's writer, with the state's link for the title.
+    REQUIRE(p.document_requests.size() == 1);
+    CHECK(p.document_requests[0].format == DocumentFormat::ChartSvg);
+    CHECK(p.document_requests[0].chart == ChartKind::Payoff);
+    CHECK(p.document_requests[0].link == encode_link(d.app.state));
+    CHECK(p.documents_prepared == 1);
     check_no_asserts();
 }
 

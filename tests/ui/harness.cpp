@@ -43,6 +43,17 @@ void FakePlatform::download_svg_as_png(const std::string& filename, const std::s
     png_scale = scale;
 }
 
+void FakePlatform::write_document(const DocumentRequest& request, std::function<void(const Document&)> done) {
+    document_requests.push_back(request);
+    if (!refuse_documents.empty()) {
+        Document refused;
+        refused.error = refuse_documents;
+        done(refused);
+        return;
+    }
+    done(flopscope::write_document(request));
+}
+
 Harness::Harness(float width, float height, float ratio, bool big_font) : ratio_(ratio) {
     IMGUI_CHECKVERSION();
     ctx_ = ImGui::CreateContext();

@@ -27,10 +27,17 @@ public:
     std::string download_content;
     float png_scale = 0;  // the last PNG download's scale (its SVG is download_content)
     std::vector<std::string> opened;     // open_in_new_tab() URLs
+    // write_document(): written at once with the core's write_document (what the browser's module runs),
+    // or refused with `refuse_documents` as the reason (the module did not load).
+    std::string refuse_documents;
+    std::vector<DocumentRequest> document_requests;
+    int documents_prepared = 0;  // prepare_documents() calls
 
     bool copy_to_clipboard(const std::string& text) override;
     void download_file(const std::string& filename, const std::string& mime, const std::string& content) override;
     void download_svg_as_png(const std::string& filename, const std::string& svg, float scale) override;
+    void write_document(const DocumentRequest& request, std::function<void(const Document&)> done) override;
+    void prepare_documents() override { ++documents_prepared; }
     void replace_url_fragment(const std::string& fragment) override { fragments.push_back(fragment); }
     std::string page_url_without_fragment() override { return "https://flopscope.example/"; }
     void open_in_new_tab(const std::string& url) override { opened.push_back(url); }

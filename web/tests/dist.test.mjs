@@ -1,6 +1,7 @@
 // tools/dist.sh (issue 14): dist/flopscope.html is one self-contained file that opens from file:// with
-// no server — the seed notebook's numbers through the test hook, links through the fragment, and not
-// one request beyond the file itself; dist/site/ holds the app, the docs example and embed.md. The
+// no server — the seed notebook's numbers through the test hook, links through the fragment, an export
+// (written by the lazily loaded module, which the file holds inline), and not one request beyond the
+// file itself; dist/site/ holds the app, the docs example and embed.md. The
 // script runs here on the current web build (--no-build) into build/web-test/dist.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, openPage, hook, waitPaused, repoRoot, artifactsDir } from './harness.mjs';
+import { launchBrowser, openPage, hook, waitPaused, repoRoot, artifactsDir, runCli } from './harness.mjs';
 
 const out = join(artifactsDir, 'dist');
 let browser;
@@ -54,6 +55,18 @@ test('dist/flopscope.html opens from file:// with the default numbers, and links
   assert.equal(res.model, 'resnet50');
   assert.equal(res.scenario.total_flops, res.scenario.baseline_flops / 2);
   assert.ok(page.url().startsWith('file://'));
+
+  // An export: the module inside the file writes the CLI's bytes.
+  await waitPaused(page);
+  const click = async (name) => {
+    const [x, y, w, h] = await page.evaluate((n) => Module.flopscope.itemRect(n), name);  // DPR 1: CSS pixels
+    await page.mouse.click(x + w / 2, y + h / 2, { delay: 60 });
+    await waitPaused(page);
+  };
+  await click('Export');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), click('export:CSV:Download')]);
+  assert.equal(download.suggestedFilename(), 'flopscope-resnet50-full.csv');
+  assert.equal(readFileSync(await download.path(), 'utf8'), runCli(['--link', '#v=1&m=resnet50&sc=full', '--format', 'csv']).stdout);
   assert.deepEqual(requests.filter((u) => !u.startsWith(url.split('#')[0]) && !u.startsWith('data:')), []);
   assert.deepEqual(page.problems, []);
 });
