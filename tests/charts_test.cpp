@@ -1,11 +1,13 @@
 // The charts as the core builds them (core/charts.h): the numbers they draw, and the CLI's --chart.
 #include "cli/args.h"
 #include "core/charts.h"
+#include "core/format.h"
 #include "core/text_measure.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 using namespace flopscope;
@@ -112,9 +114,9 @@ TEST_CASE("cli: --chart NAME [--format svg] [--chart-size WxH]") {
     CHECK(a.format == "svg");
     CHECK(a.chart == ChartKind::Payoff);
     CHECK(parse_args({"--chart", "layers", "--format", "svg", "--chart-size", "1000x300"}).chart_width == 1000);
-    CHECK(parse_args({"--chart", "pie"}).error == "--chart: unknown chart \"pie\" (cost, fraction, rate, payoff, layers)");
+    CHECK(parse_args({"--chart", "pie"}).error == "--chart: unknown chart \"pie\" (cost, fraction, rate, payoff, layers, time-fraction, time-rate, roofline)");
     CHECK(parse_args({"--chart", "cost", "--format", "json"}).error == "--chart writes SVG: use --format svg (not json)");
-    CHECK(parse_args({"--format", "svg"}).error == "--format svg needs --chart NAME (cost, fraction, rate, payoff, layers)");
+    CHECK(parse_args({"--format", "svg"}).error == "--format svg needs --chart NAME (cost, fraction, rate, payoff, layers, time-fraction, time-rate, roofline)");
     CHECK(parse_args({"--chart", "cost", "--chart-size", "10x10"}).error ==
           "--chart-size: \"10x10\" is not WxH with W from 200 to 8000 and H from 150 to 8000 pixels");
     CHECK_FALSE(parse_args({"--chart", "cost", "--chart-size", "-5x300"}).ok());
@@ -139,6 +141,41 @@ TEST_CASE("figure SVG: a margin of 0.6 em, tabular digits, measured text lengths
           "<rect x=\"0\" y=\"0\" width=\"10\" height=\"10\" shape-rendering=\"crispEdges\" fill=\"#000000\" fill-opacity=\"0.5\"/>\n"
           "<text x=\"50\" y=\"28\" font-size=\"8.26\" text-anchor=\"middle\" textLength=\"24\" fill=\"#ff0000\">1 &lt; 2</text>\n"
           "</svg>\n");
+}
+
+TEST_CASE("charts: with a device, the time sweeps and the roofline are built in the core") {
+    State s = default_state();
+    s.device.name = "t4";
+    s.scenario.precision = Precision::FP16;
+    const Results r = compute(s);
+    REQUIRE(r.roofline.ok());
+    const ChartStyle st = print_chart_style();
+    // The roofline: its title, the ridge and the peak as the core computed them, one dot per layer.
+    const Chart roof = build_chart(ChartKind::Roofline, s, r, st, 720, 400);
+    REQUIRE(roof.empty.empty());
+    CHECK(has_text(roof.figure, "Roofline on NVIDIA T4 · FP16"));
+    CHECK(has_text(roof.figure, "ridge " + format_cost(r.roofline.ridge, "FLOP/B", false, 1)));
+    CHECK(has_text(roof.figure, "peak " + format_cost(roofline_options(s).compute_efficiency * r.roofline.peak_flops,
+                                                      "FLOP/s", false, 1)));
+    REQUIRE(roof.points.size() == r.roofline.layers.size() * 2);
+    for (float v : roof.points) CHECK_FALSE(std::isnan(v));  // the seed's 13 layers all have FLOPs
+    // A dot is hovered when the pointer is on it.
+    const Chart over = roofline_chart(s, r, 0, st, 720, 400, {true, roof.points[0], roof.points[1]});
+    CHECK(over.hovered == 0);
+    // Time over f: no break-even in time over f, the baseline in seconds (the core's format_seconds).
+    const Chart tf = build_chart(ChartKind::TimeFraction, s, r, st, 720, 400);
+    REQUIRE(tf.empty.empty());
+    CHECK(has_text(tf.figure, "Time vs cached fraction f"));
+    CHECK(has_text(tf.figure, "baseline " + format_seconds(r.caching_time.baseline_time_s)));
+    const Chart tr = build_chart(ChartKind::TimeRate, s, r, st, 720, 400);
+    CHECK(has_text(tr.figure, "Time vs hit rate h"));
+    // Without a device: why there is nothing to draw.
+    const State none = default_state();
+    const Results rn = compute(none);
+    CHECK(build_chart(ChartKind::Roofline, none, rn, st, 720, 400).empty ==
+          "Choose a device (in the Device panel) to see each layer on its roofline.");
+    CHECK(build_chart(ChartKind::TimeRate, none, rn, st, 720, 400).empty ==
+          "Choose a device and turn the caching scenario on to see its time.");
 }
 
 namespace {

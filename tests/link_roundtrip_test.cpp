@@ -363,7 +363,12 @@ TEST_CASE("link: every field of the types a link carries is known to the codec")
     CHECK_MESSAGE(field_count<LayerFraction>() == 2, "LayerFraction changed: update the fl row in state_fields.cpp");
     CHECK_MESSAGE(field_count<ViewOptions>() == 6, "ViewOptions changed: add a row to the registry in state_fields.cpp");
     CHECK_MESSAGE(field_count<Network>() == 3, "Network changed: add the field to the registry (state_fields.cpp) or the layer syntax (link.cpp)");
-    CHECK_MESSAGE(field_count<State>() == 10, "State changed: add a row to the registry in state_fields.cpp");
+    CHECK_MESSAGE(field_count<State>() == 11, "State changed: add a row to the registry in state_fields.cpp");
+    CHECK_MESSAGE(field_count<DeviceSettings>() == 8, "DeviceSettings changed: add a row to the registry in state_fields.cpp");
+    // The custom device: its peaks, bandwidth, on-chip buffer and power are link keys; its name, label,
+    // mode, clock, source, channel granularities and weak flags are not (the roofline doesn't use them).
+    CHECK_MESSAGE(field_count<Device>() == 9, "Device changed: add a row for the custom device (state_fields.cpp) or say why not");
+    CHECK_MESSAGE(field_count<PrecisionPeak>() == 4, "PrecisionPeak changed: see the custom device's rows in state_fields.cpp");
 }
 
 TEST_CASE("link: the seed corpus in tests/data/links decodes as documented") {

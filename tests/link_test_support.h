@@ -248,6 +248,28 @@ inline State random_state(Random& r) {
         if (r.chance(0.3)) sc.cache_entries = r.size(1, kMaxCacheEntries);
         if (r.chance(0.3)) sc.precision = static_cast<Precision>(r.integer(0, 2));
     }
+    if (r.chance(0.4)) {
+        DeviceSettings& d = s.device;
+        const auto& devices = device_presets();
+        const std::int64_t pick = r.integer(-1, static_cast<std::int64_t>(devices.size()));
+        d.name = pick < 0 ? std::string() : pick == static_cast<std::int64_t>(devices.size()) ? std::string(kCustomDevice)
+                                                                                              : devices[static_cast<std::size_t>(pick)].name;
+        if (r.chance(0.3)) d.sparse = r.chance(0.5);
+        if (r.chance(0.4)) d.compute_efficiency = r.chance(0.1) ? 1.0 : r.real(0.01, 1);
+        if (r.chance(0.4)) d.memory_efficiency = r.chance(0.1) ? 1.0 : r.real(0.01, 1);
+        if (r.chance(0.3)) d.layer_overhead_s = r.real(0, kMaxLayerOverhead);
+        if (r.chance(0.3)) d.activations_on_chip = r.chance(0.5);
+        if (r.chance(0.3)) d.energy_scale = r.real(0.001, kMaxEnergyScale);
+        if (r.chance(0.5)) {
+            for (PrecisionPeak& p : d.custom.peaks) {
+                if (r.chance(0.6)) p.dense.value = r.real(0, kMaxPeakFlops);
+                if (r.chance(0.3)) p.sparse.value = r.real(0, kMaxPeakFlops);
+            }
+            if (r.chance(0.6)) d.custom.dram_bandwidth.value = r.real(0, kMaxBandwidth);
+            if (r.chance(0.4)) d.custom.onchip_buffer.value = r.real(0, kMaxOnchipBuffer);
+            if (r.chance(0.4)) d.custom.power.value = r.real(0, kMaxPower);
+        }
+    }
     if (r.chance(0.3)) {
         ViewOptions& v = s.view;
         v.unit = r.chance(0.5) ? Unit::MACs : Unit::FLOPs;

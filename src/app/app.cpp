@@ -239,6 +239,14 @@ void draw_inputs(AppState& app) {
     draw_model_panel(app);
     ImGui::Spacing();
     draw_scenario_panel(app);
+    ImGui::Spacing();
+    draw_device_panel(app);
+}
+
+void draw_scenario_and_device(AppState& app) {
+    draw_scenario_panel(app);
+    ImGui::Spacing();
+    draw_device_panel(app);
 }
 
 void draw_wide(AppState& app) {
@@ -307,7 +315,7 @@ void draw_narrow(AppState& app) {
         }
         if (tab("Scenario", tab_flags(app, Tab::Scenario))) {
             draw_results(app, true);
-            draw_scrolling("scenario_tab", draw_scenario_panel, app);
+            draw_scrolling("scenario_tab", draw_scenario_and_device, app);
             ImGui::EndTabItem();
         }
         if (tab("Model", tab_flags(app, Tab::Model))) {
@@ -381,7 +389,8 @@ void draw_app(AppState& app) {
     }
     ImGui::End();
     scroll_by_touch_drag();
-    app.request_tab = Tab::None;  // a tab this layout does not have (e.g. "Model" when wide) is not kept
+    app.request_tab = app.request_tab_next;  // a tab this layout does not have (e.g. "Model" when wide) is not kept
+    app.request_tab_next = Tab::None;
     app.in_frame = false;
     app.apply_queued();
     sync_url(app);

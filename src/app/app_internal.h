@@ -126,6 +126,7 @@ struct AppState {
     std::vector<ZooEntry> zoo;  // the picker's catalogue, built on first use
     ZooView zoo_view;
     Tab request_tab = Tab::None;
+    Tab request_tab_next = Tab::None;  // asked for during a frame whose tab bar was already drawn
     int selected_layer = -1;
     struct ViewCaches {
         DerivedCache<PayoffMap> payoff;                       // view_payoff
@@ -137,6 +138,7 @@ struct AppState {
             std::vector<int> order;
         } layer_order;
     } caches;
+    bool scroll_to_selected = false;  // the layer table scrolls to selected_layer once (a roofline dot was clicked)
     ImportInfo import;
 
     // An accepted edit waiting for the end of the frame (see edit()).
@@ -198,6 +200,7 @@ void draw_app(AppState& app);
 void begin_item_registry();                 // at the start of a frame
 void track_item(const std::string& name);   // the last item's rectangle under `name`, when visible
 bool find_item(const std::string& name, ImVec2& min, ImVec2& max);
+void track_rect(const std::string& name, ImVec2 min, ImVec2 max);  // a drawn shape (a chart's dot) under `name`
 
 //-----------------------------------------------------------------------------
 // Views (one file each)
@@ -226,6 +229,17 @@ void draw_help(AppState& app);              // view_help.cpp: "About the countin
 void draw_export_popup(AppState& app);      // export.cpp
 void draw_embed_view(AppState& app);        // view_embed.cpp: the compact iframe view
 void scroll_by_touch_drag();               // touch_scroll.cpp: after the frame's windows
+
+// Time and energy on the chosen device (Results::roofline, Results::caching_time).
+void draw_device_panel(AppState& app);      // view_device.cpp: device and precision picker, custom figures, knobs
+std::string figure_text(const DeviceFigure& f, const std::string& shown);  // view_device.cpp: "≈ " before a weak figure
+void draw_time_results(AppState& app);      // view_roofline.cpp: s, J and inferences/s beside the FLOPs
+void draw_roofline_chart(AppState& app, ImVec2 size);  // view_roofline.cpp
+void select_layer(AppState& app, int layer);  // view_layers.cpp: selects a row and shows it in the layer table
+const ImVec4& bound_color(Bound b);        // view_roofline.cpp
+void layer_time_cell(const LayerRoofline& l);     // view_roofline.cpp: the layer table's device cells
+void layer_bound_cell(const LayerRoofline& l);
+void layer_verdict_cell(const LayerRoofline& l, double ridge);
 
 //-----------------------------------------------------------------------------
 // Theme (theme.cpp)

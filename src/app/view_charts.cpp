@@ -39,19 +39,30 @@ void draw_overview_chart(AppState& app, ImVec2 size) {
 // [SECTION] Cost vs a parameter
 //-----------------------------------------------------------------------------
 
-void draw_sweep_chart(AppState& app, SweepParameter parameter, ImVec2 size) {
+namespace {
+
+// FLOPs (or, `seconds`, the time on the chosen device) over f or the rate, with the value under the pointer.
+void draw_any_sweep_chart(AppState& app, SweepParameter parameter, bool seconds, ImVec2 size) {
     const Derived& d = app.derived;
-    const ChartKind kind = parameter == SweepParameter::CachedFraction ? ChartKind::Fraction : ChartKind::Rate;
-    const Chart c = sweep_chart(app.state, d.results, d.curves, parameter, screen_chart_style(), size.x, size.y,
-                                chart_pointer(size));
+    const bool fraction = parameter == SweepParameter::CachedFraction;
+    const ChartKind kind = seconds ? (fraction ? ChartKind::TimeFraction : ChartKind::TimeRate)
+                                   : (fraction ? ChartKind::Fraction : ChartKind::Rate);
+    const Chart c = (seconds ? time_sweep_chart : sweep_chart)(app.state, d.results, d.curves, parameter,
+                                                               screen_chart_style(), size.x, size.y, chart_pointer(size));
     if (!show_chart(app, kind, c) || std::isnan(c.hovered_value)) return;
-    const double baseline = d.results.scenario.baseline_flops;
-    const char* symbol = kind == ChartKind::Fraction ? "f" : mode_info(app.state.scenario.mode).rate_symbol;
+    const double baseline = seconds ? d.results.caching_time.baseline_time_s : d.results.scenario.baseline_flops;
+    const char* symbol = fraction ? "f" : mode_info(app.state.scenario.mode).rate_symbol;
     ImGui::BeginTooltip();
     ImGui::Text("%s = %s", symbol, format_fraction_percent(c.hovered_value, 1).c_str());
-    ImGui::Text("%s with caching", format_cost(c.hovered_y, "FLOPs", false).c_str());
+    ImGui::Text("%s with caching", (seconds ? format_seconds(c.hovered_y) : format_cost(c.hovered_y, "FLOPs", false)).c_str());
     ImGui::Text("%s of the baseline", baseline > 0 ? format_percent(c.hovered_y / baseline * 100.0, 1).c_str() : "n/a");
     ImGui::EndTooltip();
+}
+
+} // namespace
+
+void draw_sweep_chart(AppState& app, SweepParameter parameter, ImVec2 size) {
+    draw_any_sweep_chart(app, parameter, false, size);
 }
 
 //-----------------------------------------------------------------------------
@@ -81,18 +92,25 @@ void draw_charts(AppState& app) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const ScenarioMode mode = app.state.scenario.mode;
     const float h = em(16);
-    if (mode_info(mode).caches_channels) {
-        if (avail > em(50)) {
-            const float w = (avail - ImGui::GetStyle().ItemSpacing.x * 2) * 0.5f;
-            draw_sweep_chart(app, SweepParameter::CachedFraction, ImVec2(w, h));
-            ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
-            draw_sweep_chart(app, SweepParameter::Rate, ImVec2(w, h));
-        } else {
-            draw_sweep_chart(app, SweepParameter::CachedFraction, ImVec2(avail, h));
-            draw_sweep_chart(app, SweepParameter::Rate, ImVec2(avail, h));
+    const Results& res = app.derived.results;
+    const bool time = res.has_device && res.roofline.ok();
+    const bool channels = mode_info(mode).caches_channels;
+    // Two charts a row when wide: f and the rate, or (with a device) each FLOP curve and its time curve.
+    const bool beside = avail > em(50) && (channels || time);
+    const float w = beside ? (avail - ImGui::GetStyle().ItemSpacing.x * 2) * 0.5f : avail;
+    int drawn = 0;
+    for (SweepParameter parameter : {SweepParameter::CachedFraction, SweepParameter::Rate}) {
+        if (parameter == SweepParameter::CachedFraction && !channels) continue;
+        for (bool seconds : {false, true}) {
+            if (seconds && !time) continue;
+            if (beside && drawn++ % 2 == 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+            draw_any_sweep_chart(app, parameter, seconds, ImVec2(w, h));
         }
-    } else {
-        draw_sweep_chart(app, SweepParameter::Rate, ImVec2(avail, h));
+    }
+    if (time) {
+        ImGui::Spacing();
+        section("Roofline");
+        draw_roofline_chart(app, ImVec2(avail, std::min(em(22), std::max(avail * 0.7f, em(14)))));
     }
     ImGui::Spacing();
     draw_payoff_chart(app, ImVec2(ImGui::GetContentRegionAvail().x, std::min(em(22), ImGui::GetContentRegionAvail().x * 0.9f)));

@@ -262,6 +262,12 @@ void draw_pending_messages(AppState& app) {
 // [SECTION] Table
 //-----------------------------------------------------------------------------
 
+void select_layer(AppState& app, int layer) {
+    app.selected_layer = layer;
+    app.scroll_to_selected = true;
+    app.request_tab_next = Tab::Layers;
+}
+
 namespace {
 
 // A column of the page's table: one of the core's layer-table columns (layer_table.h), or an editable
@@ -284,7 +290,7 @@ std::vector<ImGuiID> page_columns(const AppState& app, bool custom, const Networ
     auto rank = [&](LayerColumn c) {  // a custom network's groups, in this order
         if (!custom) return 0;
         return c == LayerColumn::Index ? 0 : c == LayerColumn::Name ? 1 : c == LayerColumn::Output ? 4
-             : c == LayerColumn::Macs || c == LayerColumn::Flops || c == LayerColumn::Share ? 3 : 5;
+             : c == LayerColumn::Macs || c == LayerColumn::Flops || c == LayerColumn::Share || is_device_column(c) ? 3 : 5;
     };
     std::vector<ImGuiID> cols;
     for (int group = 0; group <= 5; ++group) {
@@ -374,6 +380,11 @@ void column_cell(AppState& app, const PageTable& t, LayerColumn c, const LayerRo
     if (c == LayerColumn::Cached) return cached_cell(app, row.index, &row);
     ImGui::AlignTextToFramePadding();
     if (c == LayerColumn::Share) return share_cell(row.share, max_share);
+    if (row.roofline) {  // the device's columns: coloured, with the figures behind them in a tooltip
+        if (c == LayerColumn::Time) return layer_time_cell(*row.roofline);
+        if (c == LayerColumn::Bound) return layer_bound_cell(*row.roofline);
+        if (c == LayerColumn::Verdict) return layer_verdict_cell(*row.roofline, app.derived.results.roofline.ridge);
+    }
     const std::string text = info.page(row, t.exact);
     if (info.right) text_right(text.c_str());
     else ImGui::TextUnformatted(text.c_str());
@@ -381,7 +392,7 @@ void column_cell(AppState& app, const PageTable& t, LayerColumn c, const LayerRo
 
 // One layer's row. Past the layer where the network stops computing, only the columns read from the
 // layer itself have values; the first of the others says why.
-void layer_row(AppState& app, const PageTable& t, int i, float row_h, double max_share) {
+void layer_row(AppState& app, const PageTable& t, int i, float row_h, double max_share, bool scroll_here) {
     const Derived& d = app.derived;
     const bool evaluated = i < static_cast<int>(d.rows.size());
     LayerRow past_error;
@@ -389,6 +400,9 @@ void layer_row(AppState& app, const PageTable& t, int i, float row_h, double max
                                     : (past_error = unevaluated_row(t.net.layers[static_cast<std::size_t>(i)], i));
     const bool is_error = !d.results.evaluation.ok() && d.results.evaluation.error_layer == i;
     ImGui::TableNextRow(0, row_h);
+    if (scroll_here) ImGui::SetScrollHereY(0.5f);
+    if (!t.custom && app.selected_layer == i)  // picked on the roofline chart (a custom row is a Selectable)
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(palette().accent_soft));
     ImGui::PushID(i);
     bool error_shown = false;
     for (int k = 0; k < static_cast<int>(t.cols.size()); ++k) {
@@ -433,7 +447,10 @@ void draw_layers(AppState& app) {
     const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable;
-    if (!ImGui::BeginTable(custom ? "layers_custom" : "layers", static_cast<int>(t.cols.size()), flags, outer)) return;
+    // The device's columns come and go with the device: a table of their own keeps each set's widths and order.
+    const bool timed = std::any_of(t.cols.begin(), t.cols.end(), [](ImGuiID id) { return id == ImGuiID(LayerColumn::Time); });
+    const char* table_id = custom ? (timed ? "layers_custom_time" : "layers_custom") : (timed ? "layers_time" : "layers");
+    if (!ImGui::BeginTable(table_id, static_cast<int>(t.cols.size()), flags, outer)) return;
     ImGui::TableSetupScrollFreeze(2, 1);
     setup_columns(t);
     header_row(t);
@@ -444,9 +461,19 @@ void draw_layers(AppState& app) {
     const float row_h = ImGui::GetFrameHeight();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(order.size()), row_h + ImGui::GetStyle().CellPadding.y * 2);
+    // A layer selected elsewhere (a roofline dot) is drawn, and scrolled to, once.
+    int scroll_to = -1;
+    if (app.scroll_to_selected) {
+        const auto at = std::find(order.begin(), order.end(), app.selected_layer);
+        if (at != order.end()) {
+            scroll_to = static_cast<int>(at - order.begin());
+            clipper.IncludeItemByIndex(scroll_to);
+        }
+        app.scroll_to_selected = false;
+    }
     while (clipper.Step())
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k)
-            if (const int i = order[static_cast<std::size_t>(k)]; i < n) layer_row(app, t, i, row_h, max_share);
+            if (const int i = order[static_cast<std::size_t>(k)]; i < n) layer_row(app, t, i, row_h, max_share, k == scroll_to);
     ImGui::EndTable();
     if (messages > 0) draw_pending_messages(app);
 }

@@ -81,8 +81,10 @@ void draw_results(AppState& app, bool compact) {
         if (res.evaluation.layers.empty()) return;
     }
     if (!s.scenario_enabled || !res.scenario.ok()) {
-        if (!compact) draw_network_only(app);
-        else text_muted((format_cost(d.total_cost, unit_label(s.view.unit), s.view.exact) + " per inference").c_str());
+        if (!compact) {
+            draw_network_only(app);
+            draw_time_results(app);
+        } else text_muted((format_cost(d.total_cost, unit_label(s.view.unit), s.view.exact) + " per inference").c_str());
         return;
     }
 
@@ -163,6 +165,7 @@ void draw_results(AppState& app, bool compact) {
         ImGui::EndTable();
     }
 
+    draw_time_results(app);  // the same in seconds and joules, when a device is chosen
     ImGui::Spacing();
     text_wrapped_colored(saving_color, savings_sentence(r).c_str());
     paragraph(break_even_sentence(s.scenario, r).c_str());

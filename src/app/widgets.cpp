@@ -22,6 +22,8 @@ void track_item(const std::string& name) {
     if (ImGui::IsItemVisible()) g_items[name] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
 }
 
+void track_rect(const std::string& name, ImVec2 min, ImVec2 max) { g_items[name] = {min, max}; }
+
 bool find_item(const std::string& name, ImVec2& min, ImVec2& max) {
     auto it = g_items.find(name);
     if (it == g_items.end()) return false;

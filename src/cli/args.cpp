@@ -23,7 +23,7 @@ namespace flopscope::cli {
 
 namespace {
 
-enum class Section { Network, Scenario, Output, Hidden };
+enum class Section { Network, Scenario, Device, Output, Hidden };
 
 // One command-line option: a state field's (field and cli set) or one of the CLI's own.
 struct Option {
@@ -43,13 +43,14 @@ const Option kOwnOptions[] = {
     {"--batch", "N", "The value of every symbolic dim of an ONNX file (default 1).", Section::Network},
     {"--symbol", "NAME=N", "The value of one symbolic dim of an ONNX file; repeatable.", Section::Network},
     {"--format", "FMT", "table (default) | json | csv | md | latex (booktabs tables); svg with --chart.", Section::Output},
-    {"--chart", "NAME", "Write a chart as SVG instead of the results: cost | fraction | rate | payoff | layers (the page's charts, drawn the same).", Section::Output},
+    {"--chart", "NAME", "Write a chart as SVG instead of the results: cost | fraction | rate | payoff | layers | time-fraction | time-rate | roofline (the page's charts, drawn the same).", Section::Output},
     {"--chart-size", "WxH", "The chart's size in pixels (default 720x400; the layer chart's height follows its rows).", Section::Output},
     {"--list-models", nullptr,
      "The built-in networks. With --format md, csv or json: each one's MACs, FLOPs, parameters, activations "
      "and depth, at its default crop (or --input) under the convention (--convention and the switches).",
      Section::Output},
     {"--list-conventions", nullptr, "The counting conventions and their rules.", Section::Output},
+    {"--list-devices", nullptr, "The built-in devices and their figures (--format table|md|csv|json).", Section::Output},
     {"--help", nullptr, "This text.", Section::Output},
     {"-h", nullptr, "", Section::Hidden},
 };
@@ -91,7 +92,10 @@ const std::vector<Option>& options() {
             for (const CliOption& c : f.cli) {
                 if (!c.name) continue;
                 out.push_back({c.name, c.metavar, c.help ? c.help : field_help(f, c),
-                               f.group == FieldGroup::Scenario ? Section::Scenario : Section::Network, &f, &c});
+                               f.group == FieldGroup::Scenario ? Section::Scenario
+                               : f.group == FieldGroup::Device ? Section::Device
+                                                               : Section::Network,
+                               &f, &c});
             }
         }
         for (const Option& o : kOwnOptions) out.push_back(o);
@@ -124,6 +128,7 @@ Usage:
   flopscope --list-models [--format md|csv|json] [--input N|HxW] [--convention NAME]
                                                        the built-in networks (and their costs)
   flopscope --list-conventions                         the counting conventions and their rules
+  flopscope --list-devices [--format ...]              the built-in devices and their figures
 
 Values are read as in a link: decimals like 0.5 or 1.2e9, ranges as shown.
 )";
@@ -140,6 +145,7 @@ Values are read as in a link: decimals like 0.5 or 1.2e9, ranges as shown.
     section(Section::Network, "Network and counting:");
     section(Section::Scenario,
             "Caching scenario (any of these turns the scenario on; starting values are the optimistic preset's):");
+    section(Section::Device, "Device (time and energy per layer; none by default; --precision sets the roofline's too):");
     section(Section::Output, "Output:");
     return out;
 }
@@ -210,6 +216,10 @@ Args parse_args(const std::vector<std::string>& args) {
                 run.action = Args::Action::ListConventions;
                 return run;
             }
+            if (name == "--list-devices") {  // after --format, wherever it is given
+                run.action = Args::Action::ListDevices;
+                continue;
+            }
             if (name == "--list-models") {  // the other options still apply: --format, --input, --convention
                 run.action = Args::Action::ListModels;
                 continue;
@@ -254,7 +264,7 @@ Args parse_args(const std::vector<std::string>& args) {
             }
             if (name == "--chart") {
                 run.chart = parse_chart_name(value);
-                if (!run.chart) return fail(name + ": unknown chart \"" + value + "\" (cost, fraction, rate, payoff, layers)");
+                if (!run.chart) return fail(name + ": unknown chart \"" + value + "\" (" + chart_names() + ")");
                 continue;
             }
             if (name == "--chart-size") {
@@ -281,7 +291,8 @@ Args parse_args(const std::vector<std::string>& args) {
             if (!applied || !problems.empty()) return fail(problems.empty() ? name + ": not applied" : joined(problems));
             if (o->field->group == FieldGroup::Scenario) {
                 if (o->field->key == "sc") preset_given = true, state.scenario_enabled = true;
-                else scenario_touched = true;
+                // --precision is also the device's precision, so alone it doesn't turn the scenario on
+                else if (o->field->key != "prec") scenario_touched = true;
             }
         }
     }
@@ -294,21 +305,19 @@ Args parse_args(const std::vector<std::string>& args) {
     }
     if (const Convention* named = find_convention(state.convention); !named || named->counting != state.counting)
         state.convention = "custom";
-    if (scenario_touched) {
-        state.scenario_enabled = true;
-        if (preset_given) {
-            const ScenarioPreset* p = find_preset(state.scenario.name);
-            if (!p || !(p->scenario == state.scenario)) state.scenario.name = "custom";
-        } else {
-            state.scenario.name = "custom";
-        }
+    if (scenario_touched) state.scenario_enabled = true;
+    if (preset_given) {  // a preset changed afterwards (also by --precision) is "custom"
+        const ScenarioPreset* p = find_preset(state.scenario.name);
+        if (!p || !(p->scenario == state.scenario)) state.scenario.name = "custom";
+    } else if (scenario_touched) {
+        state.scenario.name = "custom";
     }
     if (run.action == Args::Action::ListModels && run.format == "latex")
         return fail("--format latex: the tables of one network's results (not --list-models: md, csv or json)");
     // A chart is an SVG document; the results' formats are tables.
     if (run.chart && run.format == "table") run.format = "svg";
     if (run.chart && run.format != "svg") return fail("--chart writes SVG: use --format svg (not " + run.format + ")");
-    if (!run.chart && run.format == "svg") return fail("--format svg needs --chart NAME (cost, fraction, rate, payoff, layers)");
+    if (!run.chart && run.format == "svg") return fail("--format svg needs --chart NAME (" + chart_names() + ")");
     return run;
 }
 

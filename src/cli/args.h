@@ -15,7 +15,7 @@
 namespace flopscope::cli {
 
 struct Args {
-    enum class Action { Run, Help, ListModels, ListConventions };
+    enum class Action { Run, Help, ListModels, ListConventions, ListDevices };
     Action action = Action::Run;
     State state;                  // the state to compute (Action::Run)
     std::string format = "table"; // table | json | csv | md | latex | svg (svg: a chart, with --chart)

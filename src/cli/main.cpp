@@ -203,6 +203,7 @@ int main(int argc, char** argv) {
         else list_model_costs(args);
         return 0;
     case cli::Args::Action::ListConventions: list_conventions(); return 0;
+    case cli::Args::Action::ListDevices: std::fputs(devices_listing(args.format).c_str(), stdout); return 0;
     case cli::Args::Action::Run: break;
     }
     if (!args.onnx_paths.empty()) {

@@ -7,11 +7,13 @@
 // [SECTION] Cost vs a parameter (sweep curves)
 // [SECTION] Where it pays off (map)
 // [SECTION] Per-layer cost bars
+// [SECTION] Roofline (log–log)
 // [SECTION] Any chart, for an export
 #include "core/charts.h"
 
 #include "core/compare_table.h"
 #include "core/format.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <array>
@@ -33,6 +35,12 @@ ScenarioCurves scenario_curves(const State& state, const Results& r) {
         c.sweep_fraction = sweep(r.network, r.evaluation, state.counting, state.scenario, SweepParameter::CachedFraction,
                                  kSweepPoints);
         c.sweep_rate = sweep(r.network, r.evaluation, state.counting, state.scenario, SweepParameter::Rate, kSweepPoints);
+        if (const Device* device = chosen_device(state); device && r.caching_time.ok() && r.roofline.ok()) {
+            c.sweep_time_rate = sweep_time(r.caching_time, state.scenario, SweepParameter::Rate, kSweepPoints);
+            c.sweep_time_fraction = sweep_time_cached_fraction(r.network, r.evaluation, state.counting, state.scenario,
+                                                               r.caching_time, *device, roofline_options(state),
+                                                               r.roofline, kSweepPoints);
+        }
     }
     return c;
 }
@@ -60,6 +68,7 @@ struct ChartNames {
 constexpr ChartNames kChartNames[] = {
     {"cost", "cost per inference"},      {"fraction", "FLOPs vs cached fraction"}, {"rate", "FLOPs vs rate"},
     {"payoff", "where it pays off"},     {"layers", "FLOPs per layer"},
+    {"time-fraction", "time vs cached fraction"}, {"time-rate", "time vs rate"}, {"roofline", "roofline"},
 };
 static_assert(std::size(kChartNames) == static_cast<std::size_t>(ChartKind::Count_), "one name per chart");
 
@@ -71,6 +80,12 @@ std::optional<ChartKind> parse_chart_name(std::string_view name) {
     for (std::size_t i = 0; i < std::size(kChartNames); ++i)
         if (name == kChartNames[i].name) return static_cast<ChartKind>(i);
     return std::nullopt;
+}
+
+std::string chart_names() {
+    std::string s;
+    for (const ChartNames& n : kChartNames) s += (s.empty() ? "" : ", ") + std::string(n.name);
+    return s;
 }
 
 std::string chart_file_title(ChartKind k, const State& state) {
@@ -141,12 +156,14 @@ std::string tick_label(double v, double step) {
 }
 
 // Horizontal grid lines with value labels left of the plot, and the unit above them when given.
-void y_axis(Canvas& cv, const Plot& p, const char* unit) {
+// `seconds`: the values are times (format_seconds), else FLOPs.
+void y_axis(Canvas& cv, const Plot& p, const char* unit, bool seconds = false) {
     const double step = nice_step(p.y1 - p.y0, 4);
     for (double v = p.y0; v <= p.y1 + step * 1e-9; v += step) {
         const float y = p.y(v);
         cv.f.line(p.min_x, y, p.max_x, y, cv.col.grid, 1.0f);
-        cv.text(p.min_x - cv.em(0.4f), y - cv.line * 0.5f, tick_label(v, step), cv.col.muted, Anchor::End);
+        cv.text(p.min_x - cv.em(0.4f), y - cv.line * 0.5f, seconds ? format_seconds(v) : tick_label(v, step), cv.col.muted,
+                Anchor::End);
     }
     if (unit) cv.text(p.min_x - cv.em(0.4f), p.min_y - cv.line - cv.em(0.5f), unit, cv.col.muted, Anchor::End);
 }
@@ -277,9 +294,14 @@ struct Sweep {
     double baseline = 0;
     std::optional<double> break_even;  // the core's, for this parameter
     bool at_step = false;              // the break-even is a tile step that already pays off
+    bool seconds = false;              // time per inference on the chosen device, not FLOPs
+    bool summary = true;               // the core has this curve's break-even to sum it up (not time over f)
+    std::string value(double v, int decimals) const {
+        return seconds ? format_seconds(v) : format_cost(v, "", false, decimals);
+    }
 };
 
-Sweep sweep_of(const State& state, const Results& r, const ScenarioCurves& curves, SweepParameter parameter) {
+Sweep sweep_of(const State& state, const Results& r, const ScenarioCurves& curves, SweepParameter parameter, bool seconds) {
     const Scenario& sc = state.scenario;
     const ModeInfo& mode = mode_info(sc.mode);
     Sweep s;
@@ -297,6 +319,21 @@ Sweep sweep_of(const State& state, const Results& r, const ScenarioCurves& curve
         s.title = std::string("FLOPs vs ") + mode.rate_name + " " + mode.rate_symbol;
         s.current = mode_rate(sc);
     }
+    if (seconds) {  // the same curve in seconds: the core's time sweep, its break-even rate in time (none over f)
+        const CachingTime& ct = r.caching_time;
+        s.seconds = true;
+        s.baseline = ct.baseline_time_s;
+        s.at_step = false;
+        s.title.replace(0, 5, "Time");
+        if (parameter == SweepParameter::CachedFraction) {
+            s.data = &curves.sweep_time_fraction;
+            s.break_even.reset();
+            s.summary = false;
+        } else {
+            s.data = &curves.sweep_time_rate;
+            s.break_even = ct.break_even_rate;
+        }
+    }
     return s;
 }
 
@@ -308,9 +345,9 @@ struct LabelBox {
 };
 
 // The region where caching saves, the value grid and both axes' labels, and the dashed baseline.
-void sweep_axes(Canvas& cv, const Plot& p, double baseline) {
+void sweep_axes(Canvas& cv, const Plot& p, double baseline, bool seconds) {
     cv.f.filled_rect(p.min_x, p.y(baseline), p.max_x, p.max_y, with_alpha(cv.col.good, 0.07f));
-    y_axis(cv, p, nullptr);
+    y_axis(cv, p, nullptr, seconds);
     const int step = percent_tick_step(cv, p.max_x - p.min_x);
     for (int i = 0; i <= 4; i += step) {
         const double t = i / 4.0;
@@ -403,7 +440,7 @@ bool curve_crosses(const Plot& p, const std::vector<double>& data, float x0, flo
 // labels above (narrow charts, or a baseline near the top where the "now" label is) nor the curve (a
 // phone-width chart whose curve runs along the baseline); else the first place clear of the labels.
 void baseline_label(Canvas& cv, const Plot& p, const Sweep& s, const std::array<LabelBox, 2>& taken) {
-    const std::string label = "baseline " + format_cost(s.baseline, "", false, 2);
+    const std::string label = "baseline " + s.value(s.baseline, 2);
     const float w = cv.width(label), h = cv.line;
     const float yb = p.y(s.baseline), gap = cv.em(0.15f), pad = cv.em(0.2f);
     const float mid = (p.min_x + p.max_x - w) * 0.5f;
@@ -427,19 +464,18 @@ void baseline_label(Canvas& cv, const Plot& p, const Sweep& s, const std::array<
     cv.text(at->first, at->second, label, cv.col.muted);
 }
 
-} // namespace
-
-Chart sweep_chart(const State& state, const Results& r, const ScenarioCurves& curves, SweepParameter parameter,
-                  const ChartStyle& st, float width, float height, ChartPointer ptr) {
+Chart any_sweep_chart(const State& state, const Results& r, const ScenarioCurves& curves, SweepParameter parameter,
+                      bool seconds, const ChartStyle& st, float width, float height, ChartPointer ptr) {
     Chart c;
     const ModeInfo& mode = mode_info(state.scenario.mode);
     if (parameter == SweepParameter::CachedFraction && !mode.caches_channels) {
         c.empty = std::string("The cached fraction f does not apply to this mode (") + mode.label + ").";
         return c;
     }
-    const Sweep s = sweep_of(state, r, curves, parameter);
+    const Sweep s = sweep_of(state, r, curves, parameter, seconds);
     if (s.data->size() < 2 || !r.scenario.ok() || width < st.em(10) || height < st.em(8)) {
-        c.empty = "Turn the caching scenario on to see how its cost responds.";
+        c.empty = seconds ? "Choose a device and turn the caching scenario on to see its time."
+                          : "Turn the caching scenario on to see how its cost responds.";
         return c;
     }
     Canvas cv = begin(c, st, width, height);
@@ -452,9 +488,9 @@ Chart sweep_chart(const State& state, const Results& r, const ScenarioCurves& cu
     p.min_y = cv.line * 3.0f;
     p.max_x = width - cv.em(0.8f);
     p.max_y = height - cv.line * 1.7f;
-    p.y1 = std::max(top, 1.0) * 1.08;
+    p.y1 = (top > 0 ? top : 1.0) * 1.08;  // seconds are far below 1
     p.store(c);
-    sweep_axes(cv, p, s.baseline);
+    sweep_axes(cv, p, s.baseline, s.seconds);
     sweep_curve(cv, p, *s.data, s.baseline);
     const std::array<LabelBox, 2> labels = sweep_markers(cv, p, s);
     sweep_summary(cv, cv.line * 1.15f, s);
@@ -469,6 +505,18 @@ Chart sweep_chart(const State& state, const Results& r, const ScenarioCurves& cu
         c.hovered_y = y;
     }
     return c;
+}
+
+} // namespace
+
+Chart sweep_chart(const State& state, const Results& r, const ScenarioCurves& curves, SweepParameter parameter,
+                  const ChartStyle& st, float width, float height, ChartPointer ptr) {
+    return any_sweep_chart(state, r, curves, parameter, false, st, width, height, ptr);
+}
+
+Chart time_sweep_chart(const State& state, const Results& r, const ScenarioCurves& curves, SweepParameter parameter,
+                       const ChartStyle& st, float width, float height, ChartPointer ptr) {
+    return any_sweep_chart(state, r, curves, parameter, true, st, width, height, ptr);
 }
 
 //-----------------------------------------------------------------------------
@@ -614,6 +662,134 @@ Chart layer_chart(const std::vector<LayerBar>& bars, const ChartStyle& st, float
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Roofline (log–log)
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Log–log axes over whole decades.
+struct LogPlot {
+    Plot p;  // its x0..x1, y0..y1 are log10 of the ranges
+    float x(double v) const { return p.x(std::log10(v)); }
+    float y(double v) const { return p.y(std::log10(v)); }
+};
+
+void log_axes(Canvas& cv, const LogPlot& lp) {
+    const Plot& p = lp.p;
+    for (int k = static_cast<int>(p.x0); k <= static_cast<int>(p.x1); ++k) {
+        const double v = std::pow(10.0, k);
+        const float x = lp.x(v);
+        cv.f.line(x, p.min_y, x, p.max_y, cv.col.grid, 1.0f);
+        const std::string label = shortest_decimal(v);
+        const float w = cv.width(label);
+        cv.text(std::clamp(x - w * 0.5f, p.min_x, p.max_x - w), p.max_y + cv.em(0.3f), label, cv.col.muted);
+    }
+    for (int k = static_cast<int>(p.y0); k <= static_cast<int>(p.y1); ++k) {
+        const double v = std::pow(10.0, k);
+        const float y = lp.y(v);
+        cv.f.line(p.min_x, y, p.max_x, y, cv.col.grid, 1.0f);
+        cv.text(p.min_x - cv.em(0.4f), y - cv.line * 0.5f, format_cost(v, "", false, 0), cv.col.muted, Anchor::End);
+    }
+}
+
+Rgba bound_rgba(const ChartPalette& pal, Bound b) {
+    return b == Bound::Compute ? pal.computed : b == Bound::Memory ? pal.warn : pal.muted;
+}
+
+bool plotted(const LayerRoofline& l) { return l.flops > 0 && std::isfinite(l.intensity) && l.time_s > 0; }
+
+} // namespace
+
+Chart roofline_chart(const State& state, const Results& res, int selected, const ChartStyle& st, float width,
+                     float height, ChartPointer ptr) {
+    Chart c;
+    if (!res.has_device || !res.roofline.ok()) {
+        c.empty = "Choose a device (in the Device panel) to see each layer on its roofline.";
+        return c;
+    }
+    if (width < st.em(12) || height < st.em(10)) return c;
+    const RooflineResult& r = res.roofline;
+    const RooflineOptions o = roofline_options(state);
+    const double compute_roof = o.compute_efficiency * r.peak_flops;  // FLOP/s
+    const double memory_slope = o.memory_efficiency * r.bandwidth;    // FLOP/s per FLOP/B
+
+    // Ranges: every plotted layer, the ridge and the compute roof, out to whole decades.
+    double xmin = r.ridge, xmax = r.ridge, ymin = compute_roof, ymax = compute_roof;
+    int unplotted = 0;
+    for (const LayerRoofline& l : r.layers) {
+        if (!plotted(l)) {
+            ++unplotted;
+            continue;
+        }
+        xmin = std::min(xmin, l.intensity);
+        xmax = std::max(xmax, l.intensity);
+        ymin = std::min(ymin, l.flops / l.time_s);
+    }
+    Canvas cv = begin(c, st, width, height);
+    const ChartPalette& pal = cv.col;
+    const float line = cv.line;
+    cv.text(0, 0, "Roofline on " + r.device_label + " · " + precision_label(r.precision), pal.text);
+    LogPlot lp;
+    Plot& p = lp.p;
+    p.min_x = cv.em(3.6f);
+    p.min_y = line * 2.6f;
+    p.max_x = width - cv.em(0.8f);
+    p.max_y = height - line * 2.8f;
+    p.x0 = std::floor(std::log10(xmin));
+    p.x1 = std::ceil(std::log10(xmax) + 1e-9);
+    p.y0 = std::floor(std::log10(ymin));
+    p.y1 = std::ceil(std::log10(ymax) + 1e-9);
+    if (p.x1 <= p.x0) p.x1 = p.x0 + 1;
+    if (p.y1 <= p.y0) p.y1 = p.y0 + 1;
+    p.store(c);
+    log_axes(cv, lp);
+    cv.text(p.max_x, p.max_y + line * 1.3f, "FLOP/B", pal.muted, Anchor::End);
+    cv.text(0, line * 1.3f, "FLOP/s", pal.muted);
+
+    // The roofs: bandwidth × intensity up to the ridge, the peak after it.
+    const float thick = std::max(2.0f, cv.em(0.14f));
+    const double x_enter = std::max(std::pow(10.0, p.x0), std::pow(10.0, p.y0) / memory_slope);  // the memory roof enters
+    const float rx = lp.x(r.ridge), ry = lp.y(compute_roof);
+    cv.f.line(lp.x(x_enter), lp.y(memory_slope * x_enter), rx, ry, pal.baseline, thick);
+    cv.f.line(rx, ry, p.max_x, ry, pal.baseline, thick);
+    cv.f.filled_circle(rx, ry, cv.em(0.3f), pal.accent);
+    const std::string ridge_label = "ridge " + format_cost(r.ridge, "FLOP/B", false, 1);
+    const float rw = cv.width(ridge_label);
+    cv.text(std::clamp(rx - rw * 0.5f, p.min_x, p.max_x - rw), ry - line * 1.2f, ridge_label, pal.accent);
+    cv.text(p.min_x + cv.em(0.3f), ry - line * 1.1f, "peak " + format_cost(compute_roof, "FLOP/s", false, 1), pal.muted);
+
+    // The layers, the selected one ringed, and the one nearest the pointer.
+    float best = cv.em(0.7f);
+    c.points.assign(r.layers.size() * 2, NAN);
+    for (std::size_t i = 0; i < r.layers.size(); ++i) {
+        const LayerRoofline& l = r.layers[i];
+        if (!plotted(l)) continue;
+        const float x = lp.x(l.intensity), y = lp.y(l.flops / l.time_s);
+        c.points[i * 2] = x;
+        c.points[i * 2 + 1] = y;
+        const bool is_selected = selected == static_cast<int>(i);
+        cv.f.filled_circle(x, y, cv.em(is_selected ? 0.38f : 0.28f), with_alpha(bound_rgba(pal, l.bound), 0.9f));
+        if (is_selected) cv.f.circle(x, y, cv.em(0.5f), pal.accent, 2.0f);
+        const float d = std::hypot(ptr.x - x, ptr.y - y);
+        if (ptr.inside && d < best) {
+            best = d;
+            c.hovered = static_cast<int>(i);
+        }
+    }
+    // Legend: what the colours mean, and the layers a log axis cannot show.
+    float lx = p.min_x;
+    const float ly = p.max_y + line * 1.3f;
+    for (Bound b : {Bound::Compute, Bound::Memory, Bound::Overhead}) {
+        cv.f.filled_circle(lx + cv.em(0.3f), ly + line * 0.5f, cv.em(0.28f), bound_rgba(pal, b));
+        const std::string label = std::string(bound_name(b)) + "-bound";
+        cv.text(lx + cv.em(0.8f), ly, label, pal.muted);
+        lx += cv.em(1.4f) + cv.width(label);
+    }
+    if (unplotted > 0) cv.text(lx, ly, "· " + std::to_string(unplotted) + " layers without FLOPs not shown", pal.muted);
+    return c;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Any chart, for an export
 //-----------------------------------------------------------------------------
 
@@ -629,6 +805,12 @@ Chart build_chart(ChartKind kind, const State& state, const Results& r, const Ch
         return payoff_chart(chart_payoff_map(state, r), st, width, height);
     }
     case ChartKind::Layers: return layer_chart(layer_bars(state, r), st, width);
+    case ChartKind::TimeFraction:
+    case ChartKind::TimeRate:
+        return time_sweep_chart(state, r, scenario_curves(state, r),
+                                kind == ChartKind::TimeFraction ? SweepParameter::CachedFraction : SweepParameter::Rate,
+                                st, width, height);
+    case ChartKind::Roofline: return roofline_chart(state, r, -1, st, width, height);
     case ChartKind::Count_: break;
     }
     return Chart{};

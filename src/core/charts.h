@@ -5,7 +5,9 @@
 //   fraction    total FLOPs over the cached fraction f, with the baseline and the core's break-even;
 //   rate        the same over the mode's rate (h, or p in a cascade);
 //   payoff      where it pays off, over two parameters (core/payoff.h);
-//   layers      per-layer FLOPs without and with caching.
+//   layers      per-layer FLOPs without and with caching;
+//   time-fraction, time-rate   the fraction and rate sweeps in seconds on the chosen device;
+//   roofline    each layer on the device's roofline (log–log), coloured by its bound.
 // Text is measured with the style's text_width, so a chart lays out the same from any caller.
 #pragma once
 
@@ -33,6 +35,8 @@ struct ScenarioCurves {
     std::vector<ScenarioResult> presets;  // scenario_presets(), in order
     std::vector<double> sweep_fraction;   // total FLOPs over f = 0..1 (kSweepPoints)
     std::vector<double> sweep_rate;       // ... over the mode's rate (h, or p in cascade mode)
+    std::vector<double> sweep_time_fraction;  // seconds per inference over f (a device chosen, partial reuse)
+    std::vector<double> sweep_time_rate;      // ... over the mode's rate
 };
 ScenarioCurves scenario_curves(const State& state, const Results& results);
 
@@ -44,10 +48,12 @@ PayoffMap chart_payoff_map(const State& state, const Results& results);
 // [SECTION] Charts
 //-----------------------------------------------------------------------------
 
-enum class ChartKind : std::uint8_t { Cost, Fraction, Rate, Payoff, Layers, Count_ };
-// "cost", "fraction", "rate", "payoff", "layers" (the CLI's --chart names, the save menu's file names).
+enum class ChartKind : std::uint8_t { Cost, Fraction, Rate, Payoff, Layers, TimeFraction, TimeRate, Roofline, Count_ };
+// "cost", "fraction", "rate", "payoff", "layers", "time-fraction", "time-rate", "roofline" (the CLI's
+// --chart names, the save menu's file names).
 const char* chart_name(ChartKind k);
 std::optional<ChartKind> parse_chart_name(std::string_view name);
+std::string chart_names();  // every name, in order: "cost, fraction, ..., roofline"
 // The figure's title for a saved file: "Flopscope: where it pays off, resnet18".
 std::string chart_file_title(ChartKind k, const State& state);
 
@@ -62,9 +68,10 @@ struct Chart {
     Figure overlay;  // the pointer's marks on top of it (screen only)
     std::string empty;  // why nothing is drawn ("Turn the caching scenario on ..."); figure is empty then
     float plot_x0 = 0, plot_y0 = 0, plot_x1 = 0, plot_y1 = 0;  // the plotting area
-    int hovered = -1;           // cost: the bar; layers: the row under the pointer
+    int hovered = -1;           // cost: the bar; layers: the row; roofline: the layer under the pointer
     double hovered_value = NAN; // fraction/rate/payoff: the parameter (x) under the pointer, 0..1
     double hovered_y = NAN;     // payoff: the y parameter (both to the percent); fraction/rate: the curve there
+    std::vector<float> points;  // roofline: each layer's dot, x and y (NaN when it has no FLOPs to plot)
 };
 
 // One bar of the cost chart.
@@ -90,6 +97,14 @@ Chart cost_chart(const std::vector<CostBar>& bars, const ChartStyle& style, floa
                  ChartPointer pointer = {});
 Chart sweep_chart(const State& state, const Results& results, const ScenarioCurves& curves, SweepParameter parameter,
                   const ChartStyle& style, float width, float height, ChartPointer pointer = {});
+// The same sweep in seconds per inference on the chosen device (ChartKind::TimeFraction, TimeRate).
+Chart time_sweep_chart(const State& state, const Results& results, const ScenarioCurves& curves,
+                       SweepParameter parameter, const ChartStyle& style, float width, float height,
+                       ChartPointer pointer = {});
+// Each layer of Results::roofline at its intensity and attained FLOP/s under the memory and compute
+// roofs; `selected` (a layer index, or -1) is ringed.
+Chart roofline_chart(const State& state, const Results& results, int selected, const ChartStyle& style, float width,
+                     float height, ChartPointer pointer = {});
 Chart payoff_chart(const PayoffMap& map, const ChartStyle& style, float width, float height, ChartPointer pointer = {});
 Chart layer_chart(const std::vector<LayerBar>& bars, const ChartStyle& style, float width, ChartPointer pointer = {});
 

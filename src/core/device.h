@@ -28,18 +28,18 @@ namespace flopscope {
 
 // One number with a flag for a weak source. value 0 means "no such figure" where a field allows it
 // (a precision the device has no path for, an unknown power draw).
-struct Figure {
+struct DeviceFigure {
     double value = 0.0;
     bool weak = false;
-    friend bool operator==(const Figure&, const Figure&) = default;
+    friend bool operator==(const DeviceFigure&, const DeviceFigure&) = default;
 };
 
 inline constexpr int kPrecisionCount = static_cast<int>(Precision::Count_);  // FP32, FP16 (and BF16), INT8
 
 // What one precision runs at on a device.
 struct PrecisionPeak {
-    Figure dense;    // FLOP/s (INT8: op/s), a multiply-accumulate counting as 2; 0: no path at this precision
-    Figure sparse;   // with 2:4 structured sparsity; 0: none. Never used unless RooflineOptions asks for it
+    DeviceFigure dense;    // FLOP/s (INT8: op/s), a multiply-accumulate counting as 2; 0: no path at this precision
+    DeviceFigure sparse;   // with 2:4 structured sparsity; 0: none. Never used unless RooflineOptions asks for it
     // Output channels are computed in tiles of this many (§3.8): a kept-channel count rounds up to a
     // multiple of it. 1: no rounding.
     std::int64_t channel_granularity = 1;
@@ -56,10 +56,10 @@ struct Device {
     std::string label = "Custom device";  // shown in the UI ("NVIDIA T4")
     std::string mode;                     // power and clock mode, e.g. "15 W, GPU 625 MHz"
     std::array<PrecisionPeak, kPrecisionCount> peaks{};  // indexed by Precision
-    Figure dram_bandwidth;   // bytes/s of the memory the roofline's "bytes" come from (DRAM; Coral: host link)
-    Figure onchip_buffer;    // bytes of on-chip memory activations may stay in (GPU L2, CPU last-level cache, SRAM)
-    Figure power;            // watts in this mode (board/TDP); 0: unknown
-    Figure clock;            // Hz of the compute units in this mode; 0: unknown
+    DeviceFigure dram_bandwidth;   // bytes/s of the memory the roofline's "bytes" come from (DRAM; Coral: host link)
+    DeviceFigure onchip_buffer;    // bytes of on-chip memory activations may stay in (GPU L2, CPU last-level cache, SRAM)
+    DeviceFigure power;            // watts in this mode (board/TDP); 0: unknown
+    DeviceFigure clock;            // Hz of the compute units in this mode; 0: unknown
     std::string source;      // where the figures come from, one line (device.cpp has them per figure)
     friend bool operator==(const Device&, const Device&) = default;
 

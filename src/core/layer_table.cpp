@@ -66,6 +66,16 @@ std::string shape_text(const Shape& s) {
     return std::to_string(s.c) + "×" + std::to_string(s.h) + "×" + std::to_string(s.w);
 }
 
+namespace {
+
+// A valid roofline with one entry per evaluated layer (not when the network stops computing).
+bool has_layer_times(const Results& results) {
+    return results.has_device && results.roofline.ok() && results.roofline.layers.size() == results.evaluation.layers.size() &&
+           results.evaluation.ok();
+}
+
+} // namespace
+
 std::vector<LayerRow> layer_rows(const Results& results, const State& state) {
     std::vector<LayerRow> rows;
     const Evaluation& ev = results.evaluation;
@@ -74,6 +84,7 @@ std::vector<LayerRow> layer_rows(const Results& results, const State& state) {
     const double total = static_cast<double>(total_count.value);
     const bool scenario = state.scenario_enabled && results.scenario.ok();
     const bool caches_channels = scenario && mode_info(results.scenario.mode).caches_channels;
+    const bool timed = has_layer_times(results);
     const std::size_t valid = ev.ok() ? ev.layers.size() : std::min<std::size_t>(ev.layers.size(),
                                                                                   static_cast<std::size_t>(std::max(ev.error_layer, 0)));
     for (std::size_t i = 0; i < valid && i < results.network.layers.size(); ++i) {
@@ -92,6 +103,7 @@ std::vector<LayerRow> layer_rows(const Results& results, const State& state) {
             r.scenario = results.scenario.layers[i];
             if (caches_channels && r.scenario->eligible) r.cached = r.scenario->effective_fraction;
         }
+        if (timed) r.roofline = results.roofline.layers[i];
         rows.push_back(std::move(r));
     }
     return rows;
@@ -106,6 +118,15 @@ LayerRow layer_totals_row(const Results& results) {
     r.flops = t.flops;
     r.params = t.params;
     r.activation_elements = t.activation_elements;
+    if (has_layer_times(results)) {
+        const RooflineTotals& rt = results.roofline.totals;
+        LayerRoofline total;
+        total.time_s = rt.time_s;
+        total.energy_j = rt.energy_j;
+        total.bytes = rt.bytes;
+        total.bound = rt.bound;
+        r.roofline = total;
+    }
     return r;
 }
 
@@ -130,6 +151,14 @@ std::string kind_name_text(L r, bool) { return r.kind_name; }
 std::string output_text(L r, bool) { return r.output; }
 bool by_cost(L x, L y) { return x.cost < y.cost; }
 bool by_activation(L x, L y) { return x.activation_bytes < y.activation_bytes; }
+
+// The device's cells: empty on a row without a roofline.
+std::string time_text(L r, bool) { return r.roofline ? format_seconds(r.roofline->time_s) : std::string(); }
+std::string energy_text(L r, bool) { return r.roofline ? format_joules(r.roofline->energy_j) : std::string(); }
+std::string bound_text(L r, bool) { return r.roofline ? bound_name(r.roofline->bound) : ""; }
+std::string verdict_text(L r, bool) { return r.roofline ? verdict_name(r.roofline->time_verdict) : ""; }
+double time_of(L r) { return r.roofline ? r.roofline->time_s : -1; }
+double energy_of(L r) { return r.roofline ? r.roofline->energy_j : -1; }
 
 // One entry per LayerColumn, in its order:
 //   id, page title, tooltip, report title, CSV title, width (em, + exact, + custom),
@@ -172,6 +201,30 @@ constexpr std::array<LayerColumnInfo, kLayerColumnCount> kColumns = {{
      true, true, false, false,
      nullptr, nullptr, nullptr,
      by_cost},
+    {LayerColumn::Time, "Time", "Roofline time per inference: max(FLOPs/(η_c·P), bytes/(η_m·B)) + overhead.", "time",
+     "time_s,bytes", 5, 0, 0,
+     true, true, false, true,
+     time_text, time_text,
+     [](L r, bool) { return r.roofline ? format_double(r.roofline->time_s) + "," + format_double(r.roofline->bytes) : ","; },
+     [](L x, L y) { return time_of(x) < time_of(y); }},
+    {LayerColumn::Bound, "Bound", "What limits the layer on this device: compute, memory or the per-layer overhead.",
+     "bound", "bound", 5, 0, 0,
+     false, false, false, true,
+     bound_text, bound_text, bound_text,
+     [](L x, L y) { return x.roofline && y.roofline && x.roofline->bound < y.roofline->bound; }},
+    {LayerColumn::Energy, "Energy", "MACs·E_MAC + DRAM bytes·E_DRAM (45 nm constants × the energy scale).", "energy",
+     "energy_j", 5, 0, 0,
+     true, true, false, true,
+     energy_text, energy_text,
+     [](L r, bool) { return r.roofline ? format_double(r.roofline->energy_j) : std::string(); },
+     [](L x, L y) { return energy_of(x) < energy_of(y); }},
+    {LayerColumn::Verdict, "Cache",
+     "Fetch or recompute a cached output element: fetch wins when the recompute intensity 2·K²·C_in/b is above the "
+     "device's ridge point.",
+     "cache", "verdict", 5.5f, 0, 0,
+     false, false, false, false,
+     verdict_text, verdict_text, verdict_text,
+     [](L x, L y) { return x.roofline && y.roofline && x.roofline->time_verdict < y.roofline->time_verdict; }},
     {LayerColumn::Params, "Params", nullptr, "params", "params", 5.5f, 1.5f, 0,
      true, true, false, true,
      [](L r, bool exact) { return format_amount(static_cast<double>(r.params.value), exact); },
@@ -216,6 +269,7 @@ const LayerColumnInfo& layer_column(LayerColumn c) {
 bool layer_column_shown(LayerColumn c, LayerTableOutput out, const State& state, const Results& results) {
     const LayerColumnInfo& info = layer_column(c);
     const bool in_view_unit = (c == LayerColumn::Macs) == (state.view.unit == Unit::MACs);
+    if (is_device_column(c) && !has_layer_times(results)) return false;
     switch (out) {
     case LayerTableOutput::Page: return (c != LayerColumn::Macs && c != LayerColumn::Flops) || in_view_unit;
     case LayerTableOutput::Text: return info.report != nullptr;

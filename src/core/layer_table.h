@@ -35,6 +35,7 @@ struct LayerRow {
     double share = 0;            // cost / the network's total cost, 0..1
     double cached = -1;          // effective cached fraction in a channel-caching scenario; < 0: not eligible
     std::optional<LayerScenario> scenario;  // the layer's scenario result when the scenario is on and valid
+    std::optional<LayerRoofline> roofline;  // its time and energy on the chosen device (the totals row: the network's)
 };
 
 // "64×56×56": a shape as the tables and the titles write it (C×H×W).
@@ -53,7 +54,11 @@ LayerRow layer_totals_row(const Results& results);
 // [SECTION] Columns
 //-----------------------------------------------------------------------------
 
-enum class LayerColumn : std::uint8_t { Index, Name, Kind, Output, Macs, Flops, Share, Params, Activation, Cached, Count_ };
+enum class LayerColumn : std::uint8_t {
+    Index, Name, Kind, Output, Macs, Flops, Share,
+    Time, Bound, Energy, Verdict,  // on the chosen device (Results::roofline); only with one
+    Params, Activation, Cached, Count_
+};
 inline constexpr int kLayerColumnCount = static_cast<int>(LayerColumn::Count_);
 
 // Where the table is written.
@@ -88,10 +93,12 @@ struct LayerColumnInfo {
 const LayerColumnInfo& layer_column(LayerColumn c);
 // Whether a column is in `output` for this state: MACs and FLOPs only in the view's unit on the page, in
 // Markdown and in LaTeX; the CSV's scenario fields only when the scenario is on and valid (and so is the
-// network).
+// network); the device's columns only when a device is chosen and its roofline is valid.
 bool layer_column_shown(LayerColumn c, LayerTableOutput output, const State& state, const Results& results);
 // The columns of `output`, in order.
 std::vector<LayerColumn> layer_columns_of(LayerTableOutput output, const State& state, const Results& results);
+
+inline bool is_device_column(LayerColumn c) { return c >= LayerColumn::Time && c <= LayerColumn::Verdict; }
 
 // Row positions ordered by `column` (stable; ties keep network order).
 std::vector<int> sorted_order(const std::vector<LayerRow>& rows, LayerColumn column, bool ascending);

@@ -47,7 +47,24 @@
 //   lk        1e6 | nn | nn:256                      lookup: FLOPs, or nearest neighbour (key dim d);
 //                                                    the same first-item rule
 //   E         1…1e9                                  cache entries
-//   prec      fp32 | fp16 | int8                     cache precision
+//   prec      fp32 | fp16 | int8                     precision: of cached values, and (with a device)
+//                                                    the roofline's bytes per element and peak
+//   dev       t4 | orin_nano_15w | … | custom | none device.name (none, the default: no roofline)
+//   sparse    0 | 1                                  device.sparse (the 2:4-sparse peak)
+//   ec        0…1 (above 0)                          device.compute_efficiency (η_c)
+//   em        0…1 (above 0)                          device.memory_efficiency (η_m)
+//   ov        0…1                                    device.layer_overhead_s (seconds)
+//   onchip    0 | 1                                  device.activations_on_chip
+//   es        0…1000 (above 0)                       device.energy_scale
+//   dpk32     0…1e19                                 the custom device's dense peaks, FLOP/s (0: none)
+//   dpk16     0…1e19
+//   dpk8      0…1e19
+//   dsp32     0…1e19                                 its 2:4-sparse peaks (0: none)
+//   dsp16     0…1e19
+//   dsp8      0…1e19
+//   dbw       0…1e15                                 its DRAM bandwidth, bytes/s
+//   dbuf      0…1e12                                 its on-chip buffer, bytes
+//   dpw       0…1e6                                  its power, watts (0: unknown)
 //   u         macs | flops                           unit shown
 //   x         0 | 1                                  exact numbers
 //   full      0 | 1                                  percentages against the full network

@@ -192,8 +192,40 @@ std::string scenario_json(const State& state, const ScenarioResult& r) {
 
 } // namespace
 
+namespace {
+
+// `, "time_s": …, "energy_j": …, "bytes": …, "bound": …` for a layer or the totals (with a device).
+std::string time_members(double time_s, double energy_j, double bytes, Bound bound) {
+    JsonObject o;
+    o.add("time_s", format_double(time_s));
+    o.add("energy_j", format_double(energy_j));
+    o.add("bytes", format_double(bytes));
+    o.add("bound", json_string(bound_name(bound)));
+    return ", " + o.body();
+}
+
+// An object from roofline.cpp's JSON ("{…}") with `members` (", \"name\": value…") added at its end.
+std::string with_members(const std::string& object, const std::string& members) {
+    return object.substr(0, object.size() - 1) + members + "}";
+}
+
+// The top-level "device": its name and label, then the roofline (roofline_json), or the error.
+std::string device_json(const State& state, const Results& res) {
+    const RooflineResult& r = res.roofline;
+    const Device* d = chosen_device(state);
+    std::string o = "{\"name\": " + json_string(state.device.name) +
+                    ", \"label\": " + json_string(d ? d->label : std::string()) +
+                    ", \"mode\": " + json_string(d ? d->mode : std::string());
+    if (d) o += ", \"channel_granularity\": " + std::to_string(d->peak(state.scenario.precision).channel_granularity);
+    if (!r.ok()) return o + ", \"error\": " + json_string(r.error) + "}";
+    return o + ", " + roofline_json(r).substr(1);
+}
+
+} // namespace
+
 std::string results_json(const State& state, const Results& res) {
     const Network& net = res.network;
+    const bool timed = res.has_device && res.roofline.ok() && res.roofline.layers.size() == res.evaluation.layers.size();
     std::string o = "{\"model\": " + json_string(state.model);
     o += ", \"input\": " + json_shape(net.input.c ? net.input : Shape{state.input_c, state.input_h, state.input_w});
     o += ", \"convention\": " + counting_json(state);
@@ -211,7 +243,12 @@ std::string results_json(const State& state, const Results& res) {
              ", \"flops\": " + json_count(counted_flops(c, state.counting)) + ", \"params\": " + json_count(c.params) +
              ", \"activation_elements\": " + json_count(c.output_elements) +
              ", \"activation_bytes\": " + json_count(c.output_elements * Count(kActivationBytes)) +
-             ", \"traffic_bytes\": " + json_count(layer_traffic_bytes(c, Count(kActivationBytes))) + "}";
+             ", \"traffic_bytes\": " + json_count(layer_traffic_bytes(c, Count(kActivationBytes)));
+        if (timed) {
+            const LayerRoofline& lr = res.roofline.layers[i];
+            o += time_members(lr.time_s, lr.energy_j, lr.bytes, lr.bound);
+        }
+        o += "}";
     }
     const Totals& t = res.evaluation.totals;
     o += "], \"totals\": {\"macs\": " + json_count(t.macs) + ", \"flops\": " + json_count(t.flops) +
@@ -219,8 +256,24 @@ std::string results_json(const State& state, const Results& res) {
          ", \"activation_bytes\": " + json_count(t.activation_elements * Count(kActivationBytes)) +
          ", \"activation_elements\": " + json_count(t.activation_elements) +
          ", \"dense_macs\": " + json_count(t.dense_macs) + ", \"bytes_per_element\": " + std::to_string(kActivationBytes) +
-         ", \"headline\": " + headline_json(state, t) + "}";
-    if (state.scenario_enabled) o += ", \"scenario\": " + scenario_json(state, res.scenario);
+         ", \"headline\": " + headline_json(state, t);
+    if (timed) {
+        const RooflineTotals& rt = res.roofline.totals;
+        o += time_members(rt.time_s, rt.energy_j, rt.bytes, rt.bound) +
+             ", \"inferences_per_s\": " + format_double(rt.inferences_per_s);
+    }
+    o += "}";
+    if (state.scenario_enabled) {
+        std::string scenario = scenario_json(state, res.scenario);
+        if (res.has_device && scenario.size() > 1 && scenario.back() == '}') {
+            const CachingTime& ct = res.caching_time;
+            const std::string time = ct.ok() ? with_members(caching_time_json(ct), ", \"warning\": " + json_string(ct.time_warning))
+                                             : "{\"error\": " + json_string(ct.error) + "}";
+            scenario = with_members(scenario, ", \"time\": " + time);
+        }
+        o += ", \"scenario\": " + scenario;
+    }
+    if (res.has_device) o += ", \"device\": " + device_json(state, res);
     if (!res.error.empty()) o += ", \"error\": " + json_string(res.error);
     o += ", \"link\": " + json_string(encode_link(state));
     return o + "}";
@@ -251,19 +304,21 @@ std::string student_json(const Scenario& s) {
 }
 
 // Every state field's members (state_fields.h): the model's and the convention at the top level, then
-// the "scenario" and "view" objects, then the link.
+// the "scenario", "device" and "view" objects, then the link.
 std::string state_json(const State& state) {
-    JsonObject top, scenario, view;
+    JsonObject top, scenario, device, view;
     for (const StateField& f : state_fields()) {
         if (!f.json) continue;
         switch (f.group) {
         case FieldGroup::Model: f.json(state, top); break;
         case FieldGroup::Counting: break;  // in "convention" (counting_json)
         case FieldGroup::Scenario: f.json(state, scenario); break;
+        case FieldGroup::Device: f.json(state, device); break;
         case FieldGroup::View: f.json(state, view); break;
         }
     }
     top.add("scenario", scenario.text());
+    top.add("device", device.text());
     top.add("view", view.text());
     top.add("link", json_string(encode_link(state)));
     return top.text();
@@ -302,6 +357,38 @@ std::vector<std::string> report_cells(const std::vector<LayerColumn>& cols, cons
 std::string flops_text(double v) { return format_scaled(v) + "FLOPs"; }
 
 // The scenario block shared by the table and Markdown outputs (plain lines).
+// With a device: the time, energy and rate per inference, then the scenario's time and its warning.
+std::vector<std::string> device_lines(const State& state, const Results& res) {
+    std::vector<std::string> lines;
+    if (!res.has_device) return lines;
+    const RooflineResult& r = res.roofline;
+    if (!r.ok()) return {"Device: " + r.error + "."};
+    const RooflineTotals& t = r.totals;
+    char ms[64], rate[64];
+    std::snprintf(ms, sizeof ms, "%.4f ms", t.time_s * 1e3);
+    std::snprintf(rate, sizeof rate, "%.0f", t.inferences_per_s);
+    lines.push_back("Device: " + r.device_label + ", " + precision_label(r.precision) + ": " + ms + " (" +
+                    format_seconds(t.time_s) + "), " + format_joules(t.energy_j) + " per inference, " + rate +
+                    " inferences/s; " + bound_name(t.bound) + "-bound.");
+    const Device* d = chosen_device(state);
+    if (d) lines.push_back("Its channel granularity at " + std::string(precision_label(r.precision)) + " is " +
+                           std::to_string(d->peak(r.precision).channel_granularity) + " (the scenario's g is " +
+                           std::to_string(state.scenario.channel_granularity) + ").");
+    if (state.scenario_enabled) {
+        const CachingTime& c = res.caching_time;
+        if (!c.ok()) lines.push_back("Caching in time: " + c.error + ".");
+        else {
+            std::snprintf(ms, sizeof ms, "%.4f ms", c.total_time_s * 1e3);
+            lines.push_back("With caching: " + std::string(ms) + ", " + format_joules(c.total_energy_j) +
+                            " per inference (" + (c.saved_time_s >= 0 ? "saves " + format_seconds(c.saved_time_s)
+                                                                       : "costs " + format_seconds(-c.saved_time_s) + " more") +
+                            ").");
+            if (!c.time_warning.empty()) lines.push_back(c.time_warning);
+        }
+    }
+    return lines;
+}
+
 std::vector<std::string> scenario_lines(const State& state, const Results& res) {
     std::vector<std::string> lines;
     const ScenarioResult& r = res.scenario;
@@ -398,6 +485,10 @@ std::string results_table(const State& state, const Results& res) {
         out += "\n";
         for (const std::string& l : scenario_lines(state, res)) out += l + "\n";
     }
+    if (res.has_device) {
+        out += "\n";
+        for (const std::string& l : device_lines(state, res)) out += l + "\n";
+    }
     if (!res.error.empty() && res.evaluation.ok() && res.scenario.ok()) out += "Error: " + res.error + "\n";
     return out;
 }
@@ -426,6 +517,59 @@ std::string results_csv(const State& state, const Results& res) {
         }
     }
     return out + "\n";
+}
+
+std::string devices_listing(const std::string& format) {
+    const std::vector<std::string> header = {"name", "label", "mode", "fp32_flops", "fp16_flops", "int8_ops",
+                                             "dram_bytes_per_s", "onchip_bytes", "power_w"};
+    auto figure = [](const DeviceFigure& f) { return format_double(f.value); };
+    std::vector<std::vector<std::string>> rows;
+    for (const Device& d : device_presets())
+        rows.push_back({d.name, d.label, d.mode, figure(d.peak(Precision::FP32).dense), figure(d.peak(Precision::FP16).dense),
+                        figure(d.peak(Precision::INT8).dense), figure(d.dram_bandwidth), figure(d.onchip_buffer),
+                        figure(d.power)});
+    std::string out;
+    if (format == "json") {
+        out = "[";
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            out += i ? ", {" : "{";
+            for (std::size_t k = 0; k < header.size(); ++k)
+                out += (k ? ", " : "") + json_string(header[k]) + ": " + (k < 3 ? json_string(rows[i][k]) : rows[i][k]);
+            out += "}";
+        }
+        return out + "]\n";
+    }
+    if (format == "csv") {
+        for (std::size_t k = 0; k < header.size(); ++k) out += (k ? "," : "") + header[k];
+        out += "\n";
+        for (const auto& row : rows) {
+            for (std::size_t k = 0; k < row.size(); ++k) out += (k ? "," : "") + csv_field(row[k]);
+            out += "\n";
+        }
+        return out;
+    }
+    if (format == "md") {
+        out = "| device | label | mode | FP32 | FP16 | INT8 | DRAM | on-chip | power |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n";
+        for (const Device& d : device_presets()) {
+            auto scaled = [](const DeviceFigure& f, const char* unit) {
+                return f.value > 0 ? format_scaled(f.value, 1) + unit + (f.weak ? "*" : "") : std::string("-");
+            };
+            out += "| " + d.name + " | " + md_escape(d.label) + " | " + md_escape(d.mode) + " | " +
+                   scaled(d.peak(Precision::FP32).dense, "FLOP/s") + " | " + scaled(d.peak(Precision::FP16).dense, "FLOP/s") +
+                   " | " + scaled(d.peak(Precision::INT8).dense, "op/s") + " | " + scaled(d.dram_bandwidth, "B/s") + " | " +
+                   scaled(d.onchip_buffer, "B") + " | " + scaled(d.power, "W") + " |\n";
+        }
+        return out + "\n\\* a weak source: derived, third-party or unverified\n";
+    }
+    auto scaled = [](const DeviceFigure& f, const char* unit) {
+        return f.value > 0 ? format_scaled(f.value, 1) + unit + (f.weak ? "*" : "") : std::string("-");
+    };
+    for (const Device& d : device_presets())
+        out += pad(d.name, 14, false) + "  " + d.label + " (" + d.mode + ")\n" + std::string(16, ' ') + "FP32 " +
+               scaled(d.peak(Precision::FP32).dense, "FLOP/s") + ", FP16 " + scaled(d.peak(Precision::FP16).dense, "FLOP/s") +
+               ", INT8 " + scaled(d.peak(Precision::INT8).dense, "op/s") + ", DRAM " + scaled(d.dram_bandwidth, "B/s") +
+               ", on-chip " + scaled(d.onchip_buffer, "B") + ", " + scaled(d.power, "W") + "\n";
+    return out + "(* a weak source: derived, third-party or unverified)\n";
 }
 
 std::string conventions_markdown(const Network& net) {
@@ -463,6 +607,10 @@ std::string results_markdown(const State& state, const Results& res) {
     if (state.scenario_enabled) {
         out += "\n";
         for (const std::string& l : scenario_lines(state, res)) out += "- " + md_escape(l) + "\n";
+    }
+    if (res.has_device) {
+        out += "\n";
+        for (const std::string& l : device_lines(state, res)) out += "- " + md_escape(l) + "\n";
     }
     out += "\n" + conventions_markdown(res.network);
     out += "\n[Open in Flopscope](" + encode_link(state) + ")\n";

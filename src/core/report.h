@@ -51,6 +51,8 @@ std::string results_csv(const State& state, const Results& results);
 std::string results_markdown(const State& state, const Results& results);
 // The layer table and the scenario's results as LaTeX booktabs tables (\usepackage{booktabs}).
 std::string results_latex(const State& state, const Results& results);
+// The built-in devices and their figures (flopscope --list-devices): "table", "md", "csv" or "json".
+std::string devices_listing(const std::string& format);
 // The network's totals under every peer counter's convention, as a Markdown table (part of --format md).
 std::string conventions_markdown(const Network& network);
 

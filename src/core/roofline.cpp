@@ -9,6 +9,7 @@
 
 #include "core/format.h"
 #include "core/report.h"  // format_double: the JSON number format
+#include "core/state_fields.h"  // JsonObject
 #include "core/text.h"
 #include "core/zoo.h"
 
@@ -243,6 +244,27 @@ Bound dominant(const std::vector<LayerCachingTime>& layers) {
     return by[1] >= by[2] ? Bound::Memory : Bound::Overhead;
 }
 
+// A cached layer's two cases (§ the header): on a hit it computes and moves (1 − ρf) of its FLOPs, weights
+// and outputs and fetches the entry f·O; on a miss it computes everything and writes the entry.
+struct CachedLayer {
+    double entry = 0;   // f·O bytes
+    double kept = 1;    // 1 − ρf
+    double hit_bytes_no_fetch = 0;
+    Timed hit_no_fetch, hit, miss;
+};
+
+CachedLayer cached_layer(const Machine& m, const LayerRoofline& b, const LayerCost& c, double f, double rho) {
+    CachedLayer k;
+    const double rep = static_cast<double>(c.repeat);
+    k.entry = as_double(c.output_elements) * m.b * f;
+    k.kept = 1.0 - rho * f;
+    k.hit_bytes_no_fetch = b.input_bytes + k.kept * (b.weight_bytes + b.output_bytes);
+    k.hit_no_fetch = roofline_time(m, k.kept * b.flops, k.hit_bytes_no_fetch, rep);
+    k.hit = roofline_time(m, k.kept * b.flops, k.hit_bytes_no_fetch + k.entry, rep);
+    k.miss = roofline_time(m, b.flops, b.bytes + k.entry, rep);
+    return k;
+}
+
 std::string warning_sentence(const CachingTime& c, const Device& d, Precision p) {
     const std::string on = d.label + " at " + precision_label(p);
     // Only what is there: "the student takes …", "the lookup takes …", or both.
@@ -307,13 +329,12 @@ CachingTime evaluate_caching_time(const Network& net, const Evaluation& ev, cons
             continue;
         }
         const double f = ls.effective_fraction;
-        const double rep = static_cast<double>(ev.layers[i].repeat);
-        const double entry = as_double(ev.layers[i].output_elements) * m.b * f;  // f·O, in the DRAM cache
-        const double kept = 1.0 - rho * f;
-        const double hit_bytes_no_fetch = b.input_bytes + kept * (b.weight_bytes + b.output_bytes);
-        const Timed hit_no_fetch = roofline_time(m, kept * b.flops, hit_bytes_no_fetch, rep);
-        const Timed hit = roofline_time(m, kept * b.flops, hit_bytes_no_fetch + entry, rep);
-        const Timed miss = roofline_time(m, b.flops, b.bytes + entry, rep);
+        const CachedLayer k = cached_layer(m, b, ev.layers[i], f, rho);
+        const double entry = k.entry;  // f·O, in the DRAM cache
+        const double hit_bytes_no_fetch = k.hit_bytes_no_fetch;
+        const Timed& hit_no_fetch = k.hit_no_fetch;
+        const Timed& hit = k.hit;
+        const Timed& miss = k.miss;
         L.cached = true;
         L.fraction = f;
         L.hit_time_s = hit.time_s;
@@ -455,6 +476,44 @@ std::vector<double> sweep_time(const CachingTime& ct, const Scenario& s, SweepPa
     return out;
 }
 
+std::vector<double> sweep_time_cached_fraction(const Network& net, const Evaluation& ev, const Counting& counting,
+                                               const Scenario& s, const CachingTime& ct, const Device& device,
+                                               const RooflineOptions& options, const RooflineResult& base,
+                                               int points) {
+    std::vector<double> out;
+    const std::size_t n = ev.layers.size();
+    if (points < 2 || !ct.ok() || !base.ok() || s.mode != ScenarioMode::PartialReuse || base.layers.size() != n ||
+        net.layers.size() != n)
+        return out;
+    const Machine m = machine(device, options);
+    // Which channels a global f caches on each layer (overrides, eligibility, tile rounding) is the
+    // scenario engine's to say: each point asks evaluate_scenario. The student and the lookup do not
+    // depend on f, so they come from `ct` and the point's scenario gets the cheapest student (a
+    // fraction: no zoo model is built per point).
+    Scenario at = s;
+    at.student_kind = StudentKind::Fraction;
+    const double others = ct.student_time_s + ct.lookup_time_s;
+    out.reserve(static_cast<std::size_t>(points));
+    for (int i = 0; i < points; ++i) {
+        at.cached_fraction = static_cast<double>(i) / static_cast<double>(points - 1);
+        const ScenarioResult sr = evaluate_scenario(net, ev, counting, at);
+        if (!sr.ok() || sr.layers.size() != n) return {};
+        double network = 0;
+        for (std::size_t l = 0; l < n; ++l) {
+            const LayerScenario& ls = sr.layers[l];
+            if (!ls.eligible || ls.effective_fraction <= 0) {
+                network += base.layers[l].time_s;
+                continue;
+            }
+            const CachedLayer k = cached_layer(m, base.layers[l], ev.layers[l], ls.effective_fraction,
+                                               s.truncation_efficiency);
+            network += s.hit_rate * k.hit.time_s + (1 - s.hit_rate) * k.miss.time_s;
+        }
+        out.push_back(network + others);
+    }
+    return out;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Text and JSON
 //-----------------------------------------------------------------------------
@@ -477,7 +536,12 @@ std::string with_prefix(double v, const char* unit) {
 
 std::string str(const char* s) { return std::string("\"") + s + "\""; }  // fixed identifiers only, no escaping needed
 
-std::string optional_num(const std::optional<double>& v) { return v ? format_double(*v) : "null"; }
+// `"name": number` members (one out-of-line call each: this JSON is in the page's first load).
+void num(JsonObject& o, const char* name, double v) { o.add(name, format_double(v)); }
+
+void optional_num(JsonObject& o, const char* name, const std::optional<double>& v) {
+    o.add(name, v ? format_double(*v) : "null");
+}
 
 } // namespace
 
@@ -486,47 +550,73 @@ std::string format_joules(double j) { return with_prefix(j, "J"); }
 
 std::string roofline_json(const RooflineResult& r) {
     if (!r.ok()) return "null";
-    std::string o = "{\"precision\": " + str(precision_name(r.precision));
-    o += ", \"peak_flops\": " + format_double(r.peak_flops) + ", \"bandwidth\": " + format_double(r.bandwidth) + ", \"ridge\": " + format_double(r.ridge);
-    o += ", \"layers\": [";
-    for (std::size_t i = 0; i < r.layers.size(); ++i) {
-        const LayerRoofline& l = r.layers[i];
-        o += i ? ", " : "";
-        o += "{\"flops\": " + format_double(l.flops) + ", \"bytes\": " + format_double(l.bytes) + ", \"onchip_bytes\": " + format_double(l.onchip_bytes) +
-             ", \"intensity\": " + format_double(l.intensity) + ", \"time_s\": " + format_double(l.time_s) + ", \"energy_j\": " +
-             format_double(l.energy_j) + ", \"bound\": " + str(bound_name(l.bound)) + ", \"recompute_intensity\": " +
-             format_double(l.recompute_intensity) + ", \"time_verdict\": " + str(verdict_name(l.time_verdict)) +
-             ", \"energy_verdict\": " + str(verdict_name(l.energy_verdict)) + "}";
+    JsonObject o;
+    o.add("precision", str(precision_name(r.precision)));
+    num(o, "peak_flops", r.peak_flops);
+    num(o, "bandwidth", r.bandwidth);
+    num(o, "ridge", r.ridge);
+    std::string layers = "[";
+    for (const LayerRoofline& l : r.layers) {
+        JsonObject lo;
+        num(lo, "flops", l.flops);
+        num(lo, "bytes", l.bytes);
+        num(lo, "onchip_bytes", l.onchip_bytes);
+        num(lo, "intensity", l.intensity);
+        num(lo, "time_s", l.time_s);
+        num(lo, "energy_j", l.energy_j);
+        lo.add("bound", str(bound_name(l.bound)));
+        num(lo, "recompute_intensity", l.recompute_intensity);
+        lo.add("time_verdict", str(verdict_name(l.time_verdict)));
+        lo.add("energy_verdict", str(verdict_name(l.energy_verdict)));
+        layers += (layers.size() > 1 ? ", " : "") + lo.text();
     }
+    o.add("layers", layers + "]");
     const RooflineTotals& t = r.totals;
-    o += "], \"totals\": {\"flops\": " + format_double(t.flops) + ", \"bytes\": " + format_double(t.bytes) + ", \"time_s\": " + format_double(t.time_s) +
-         ", \"energy_j\": " + format_double(t.energy_j) + ", \"bound\": " + str(bound_name(t.bound)) +
-         ", \"inferences_per_s\": " + format_double(t.inferences_per_s) + ", \"board_energy_j\": " + format_double(t.board_energy_j) + "}}";
-    return o;
+    JsonObject to;
+    num(to, "flops", t.flops);
+    num(to, "bytes", t.bytes);
+    num(to, "time_s", t.time_s);
+    num(to, "energy_j", t.energy_j);
+    to.add("bound", str(bound_name(t.bound)));
+    num(to, "inferences_per_s", t.inferences_per_s);
+    num(to, "board_energy_j", t.board_energy_j);
+    o.add("totals", to.text());
+    return o.text();
 }
 
 std::string caching_time_json(const CachingTime& c) {
     if (!c.ok()) return "null";
-    std::string o = "{\"time_s\": " + format_double(c.total_time_s) + ", \"energy_j\": " + format_double(c.total_energy_j) +
-                    ", \"bytes\": " + format_double(c.total_bytes) + ", \"bound\": " + str(bound_name(c.bound));
-    o += ", \"baseline_time_s\": " + format_double(c.baseline_time_s) + ", \"baseline_energy_j\": " + format_double(c.baseline_energy_j);
-    o += ", \"saved_time_s\": " + format_double(c.saved_time_s) + ", \"saved_energy_j\": " + format_double(c.saved_energy_j);
-    o += ", \"percent_of_baseline_time\": " + format_double(c.percent_of_baseline_time);
-    o += ", \"student_time_s\": " + format_double(c.student_time_s) + ", \"lookup_time_s\": " + format_double(c.lookup_time_s);
-    o += ", \"skipping_saves_s\": " + format_double(c.skipping_saves_s) + ", \"cache_traffic_s\": " + format_double(c.cache_traffic_s);
-    o += ", \"break_even_rate\": " + optional_num(c.break_even_rate);
-    o += ", \"break_even_student_s\": " + optional_num(c.break_even_student_s);
-    o += ", \"layers\": [";
-    for (std::size_t i = 0; i < c.layers.size(); ++i) {
-        const LayerCachingTime& l = c.layers[i];
-        o += i ? ", " : "";
-        o += std::string("{\"cached\": ") + (l.cached ? "true" : "false") + ", \"fraction\": " + format_double(l.fraction) +
-             ", \"time_s\": " + format_double(l.time_s) + ", \"energy_j\": " + format_double(l.energy_j) + ", \"bytes\": " + format_double(l.bytes) +
-             ", \"bound\": " + str(bound_name(l.bound)) + ", \"fetch_bytes\": " + format_double(l.fetch_bytes) +
-             ", \"insert_bytes\": " + format_double(l.insert_bytes) + "}";
+    JsonObject o;
+    num(o, "time_s", c.total_time_s);
+    num(o, "energy_j", c.total_energy_j);
+    num(o, "bytes", c.total_bytes);
+    o.add("bound", str(bound_name(c.bound)));
+    num(o, "baseline_time_s", c.baseline_time_s);
+    num(o, "baseline_energy_j", c.baseline_energy_j);
+    num(o, "saved_time_s", c.saved_time_s);
+    num(o, "saved_energy_j", c.saved_energy_j);
+    num(o, "percent_of_baseline_time", c.percent_of_baseline_time);
+    num(o, "student_time_s", c.student_time_s);
+    num(o, "lookup_time_s", c.lookup_time_s);
+    num(o, "skipping_saves_s", c.skipping_saves_s);
+    num(o, "cache_traffic_s", c.cache_traffic_s);
+    optional_num(o, "break_even_rate", c.break_even_rate);
+    optional_num(o, "break_even_student_s", c.break_even_student_s);
+    std::string layers = "[";
+    for (const LayerCachingTime& l : c.layers) {
+        JsonObject lo;
+        lo.add("cached", l.cached ? "true" : "false");
+        num(lo, "fraction", l.fraction);
+        num(lo, "time_s", l.time_s);
+        num(lo, "energy_j", l.energy_j);
+        num(lo, "bytes", l.bytes);
+        lo.add("bound", str(bound_name(l.bound)));
+        num(lo, "fetch_bytes", l.fetch_bytes);
+        num(lo, "insert_bytes", l.insert_bytes);
+        layers += (layers.size() > 1 ? ", " : "") + lo.text();
     }
-    o += "]}";
-    return o;
+    o.add("layers", layers + "]");
+    return o.text();
 }
 
 } // namespace flopscope

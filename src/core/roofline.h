@@ -186,9 +186,19 @@ CachingTime evaluate_caching_time(const Network& net, const Evaluation& ev, cons
                                   const RooflineOptions& options, const RooflineResult& base);
 
 // Total time per inference at `points` evenly spaced values in [0, 1] of the hit rate (cascade: accept
-// rate) or the student fraction (StudentKind::Fraction's σ). Empty for CachedFraction (the rounding of
-// fractions to channel tiles lives in scenario.cpp) or invalid input.
+// rate) or the student fraction (StudentKind::Fraction's σ). Empty for CachedFraction (see below) or
+// invalid input.
 std::vector<double> sweep_time(const CachingTime& ct, const Scenario& s, SweepParameter parameter, int points);
+
+// Total time per inference at `points` evenly spaced values in [0, 1] of the global cached fraction f
+// (partial reuse; per-layer overrides stay as set). Each point's effective per-layer fractions come from
+// evaluate_scenario (channel tiles, eligibility), its layers' times from the same per-layer roofline as
+// evaluate_caching_time; `ct` is that function's result for `s` (its student and lookup times are
+// reused). Empty for another mode or invalid input.
+std::vector<double> sweep_time_cached_fraction(const Network& net, const Evaluation& ev, const Counting& counting,
+                                               const Scenario& s, const CachingTime& ct, const Device& device,
+                                               const RooflineOptions& options, const RooflineResult& base,
+                                               int points);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Text and JSON

@@ -3,8 +3,10 @@
 // the same numbers from the same code.
 #pragma once
 
+#include "core/device.h"
 #include "core/enum_names.h"
 #include "core/network.h"
+#include "core/roofline.h"
 #include "core/scenario.h"
 #include "core/zoo.h"
 
@@ -34,6 +36,25 @@ struct ViewOptions {
     friend bool operator==(const ViewOptions&, const ViewOptions&) = default;
 };
 
+// The device the roofline runs on, and the roofline's knobs (core/roofline.h). The roofline's precision
+// is the scenario's (Scenario::precision, link key `prec`): one precision sizes both the cache entries
+// and the bytes and peak of the roofline, so the two can never disagree. The scenario's channel
+// granularity `g` stays its own field: a device's granularity is shown beside it, never copied into
+// it, so a link means the same whatever device it names.
+struct DeviceSettings {
+    std::string name;  // "" = no device (the default: no roofline); a preset name (core/device.h) or "custom"
+    Device custom;     // the custom device's figures, used when name == "custom" (all 0 until set)
+    bool sparse = RooflineOptions{}.sparse;
+    double compute_efficiency = RooflineOptions{}.compute_efficiency;
+    double memory_efficiency = RooflineOptions{}.memory_efficiency;
+    double layer_overhead_s = RooflineOptions{}.layer_overhead_s;
+    bool activations_on_chip = RooflineOptions{}.activations_on_chip;
+    double energy_scale = RooflineOptions{}.energy_scale;
+    friend bool operator==(const DeviceSettings&, const DeviceSettings&) = default;
+};
+
+inline constexpr const char* kCustomDevice = "custom";
+
 inline constexpr const char* kCustomModel = "custom";
 inline constexpr const char* kDefaultModel = "resnet18_seed";
 
@@ -46,6 +67,7 @@ struct State {
     std::string convention = "torchvision";  // the counting preset's name, or "custom"
     bool scenario_enabled = true;
     Scenario scenario;                  // default: the "optimistic" preset
+    DeviceSettings device;              // default: no device
     ViewOptions view;
     friend bool operator==(const State&, const State&) = default;
 };
@@ -60,7 +82,18 @@ struct Results {
     const ModelInfo* model = nullptr; // nullptr for custom networks
     std::string error;                // network- or scenario-level problem (the first one), "" when fine
     bool ok() const { return error.empty(); }
+    // With a device chosen (state.device.name != ""): the roofline of the network, and the scenario in
+    // time and energy (when the scenario is enabled and valid). A bad device, precision or knob sets
+    // roofline.error (and caching_time.error) and leaves `error` and the FLOP results as they are.
+    bool has_device = false;
+    RooflineResult roofline;
+    CachingTime caching_time;
 };
+
+// The chosen device: a preset, the state's custom device, or nullptr (none chosen, or an unknown name).
+const Device* chosen_device(const State& state);
+// The roofline options of the state: its device knobs, with the scenario's precision.
+RooflineOptions roofline_options(const State& state);
 
 // Builds the network the state describes and evaluates it and its scenario.
 Results compute(const State& state);

@@ -223,6 +223,35 @@ bool Counting::*counting_flag(std::string_view key) {
     return &Counting::elementwise_mul;  // "eltmul"
 }
 
+// The custom device's figures (keys dpk32… dpw): a figure of the custom device, read within the
+// device limits (device.h); 0 means "none". validate_device() checks the whole device in compute().
+DeviceFigure& precision_figure(State& s, Precision p, bool sparse) {
+    PrecisionPeak& peak = s.device.custom.peak(p);
+    return sparse ? peak.sparse : peak.dense;
+}
+
+// The custom device's figures as a JSON object (in "device" when the device is the custom one).
+std::string custom_device_json(const State& s) {
+    const Device& c = s.device.custom;
+    {
+        auto peaks = [&](bool sparse) {
+            JsonObject p;
+            for (int i = 0; i < kPrecisionCount; ++i) {
+                const PrecisionPeak& pk = c.peaks[static_cast<std::size_t>(i)];
+                p.add(precision_name(static_cast<Precision>(i)), format_double(sparse ? pk.sparse.value : pk.dense.value));
+            }
+            return p.text();
+        };
+        JsonObject figures;
+        figures.add("dense_peak", peaks(false));
+        figures.add("sparse_peak", peaks(true));
+        figures.add("dram_bandwidth", format_double(c.dram_bandwidth.value));
+        figures.add("onchip_buffer", format_double(c.onchip_buffer.value));
+        figures.add("power", format_double(c.power.value));
+        return figures.text();
+    }
+}
+
 } // namespace
 
 bool read_layer_fraction(std::string_view item, LayerFraction& out, Reader& r) {
@@ -308,6 +337,31 @@ using G = FieldGroup;
             [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.counting.*op_class(OP).flag); }, \
             [](const State& s, JsonObject& o) { o.add(op_class(OP).json, json_bool(s.counting.*op_class(OP).flag)); }, \
             nullptr                                                                                                \
+    }
+
+// A row for one of the custom device's peaks (dense or 2:4-sparse, per precision), in FLOP/s (INT8: op/s).
+#define FLOPSCOPE_CUSTOM_PEAK(KEY, PREC, SPARSE, OPTION)                                                             \
+    StateField {                                                                                                    \
+        KEY, G::Device, "0…1e19", SPARSE ? "The custom device's 2:4-sparse " #PREC " peak, FLOP/s (0: none)."       \
+                                         : "The custom device's dense " #PREC " peak, FLOP/s (0: none).",          \
+            nullptr, {{OPTION, "FLOPS"}},                                                                           \
+            [](const State& s, const State&) {                                                                      \
+                const PrecisionPeak& peak = s.device.custom.peak(Precision::PREC);                                 \
+                return dec((SPARSE ? peak.sparse : peak.dense).value);                                              \
+            },                                                                                                      \
+            [](std::string_view raw, State& s, Reader& r) {                                                         \
+                return r.decimal(raw, 0, kMaxPeakFlops, precision_figure(s, Precision::PREC, SPARSE).value);        \
+            },                                                                                                      \
+            nullptr /* in "device"."custom" */, nullptr                                                             \
+    }
+
+// A row for one of the custom device's other figures.
+#define FLOPSCOPE_CUSTOM_FIGURE(KEY, SYNTAX, MEMBER, MAX, OPTION, METAVAR, HELP)                                      \
+    StateField {                                                                                                    \
+        KEY, G::Device, SYNTAX, HELP, nullptr, {{OPTION, METAVAR}},                                                \
+            [](const State& s, const State&) { return dec(s.device.custom.MEMBER.value); },                         \
+            [](std::string_view raw, State& s, Reader& r) { return r.decimal(raw, 0, MAX, s.device.custom.MEMBER.value); }, \
+            nullptr /* in "device"."custom" */, nullptr                                                             \
     }
 
 const StateField kFields[] = {
@@ -556,14 +610,80 @@ const StateField kFields[] = {
      [](const State& s, const State&) { return decimal(s.scenario.cache_entries); },
      [](std::string_view raw, State& s, Reader& r) { return r.integer(raw, 1, kMaxCacheEntries, s.scenario.cache_entries); },
      [](const State& s, JsonObject& o) { o.add("cache_entries", json_int(s.scenario.cache_entries)); }, nullptr},
-    {"prec", G::Scenario, "fp32 | fp16 | int8", "The precision of cached values (cache memory).", nullptr,
-     {{"--precision", "P"}},
+    {"prec", G::Scenario, "fp32 | fp16 | int8", "The precision: of cached values (cache memory) and, with a device, the roofline's bytes per element and peak.",
+     nullptr, {{"--precision", "fp32|fp16|int8"}},
      [](const State& s, const State&) { return std::string(precision_name(s.scenario.precision)); },
      [](std::string_view raw, State& s, Reader& r) {
          if (parse_precision(raw, s.scenario.precision)) return true;
          return r.fail("unknown precision " + quoted(raw) + " (" + kPrecisionNames.choices() + ")"), false;
      },
      [](const State& s, JsonObject& o) { o.add("precision", json_string(precision_name(s.scenario.precision))); }, nullptr},
+
+    {"dev", G::Device, "t4 | orin_nano_15w | … | custom | none",
+     "The device for time and energy (a roofline per layer); none by default.", nullptr,
+     {{"--device", "NAME", "The device for time and energy per layer: a built-in one (flopscope --list-devices), custom "
+                           "(its figures from the --custom-* options), or none (default)."}},
+     [](const State& s, const State&) { return text(s.device.name); },
+     [](std::string_view raw, State& s, Reader& r) {
+         std::string name;
+         if (!r.text(raw, name)) return false;
+         if (name == "none") name.clear();
+         if (!name.empty() && name != kCustomDevice && !find_device(name))
+             return r.fail("unknown device " + quoted(name) + " (flopscope --list-devices lists them)"), false;
+         s.device.name = name;
+         return true;
+     },
+     [](const State& s, JsonObject& o) {
+         o.add("name", s.device.name.empty() ? "null" : json_string(s.device.name));
+         if (s.device.name == kCustomDevice) o.add("custom", custom_device_json(s));
+     },
+     nullptr},
+    {"sparse", G::Device, "0 | 1", "Use the device's 2:4-sparse peak instead of the dense one.", nullptr,
+     {{"--sparse"}},
+     [](const State& s, const State&) { return bool_text(s.device.sparse); },
+     [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.device.sparse); },
+     [](const State& s, JsonObject& o) { o.add("sparse", json_bool(s.device.sparse)); }, nullptr},
+    {"ec", G::Device, "0…1 (above 0)", "Compute efficiency η_c: the achievable fraction of the peak.", nullptr,
+     {{"--compute-efficiency", "EC"}},
+     [](const State& s, const State&) { return dec(s.device.compute_efficiency); },
+     [](std::string_view raw, State& s, Reader& r) { return r.decimal(raw, 0, 1, s.device.compute_efficiency); },
+     [](const State& s, JsonObject& o) { o.add("compute_efficiency", format_double(s.device.compute_efficiency)); },
+     nullptr},
+    {"em", G::Device, "0…1 (above 0)", "Memory efficiency η_m: the achievable fraction of the bandwidth.",
+     nullptr, {{"--memory-efficiency", "EM"}},
+     [](const State& s, const State&) { return dec(s.device.memory_efficiency); },
+     [](std::string_view raw, State& s, Reader& r) { return r.decimal(raw, 0, 1, s.device.memory_efficiency); },
+     [](const State& s, JsonObject& o) { o.add("memory_efficiency", format_double(s.device.memory_efficiency)); },
+     nullptr},
+    {"ov", G::Device, "0…1", "Overhead per layer (each repeat a kernel launch), in seconds.", nullptr,
+     {{"--layer-overhead", "SECONDS"}},
+     [](const State& s, const State&) { return dec(s.device.layer_overhead_s); },
+     [](std::string_view raw, State& s, Reader& r) {
+         return r.decimal(raw, 0, kMaxLayerOverhead, s.device.layer_overhead_s);
+     },
+     [](const State& s, JsonObject& o) { o.add("layer_overhead_s", format_double(s.device.layer_overhead_s)); }, nullptr},
+    {"onchip", G::Device, "0 | 1", "Keep a layer's output on chip (no DRAM traffic) when it fits the on-chip buffer.",
+     nullptr, {{"--activations-on-chip"}},
+     [](const State& s, const State&) { return bool_text(s.device.activations_on_chip); },
+     [](std::string_view raw, State& s, Reader& r) { return r.flag(raw, s.device.activations_on_chip); },
+     [](const State& s, JsonObject& o) { o.add("activations_on_chip", json_bool(s.device.activations_on_chip)); }, nullptr},
+    {"es", G::Device, "0…1000 (above 0)", "Energy scale: × the 45 nm energy constants (technology scaling).",
+     nullptr, {{"--energy-scale", "S"}},
+     [](const State& s, const State&) { return dec(s.device.energy_scale); },
+     [](std::string_view raw, State& s, Reader& r) { return r.decimal(raw, 0, kMaxEnergyScale, s.device.energy_scale); },
+     [](const State& s, JsonObject& o) { o.add("energy_scale", format_double(s.device.energy_scale)); }, nullptr},
+    FLOPSCOPE_CUSTOM_PEAK("dpk32", FP32, false, "--custom-peak-fp32"),
+    FLOPSCOPE_CUSTOM_PEAK("dpk16", FP16, false, "--custom-peak-fp16"),
+    FLOPSCOPE_CUSTOM_PEAK("dpk8", INT8, false, "--custom-peak-int8"),
+    FLOPSCOPE_CUSTOM_PEAK("dsp32", FP32, true, "--custom-sparse-fp32"),
+    FLOPSCOPE_CUSTOM_PEAK("dsp16", FP16, true, "--custom-sparse-fp16"),
+    FLOPSCOPE_CUSTOM_PEAK("dsp8", INT8, true, "--custom-sparse-int8"),
+    FLOPSCOPE_CUSTOM_FIGURE("dbw", "0…1e15", dram_bandwidth, kMaxBandwidth, "--custom-bandwidth", "BYTES_PER_S",
+                            "The custom device's DRAM bandwidth, bytes/s."),
+    FLOPSCOPE_CUSTOM_FIGURE("dbuf", "0…1e12", onchip_buffer, kMaxOnchipBuffer, "--custom-buffer", "BYTES",
+                            "The custom device's on-chip buffer, bytes (GPU L2, last-level cache, SRAM)."),
+    FLOPSCOPE_CUSTOM_FIGURE("dpw", "0…1e6", power, kMaxPower, "--custom-power", "WATTS",
+                            "The custom device's power draw, watts (0: unknown)."),
 
     {"u", G::View, "macs | flops", "The unit of the counts shown (the table and Markdown columns).", nullptr,
      {{"--unit", "flops|macs"}},
@@ -600,6 +720,8 @@ const StateField kFields[] = {
 
 #undef FLOPSCOPE_OP_CLASS_FLAG
 #undef FLOPSCOPE_COUNTING_FLAG
+#undef FLOPSCOPE_CUSTOM_PEAK
+#undef FLOPSCOPE_CUSTOM_FIGURE
 
 } // namespace
 
@@ -656,6 +778,16 @@ bool apply_field(const StateField& field, std::string_view raw, State& state, Re
             r.fail(e);
         }
         state.scenario = std::move(before);
+        return false;
+    }
+    case FieldGroup::Device: {
+        DeviceSettings before = state.device;
+        if (read(raw, state, r)) {
+            std::string e = validate_roofline_options(roofline_options(state));
+            if (e.empty()) return true;
+            r.fail(e);
+        }
+        state.device = std::move(before);
         return false;
     }
     case FieldGroup::Model:

@@ -19,8 +19,8 @@
 namespace flopscope {
 
 // Which part of the State a field belongs to: where a failed read is undone, where its JSON goes
-// (top level, "convention", "scenario" or "view") and the CLI --help section.
-enum class FieldGroup : std::uint8_t { Model, Counting, Scenario, View };
+// (top level, "convention", "scenario", "device" or "view") and the CLI --help section.
+enum class FieldGroup : std::uint8_t { Model, Counting, Scenario, Device, View };
 
 // The members a field adds to a JSON object: `"name": value`, comma-separated.
 class JsonObject {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { shareServerAndBrowser, openPage, loadApp, waitPaused, runCli, repoRoot } from './harness.mjs';
+import { shareServerAndBrowser, openPage, loadApp, waitPaused, clickItem, runCli, repoRoot } from './harness.mjs';
 
 const shared = shareServerAndBrowser();
 const HANDMADE = join(repoRoot, 'tests', 'data', 'onnx', 'handmade_cnn_op17.onnx');
@@ -37,17 +37,6 @@ async function openApp(fragment) {
 
 const lazyModuleRequested = (page) => page.evaluate(() =>
   typeof window.FlopscopeOnnx === 'function' || performance.getEntriesByType('resource').some((r) => /onnx_import\./.test(r.name)));
-
-// Clicks the centre of a named item (device pixels → CSS pixels) and waits for the page to settle.
-async function clickItem(page, name) {
-  await waitPaused(page);
-  const rect = await page.evaluate((n) => Module.flopscope.itemRect(n), name);
-  assert.ok(rect, `item "${name}" is not drawn`);
-  const dpr = await page.evaluate(() => devicePixelRatio);
-  const [x, y, w, h] = rect.map((v) => v / dpr);
-  await page.mouse.click(x + w / 2, y + h / 2, { delay: 60 });
-  await waitPaused(page);
-}
 
 // The file a click downloads: its suggested name and bytes.
 async function downloadBy(page, item) {
@@ -106,6 +95,27 @@ test('a network imported from an ONNX file: every export is the CLI\'s bytes for
   await page.waitForFunction(() => JSON.parse(Module.flopscope.stateJson()).model === 'custom', null, { timeout: 20000, polling: 20 });
   await waitPaused(page);
   await checkExports(page, 'flopscope-custom-optimistic');
+  assert.deepEqual(page.problems, []);
+  await page.closeAll();
+});
+
+test('on a device: the exports carry time, bytes, bound, energy and the verdict per layer, as the CLI writes them', { timeout: 180000 }, async () => {
+  const page = await openApp('#v=1&m=resnet18&dev=t4&prec=fp16');
+  const scenario = JSON.parse(await page.evaluate(() => Module.flopscope.stateJson())).scenario.name;
+  await checkExports(page, `flopscope-resnet18-${scenario}`);
+  // conv1 at FP16 on a T4: 2·(3·224·224 + 9,408 + 64·112·112) = 1,925,504 bytes in 1,925,504 / 320e9 s,
+  // = 6.0172e-06 s (the JSON number format), memory-bound, cheaper to recompute (2·7·7·3/2 = 147 FLOP per
+  // fetched byte, under the ridge 203.1).
+  const csv = cli(await page.evaluate(() => location.hash), 'csv');
+  assert.ok(csv.startsWith('index,name,kind,out_c,out_h,out_w,macs,flops,time_s,bytes,bound,energy_j,verdict,'), csv.slice(0, 200));
+  assert.ok(csv.includes(`\n1,conv1,conv,64,112,112,118013952,236027904,6.0172e-06,1925504,memory,`), csv.slice(0, 400));
+  assert.ok(csv.split('\n')[1].includes(',recompute,'), csv.split('\n')[1]);
+
+  await clickItem(page, 'tab:Charts');
+  await clickItem(page, 'roofline:save', 900);  // scrolled into view over the charts panel
+  const svg = await downloadBy(page, 'roofline:svg');
+  assert.equal(svg.name, 'flopscope-roofline.svg');
+  assert.ok(svg.bytes.toString('utf8').startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
   assert.deepEqual(page.problems, []);
   await page.closeAll();
 });

@@ -92,6 +92,34 @@ export async function waitPaused(page, timeout = 10000) {
   await page.waitForFunction(() => Module.flopscope.isPaused(), null, { timeout, polling: 50 });
 }
 
+// Opens `url` as a fresh page load (not a hashchange) and waits until the page has settled.
+export async function openFresh(page, url) {
+  await page.goto('about:blank');
+  await loadApp(page, url);
+  await waitPaused(page);
+}
+
+// The named item's rectangle in CSS pixels, scrolling the panel under `scrollX` with the wheel until it
+// is fully on screen (an item of an open popup is never scrolled: it is on screen or the popup is short).
+export async function revealItem(page, name, scrollX = 120) {
+  const { dpr, height } = await page.evaluate(() => ({ dpr: devicePixelRatio, height: innerHeight }));
+  for (let i = 0; i < 25; ++i) {
+    await waitPaused(page);
+    const rect = await page.evaluate((n) => Module.flopscope.itemRect(n), name);
+    if (rect && rect[1] >= 0 && (rect[1] + rect[3]) / dpr <= height) return rect.map((v) => v / dpr);
+    await page.mouse.move(scrollX, height / 2);
+    await page.mouse.wheel(0, 120);
+  }
+  throw new Error(`item "${name}" is not on screen`);
+}
+
+// Clicks the centre of a named item (press, a short hold, release) and waits until the page settles.
+export async function clickItem(page, name, scrollX = 120) {
+  const [x, y, w, h] = await revealItem(page, name, scrollX);
+  await page.mouse.click(x + w / 2, y + h / 2, { delay: 60 });
+  await waitPaused(page);
+}
+
 // Runs `action` on a settled page and returns how many frames it caused before the loop paused again.
 export async function framesCausedBy(page, action) {
   await waitPaused(page);
