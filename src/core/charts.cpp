@@ -732,7 +732,7 @@ Chart roofline_chart(const State& state, const Results& res, int selected, const
     LogPlot lp;
     Plot& p = lp.p;
     p.min_x = cv.em(3.6f);
-    p.min_y = line * 2.6f;
+    p.min_y = line * 3.0f;  // the top tick's label (half a line above) clears the unit on the line above it
     p.max_x = width - cv.em(0.8f);
     p.max_y = height - line * 2.8f;
     p.x0 = std::floor(std::log10(xmin));
