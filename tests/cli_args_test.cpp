@@ -139,6 +139,18 @@ TEST_CASE("cli: --link applies first, the other options on top; the scenario tur
     CHECK(a.state.scenario_enabled);
     CHECK(a.state.scenario.name == "realistic");
     CHECK(parse_args({"--link", "#v=1&h=2"}).error == "--link: h: 2 is outside 0…1");
+
+    // A preset applies before the single parameters, wherever it is given: FP16 given before
+    // "optimistic" (an FP32 preset) stays FP16, and so does a hit rate, and the scenario is then "custom".
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"--precision", "fp16", "--hit-rate", "0.5", "--scenario", "optimistic"},
+                                                 std::vector<std::string>{"--scenario", "optimistic", "--precision", "fp16", "--hit-rate", "0.5"}}) {
+        a = parse_args(args);
+        REQUIRE(a.ok());
+        CHECK(a.state.scenario.precision == Precision::FP16);
+        CHECK(a.state.scenario.hit_rate == 0.5);
+        CHECK(a.state.scenario.cached_fraction == find_preset("optimistic")->scenario.cached_fraction);
+        CHECK(a.state.scenario.name == "custom");
+    }
 }
 
 TEST_CASE("cli: unknown options, flags with values, missing values, and --help") {

@@ -131,6 +131,7 @@ struct AppState {
     struct ViewCaches {
         DerivedCache<PayoffMap> payoff;                       // view_payoff
         DerivedCache<std::vector<ConventionTotals>> conventions;  // view_help: this network, every convention
+        DerivedCache<std::size_t> link_chars;                 // import.cpp: a custom network's link length
         struct LayerOrder {  // view_layers: the table's rows in the sort order, for this generation and sort
             unsigned generation = 0;
             int column = -1;

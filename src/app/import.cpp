@@ -146,7 +146,9 @@ void draw_import(AppState& app) {
 
 void draw_save_scenario(AppState& app) {
     if (app.state.model != kCustomModel) return;  // a zoo model's link is always short
-    const std::size_t chars = encode_link(app.state).size();  // tens of µs for hundreds of layers
+    // Encoding hundreds of layers takes tens of µs: once per change of the derived state, not every frame.
+    const std::size_t chars =
+        app.caches.link_chars.get(app.derived.generation, [&] { return encode_link(app.derived.state).size(); });
     if (chars <= kLinkBudget) return;
     // The counts on a line of their own: wrapping may break after a comma, which would split "2,000".
     text_wrapped_colored(palette().warn, "This network's link is too long to share:");

@@ -51,22 +51,23 @@ void draw_time_results(AppState& app) {
                std::to_string(r.totals.compute_bound_layers) + " compute-, " +
                std::to_string(r.totals.memory_bound_layers) + " memory-, " +
                std::to_string(r.totals.overhead_bound_layers) + " overhead-bound layers.").c_str());
-    ImGui::SameLine();
-    text_muted(("on " + on).c_str());
+    const std::string where = "on " + on;
+    same_line_if_fits(ImGui::CalcTextSize(where.c_str()).x);  // below the time on a phone
+    text_muted(where.c_str());
     if (!caching) return;
     const bool slower = ct.saved_time_s < 0;
     const std::string with = "With caching " + format_seconds(ct.total_time_s) + " (" +
                              format_percent(ct.percent_of_baseline_time) + ") · " + format_joules(ct.total_energy_j) +
                              " · " + (slower ? "costs " + format_seconds(-ct.saved_time_s) + " more"
                                              : "saves " + format_seconds(ct.saved_time_s));
-    text_colored(slower ? pal.warn : pal.good, with.c_str());
+    text_wrapped_colored(slower ? pal.warn : pal.good, with.c_str());
     item_help("Expected time per inference with caching: each cached layer's roofline on a hit (fewer FLOPs, the "
               "entry fetched) and a miss (the entry written), weighted by the hit rate, plus the student and the "
               "lookup.");
     if (ct.break_even_rate) {
         const std::string be = std::string("In time, ") + mode_info(app.state.scenario.mode).rate_name +
                                " must exceed " + format_fraction_percent(*ct.break_even_rate, 1) + " to pay off.";
-        text_muted(be.c_str());
+        text_wrapped_colored(pal.muted, be.c_str());
     }
     if (!ct.time_warning.empty()) text_wrapped_colored(pal.warn, ct.time_warning.c_str());
 }

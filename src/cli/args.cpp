@@ -178,8 +178,11 @@ Args parse_args(const std::vector<std::string>& args) {
         return run;
     };
 
-    // --link first (it sets a whole state), then everything else in order on top of it.
-    for (int pass = 0; pass < 2; ++pass) {
+    // --link (or --scenario-file) first: it sets a whole state. Then a --scenario preset, which sets every
+    // scenario parameter, so that an option such as --precision or --hit-rate is never undone by a preset
+    // given after it. Then everything else, in order.
+    constexpr int kLastPass = 2;
+    for (int pass = 0; pass <= kLastPass; ++pass) {
         for (std::size_t i = 0; i < args.size(); ++i) {
             std::string name = args[i], value;
             bool has_inline_value = false;
@@ -189,10 +192,10 @@ Args parse_args(const std::vector<std::string>& args) {
                 has_inline_value = true;
             }
             if (name == "--onnx") {  // one or more paths, up to the next option
-                if (has_inline_value) { if (pass == 1) run.onnx_paths.push_back(value); continue; }
+                if (has_inline_value) { if (pass == kLastPass) run.onnx_paths.push_back(value); continue; }
                 std::size_t j = i + 1;
                 for (; j < args.size() && args[j].rfind("-", 0) != 0; ++j)
-                    if (pass == 1) run.onnx_paths.push_back(args[j]);
+                    if (pass == kLastPass) run.onnx_paths.push_back(args[j]);
                 if (j == i + 1) return fail("--onnx needs at least one file");
                 i = j - 1;
                 continue;
@@ -210,7 +213,8 @@ Args parse_args(const std::vector<std::string>& args) {
                 if (i + 1 >= args.size()) return fail(name + " needs a value");
                 value = args[++i];
             }
-            if ((pass == 0) != (name == "--link" || name == "--scenario-file")) continue;
+            const int pass_of_option = name == "--link" || name == "--scenario-file" ? 0 : name == "--scenario" ? 1 : kLastPass;
+            if (pass != pass_of_option) continue;
 
             if (name == "--list-conventions") {
                 run.action = Args::Action::ListConventions;

@@ -371,6 +371,23 @@ void sweep_curve(Canvas& cv, const Plot& p, const std::vector<double>& data, dou
     }
 }
 
+// Whether the curve (drawn as segments between its samples) passes through the box x0..x1 × y0..y1, in
+// figure pixels. Each segment is straight, so over the part of it inside x0..x1 its extremes are at the
+// ends of that part.
+bool curve_crosses(const Plot& p, const std::vector<double>& data, float x0, float x1, float y0, float y1) {
+    const double n = static_cast<double>(data.size() - 1);
+    for (std::size_t i = 0; i + 1 < data.size(); ++i) {
+        const float ax = p.x(static_cast<double>(i) / n), bx = p.x(static_cast<double>(i + 1) / n);
+        const float ay = p.y(data[i]), by = p.y(data[i + 1]);
+        const float lo = std::max(ax, x0), hi = std::min(bx, x1);
+        if (lo > hi || bx <= ax) continue;
+        const auto at = [&](float x) { return ay + (by - ay) * (x - ax) / (bx - ax); };
+        const float ya = at(lo), yb = at(hi);
+        if (std::max(ya, yb) >= y0 && std::min(ya, yb) <= y1) return true;
+    }
+    return false;
+}
+
 // The break-even point (when there is one) and the current value; returns their labels' boxes.
 std::array<LabelBox, 2> sweep_markers(Canvas& cv, const Plot& p, const Sweep& s) {
     std::array<LabelBox, 2> boxes{};
@@ -381,12 +398,23 @@ std::array<LabelBox, 2> sweep_markers(Canvas& cv, const Plot& p, const Sweep& s)
         cv.f.filled_circle(px, py, cv.em(0.32f), cv.col.accent);
         cv.f.circle(px, py, cv.em(0.32f), cv.col.background, 2.0f);
         const std::string label = std::string("break-even ") + s.symbol + " = " + format_fraction_percent(be, 1);
-        const float w = cv.width(label);
-        const float x = std::clamp(px - w * 0.5f, p.min_x, p.max_x - w);
-        const bool above = py - cv.line - cv.em(0.6f) > p.min_y;
-        const float y = above ? py - cv.line - cv.em(0.5f) : py + cv.em(0.4f);
-        cv.text(x, y, label, cv.col.accent);
-        boxes[0] = {x, y, x + w, y + cv.line};
+        // Above the point, centred, else beside it on the side the curve leaves free, else below it, lower
+        // and lower: the first place inside the plot that the curve does not cross (a steep curve passes
+        // through the centre; at an edge of the plot the sides are taken). Where the curve leaves no room,
+        // no label: the line under the title gives the same value.
+        const float w = cv.width(label), h = cv.line, gap = cv.em(0.5f), pad = cv.em(0.2f);
+        const float centre = std::clamp(px - w * 0.5f, p.min_x, p.max_x - w);
+        const float right = std::clamp(px + gap, p.min_x, p.max_x - w), left = std::clamp(px - gap - w, p.min_x, p.max_x - w);
+        std::vector<std::pair<float, float>> candidates = {{centre, py - h - gap}, {right, py - h - gap}, {left, py - h - gap}};
+        for (int below = 0; below < 4; ++below)
+            for (float x : {centre, right, left}) candidates.emplace_back(x, py + cv.em(0.4f) + static_cast<float>(below) * h);
+        for (const auto& [x, y] : candidates) {
+            const bool inside = y - cv.em(0.1f) > p.min_y && y + h <= p.max_y;
+            if (!inside || curve_crosses(p, *s.data, x - pad, x + w + pad, y, y + h)) continue;
+            cv.text(x, y, label, cv.col.accent);
+            boxes[0] = {x, y, x + w, y + h};
+            break;
+        }
     }
     const float px = p.x(s.current), py = p.y(sample(*s.data, s.current));
     cv.f.line(px, p.min_y, px, p.max_y, with_alpha(cv.col.baseline, 0.35f), 1.0f);
@@ -417,23 +445,6 @@ void sweep_summary(Canvas& cv, float y, const Sweep& s) {
         color = cv.col.good;
     }
     cv.text(0, y, text, color);
-}
-
-// Whether the curve (drawn as segments between its samples) passes through the box x0..x1 × y0..y1, in
-// figure pixels. Each segment is straight, so over the part of it inside x0..x1 its extremes are at the
-// ends of that part.
-bool curve_crosses(const Plot& p, const std::vector<double>& data, float x0, float x1, float y0, float y1) {
-    const double n = static_cast<double>(data.size() - 1);
-    for (std::size_t i = 0; i + 1 < data.size(); ++i) {
-        const float ax = p.x(static_cast<double>(i) / n), bx = p.x(static_cast<double>(i + 1) / n);
-        const float ay = p.y(data[i]), by = p.y(data[i + 1]);
-        const float lo = std::max(ax, x0), hi = std::min(bx, x1);
-        if (lo > hi || bx <= ax) continue;
-        const auto at = [&](float x) { return ay + (by - ay) * (x - ax) / (bx - ax); };
-        const float ya = at(lo), yb = at(hi);
-        if (std::max(ya, yb) >= y0 && std::min(ya, yb) <= y1) return true;
-    }
-    return false;
 }
 
 // The baseline's label: at the right above the line, else the first place that overlaps neither the
@@ -732,7 +743,7 @@ Chart roofline_chart(const State& state, const Results& res, int selected, const
     LogPlot lp;
     Plot& p = lp.p;
     p.min_x = cv.em(3.6f);
-    p.min_y = line * 2.6f;
+    p.min_y = line * 3.0f;  // the top tick's label (half a line above) clears the unit on the line above it
     p.max_x = width - cv.em(0.8f);
     p.max_y = height - line * 2.8f;
     p.x0 = std::floor(std::log10(xmin));

@@ -506,7 +506,10 @@ const StateField kFields[] = {
      [](const State& s, JsonObject& o) { o.add("scenario_enabled", json_bool(s.scenario_enabled)); }, nullptr},
     {"sc", G::Scenario, "optimistic | realistic | full | custom",
      "The seed notebook's three scenarios, or your own; a preset sets all the parameters, the keys after it change single ones.",
-     "Scenario preset", {{"--scenario", "PRESET"}},
+     "Scenario preset",
+     {{"--scenario", "PRESET",
+       "The seed notebook's three scenarios, or your own; a preset sets all the parameters first, and the other options "
+       "change single ones wherever they are given."}},
      [](const State& s, const State&) { return text(s.scenario.name); },
      [](std::string_view raw, State& s, Reader& r) {
          std::string name;

@@ -1,10 +1,12 @@
 // Flopscope UI tests — nothing drawn cut off, no labels on top of each other: every view of the app at
 // phone (360, 390 at a pixel ratio of 3, 430), tablet (768) and desktop (800×600, 1280×720) sizes, for
-// the default state, mobilenet_v2 in cascade mode (four scenario columns) and resnet152.
+// the default state, mobilenet_v2 in cascade mode (four scenario columns), resnet152, and the seed on a
+// T4 and on a custom device.
 #include "harness.h"
 #include "layout_check.h"
 
 #include "app/app.h"
+#include "core/device.h"
 
 #include <doctest/doctest.h>
 
@@ -37,6 +39,18 @@ std::vector<NamedState> layout_states() {
     State big = default_state();
     big.model = "resnet152";
     out.push_back({"resnet152", big});
+    // A device: the time columns, the roofline and time charts, the device panel; and a custom device,
+    // whose figures are input fields.
+    State device = default_state();
+    device.device.name = "t4";
+    device.scenario.precision = Precision::FP16;
+    device.scenario.name = "custom";
+    out.push_back({"T4 FP16", device});
+    State custom = device;
+    custom.device.name = kCustomDevice;
+    custom.device.custom = *find_device("orin_nano_15w");
+    custom.device.custom.name = kCustomDevice;
+    out.push_back({"custom device", custom});
     return out;
 }
 
