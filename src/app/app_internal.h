@@ -238,7 +238,7 @@ void draw_time_results(AppState& app);      // view_roofline.cpp: s, J and infer
 void draw_roofline_chart(AppState& app, ImVec2 size);  // view_roofline.cpp
 void select_layer(AppState& app, int layer);  // view_layers.cpp: selects a row and shows it in the layer table
 const ImVec4& bound_color(Bound b);        // view_roofline.cpp
-void layer_time_cell(const LayerRoofline& l);     // view_roofline.cpp: the layer table's device cells
+void layer_time_help(const LayerRoofline& l);     // view_roofline.cpp: the layer table's device cells (Time: its tooltip)
 void layer_bound_cell(const LayerRoofline& l);
 void layer_verdict_cell(const LayerRoofline& l, double ridge);
 

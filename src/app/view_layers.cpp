@@ -380,14 +380,14 @@ void column_cell(AppState& app, const PageTable& t, LayerColumn c, const LayerRo
     if (c == LayerColumn::Cached) return cached_cell(app, row.index, &row);
     ImGui::AlignTextToFramePadding();
     if (c == LayerColumn::Share) return share_cell(row.share, max_share);
-    if (row.roofline) {  // the device's columns: coloured, with the figures behind them in a tooltip
-        if (c == LayerColumn::Time) return layer_time_cell(*row.roofline);
+    if (row.roofline) {  // the device's coloured columns, with the figures behind them in a tooltip
         if (c == LayerColumn::Bound) return layer_bound_cell(*row.roofline);
         if (c == LayerColumn::Verdict) return layer_verdict_cell(*row.roofline, app.derived.results.roofline.ridge);
     }
     const std::string text = info.page(row, t.exact);
     if (info.right) text_right(text.c_str());
     else ImGui::TextUnformatted(text.c_str());
+    if (c == LayerColumn::Time && row.roofline) layer_time_help(*row.roofline);
 }
 
 // One layer's row. Past the layer where the network stops computing, only the columns read from the

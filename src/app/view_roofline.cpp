@@ -77,9 +77,7 @@ void draw_time_results(AppState& app) {
 //-----------------------------------------------------------------------------
 
 // The layer table's device columns, in the order they appear.
-void layer_time_cell(const LayerRoofline& l) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(format_seconds(l.time_s).c_str());
+void layer_time_help(const LayerRoofline& l) {
     item_help((std::string(bound_name(l.bound)) + "-bound: compute " + format_seconds(l.compute_s) + ", memory " +
                format_seconds(l.memory_s) + " (" + format_bytes(l.bytes) + " moved, " +
                format_cost(l.intensity, "FLOP/B", false, 1) + ")").c_str());
