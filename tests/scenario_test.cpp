@@ -56,12 +56,14 @@ TEST_CASE("the seed's three scenarios reproduce the notebook") {
     REQUIRE(real.ok());
     CHECK(real.total_flops == 4169023488.0);  // 1.5·T exactly
     CHECK(real.percent_of_baseline == 150.0);
+    CHECK(real.percent_saved == -50.0);  // (T − 1.5·T) / T
 
     const ScenarioResult full = seed.run(preset("full"));
     REQUIRE(full.ok());
     CHECK(full.total_flops == 1389674496.0);  // 0.5·T exactly
     CHECK(full.percent_of_baseline == 50.0);
     CHECK(full.saved_flops == 1389674496.0);
+    CHECK(full.percent_saved == 50.0);  // 0.5·T / T
 }
 
 TEST_CASE("break-even values in closed form") {

@@ -91,7 +91,7 @@ void draw_results(AppState& app, bool compact) {
     const ScenarioResult& r = res.scenario;
     const bool costs_more = r.saved_flops < 0;
     const ImVec4 saving_color = costs_more ? pal.warn : pal.good;
-    const double saved_pct = r.baseline_flops > 0 ? r.saved_flops / r.baseline_flops * 100.0 : 0.0;
+    const double saved_pct = r.percent_saved;
 
     if (compact) {
         // One line, wrapping between its parts when narrow: baseline, with caching (percent), saving.

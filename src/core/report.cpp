@@ -37,7 +37,7 @@ std::string percent_of(double part, double whole) { return whole > 0 ? format_pe
 std::string savings_sentence(const ScenarioResult& r) {
     if (!r.ok()) return r.error;
     if (r.baseline_flops <= 0) return "The network has no counted FLOPs, so there is nothing to save.";
-    const double percent = r.saved_flops / r.baseline_flops * 100.0;
+    const double percent = r.percent_saved;
     if (r.saved_flops > 0) return "Caching saves " + format_percent(percent) + " of the FLOPs.";
     if (r.saved_flops < 0) return "Caching costs " + format_percent(-percent) + " more than not caching.";
     return "Caching breaks even: it costs exactly as much as not caching.";

@@ -537,6 +537,7 @@ ScenarioResult evaluate_scenario(const Network& net, const Evaluation& ev, const
     break_even_values(r, c, s, m);
     r.saved_flops = B - r.total_flops;
     r.percent_of_baseline = B > 0 ? r.total_flops / B * 100.0 : 0.0;
+    r.percent_saved = B > 0 ? r.saved_flops / B * 100.0 : 0.0;
     part_of_larger(r, net, counting, part_of);
     return r;
 }

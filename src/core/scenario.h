@@ -178,6 +178,7 @@ struct ScenarioResult {
     double total_flops = 0;      // S + L + computed
     double saved_flops = 0;      // baseline − total (negative: caching costs more)
     double percent_of_baseline = 0;
+    double percent_saved = 0;    // saved / baseline × 100 (negative: costs more; 0 without FLOPs)
 
     double student_fraction = 0;  // σ = S / B, the unit of Scenario::student_fraction
     double lookup_fraction = 0;   // L / B
